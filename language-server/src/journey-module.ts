@@ -1,0 +1,67 @@
+/**
+ * Wires the services of the .journey language. This file only composes modules;
+ * each concern lives in its own `journey-<concern>.ts` file.
+ */
+import {
+    inject,
+    type LangiumSharedCoreServices,
+    type Module,
+    type PartialLangiumCoreServices,
+} from 'langium';
+import {
+    createDefaultModule,
+    createDefaultSharedModule,
+    type DefaultSharedModuleContext,
+    type LangiumServices,
+    type LangiumSharedServices,
+    type PartialLangiumServices,
+} from 'langium/lsp';
+import { JourneyGeneratedSharedModule, JourneyMapsGeneratedModule } from './generated/module.js';
+import { JourneyScopeComputation } from './journey-scope.js';
+import { JourneyValueConverter } from './journey-value-converter.js';
+import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
+
+/** Services added by the .journey language on top of Langium's defaults. */
+export interface JourneyAddedServices {
+    validation: {
+        JourneyValidator: JourneyValidator;
+    };
+}
+
+/** All services of the .journey language. */
+export type JourneyServices = LangiumServices & JourneyAddedServices;
+
+/** The language-specific module: overrides and additions to Langium's defaults. */
+export const JourneyModule: Module<JourneyServices, PartialLangiumServices & JourneyAddedServices> = {
+    parser: {
+        ValueConverter: () => new JourneyValueConverter(),
+    },
+    references: {
+        ScopeComputation: (services) => new JourneyScopeComputation(services),
+    },
+    validation: {
+        JourneyValidator: (services) => new JourneyValidator(services),
+    },
+};
+
+/** Creates the shared and language services; `context` gives the file system and, in the server, the connection. */
+export function createJourneyServices(context: DefaultSharedModuleContext): {
+    shared: LangiumSharedServices;
+    Journey: JourneyServices;
+} {
+    const shared = inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule);
+    const Journey = inject(
+        createDefaultModule({ shared }),
+        JourneyMapsGeneratedModule,
+        JourneyModule as Module<JourneyServices, PartialLangiumCoreServices>,
+    ) as JourneyServices;
+    shared.ServiceRegistry.register(Journey);
+    registerValidationChecks(Journey);
+    if (!context.connection) {
+        // Without a language client, nothing else would build the workspace's configuration.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Journey };
+}
+
+export type { LangiumSharedCoreServices };

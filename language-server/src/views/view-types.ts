@@ -1,0 +1,45 @@
+/** What every view returns: Mermaid text and a source map, or an explicit "nothing to show". */
+import type { SourceRange } from '../model/journey-model.js';
+
+/** The views of a journey, in the order a picker shows them. */
+export const VIEW_IDS = ['journey', 'emotion', 'flow', 'priorities', 'funnel', 'blueprint'] as const;
+
+/** One of the views of a journey. */
+export type ViewId = (typeof VIEW_IDS)[number];
+
+/** Ties something drawn in the diagram to the element (and source range) it came from. */
+export interface SourceMapEntry {
+    /** The model element's id (touchpoint, stage, decision, outcome, action…). */
+    elementId: string;
+    /** The model element's kind. */
+    kind: 'journey' | 'stage' | 'touchpoint' | 'decision' | 'outcome' | 'action' | 'persona' | 'channel' | 'team' | 'kpi';
+    /** The id (or text) by which the element can be found in the rendered diagram. */
+    diagramId: string;
+    range: SourceRange;
+}
+
+/** A view that has something to draw. */
+export interface DiagramView {
+    view: ViewId;
+    title: string;
+    kind: 'diagram';
+    mermaid: string;
+    sourceMap: SourceMapEntry[];
+}
+
+/** A view with nothing to draw, saying what to add to the map. */
+export interface EmptyView {
+    view: ViewId;
+    title: string;
+    kind: 'empty';
+    message: string;
+}
+
+/** The result of one view. */
+export type ViewResult = DiagramView | EmptyView;
+
+/** Options every view accepts. */
+export interface ViewOptions {
+    /** Element ids to highlight (e.g. what a diff changed). */
+    highlight?: ReadonlySet<string>;
+}

@@ -1,0 +1,44 @@
+// Bundles the CLI, the language server, the VS Code extension and its webview with esbuild.
+// Usage: node scripts/build.mjs [--watch] [--minify]
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const minify = process.argv.includes('--minify');
+
+/** Every bundle of the product; an entry whose source does not exist yet is skipped. */
+const bundles = [
+    { entry: 'language-server/src/cli/main.ts', out: 'out/cli.cjs', platform: 'node', format: 'cjs' },
+    { entry: 'language-server/src/main.ts', out: 'out/server.cjs', platform: 'node', format: 'cjs' },
+    { entry: 'language-server/src/main.ts', out: 'extension/out/server.cjs', platform: 'node', format: 'cjs' },
+    { entry: 'extension/src/extension.ts', out: 'extension/out/extension.cjs', platform: 'node', format: 'cjs', external: ['vscode'] },
+    { entry: 'extension/webview/preview.ts', out: 'extension/out/webview.js', platform: 'browser', format: 'iife' },
+];
+
+const contexts = [];
+for (const bundle of bundles.filter((b) => existsSync(b.entry))) {
+    const options = {
+        entryPoints: [bundle.entry],
+        outfile: bundle.out,
+        bundle: true,
+        platform: bundle.platform,
+        format: bundle.format,
+        target: bundle.platform === 'node' ? 'node22' : 'es2022',
+        external: bundle.external ?? [],
+        sourcemap: !minify,
+        minify,
+        logLevel: 'warning',
+        // import.meta.url is used by a few dependencies; give CommonJS bundles a faithful value.
+        ...(bundle.format === 'cjs'
+            ? { define: { 'import.meta.url': '__import_meta_url' }, banner: { js: "const __import_meta_url = require('url').pathToFileURL(__filename).href;" } }
+            : {}),
+    };
+    if (watch) {
+        const context = await esbuild.context(options);
+        await context.watch();
+        contexts.push(context);
+    } else {
+        await esbuild.build(options);
+    }
+}
+if (watch) console.log(`watching ${contexts.length} bundles`);
