@@ -112,42 +112,53 @@ function selfLoop(node: FlowNode, graph: FlowGraph): boolean {
     return (graph.successors.get(node) ?? []).some((edge) => edge.to === node);
 }
 
-/** Tarjan's algorithm restricted to `subset`; groups keep document order. */
+/** Tarjan's algorithm restricted to `subset`, iterative so long paths cannot exhaust the stack; groups keep document order. */
 function stronglyConnected(subset: FlowNode[], graph: FlowGraph): FlowNode[][] {
-    const inSubset = new Set(subset);
     const order = new Map<FlowNode, number>(subset.map((node, i) => [node, i]));
     const index = new Map<FlowNode, number>();
     const low = new Map<FlowNode, number>();
     const onStack = new Set<FlowNode>();
     const stack: FlowNode[] = [];
     const groups: FlowNode[][] = [];
+    const targetsOf = (node: FlowNode) => (graph.successors.get(node) ?? []).map((edge) => edge.to).filter((to) => order.has(to));
     let counter = 0;
-    const visit = (node: FlowNode): void => {
-        index.set(node, counter);
-        low.set(node, counter++);
-        stack.push(node);
-        onStack.add(node);
-        for (const { to } of graph.successors.get(node) ?? []) {
-            if (!inSubset.has(to)) continue;
-            if (!index.has(to)) {
-                visit(to);
-                low.set(node, Math.min(low.get(node)!, low.get(to)!));
-            } else if (onStack.has(to)) {
-                low.set(node, Math.min(low.get(node)!, index.get(to)!));
+    for (const root of subset) {
+        if (index.has(root)) continue;
+        const work: Array<{ node: FlowNode; targets: FlowNode[]; next: number }> = [];
+        const enter = (node: FlowNode) => {
+            index.set(node, counter);
+            low.set(node, counter++);
+            stack.push(node);
+            onStack.add(node);
+            work.push({ node, targets: targetsOf(node), next: 0 });
+        };
+        enter(root);
+        while (work.length > 0) {
+            const frame = work[work.length - 1];
+            if (frame.next < frame.targets.length) {
+                const to = frame.targets[frame.next++];
+                if (!index.has(to)) {
+                    enter(to);
+                } else if (onStack.has(to)) {
+                    low.set(frame.node, Math.min(low.get(frame.node)!, index.get(to)!));
+                }
+                continue;
+            }
+            work.pop();
+            const parent = work[work.length - 1];
+            if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!));
+            if (low.get(frame.node) === index.get(frame.node)) {
+                const group: FlowNode[] = [];
+                let member: FlowNode;
+                do {
+                    member = stack.pop()!;
+                    onStack.delete(member);
+                    group.push(member);
+                } while (member !== frame.node);
+                groups.push(group.sort((a, b) => order.get(a)! - order.get(b)!));
             }
         }
-        if (low.get(node) === index.get(node)) {
-            const group: FlowNode[] = [];
-            let member: FlowNode;
-            do {
-                member = stack.pop()!;
-                onStack.delete(member);
-                group.push(member);
-            } while (member !== node);
-            groups.push(group.sort((a, b) => order.get(a)! - order.get(b)!));
-        }
-    };
-    for (const node of subset) if (!index.has(node)) visit(node);
+    }
     return groups;
 }
 
