@@ -17,9 +17,11 @@ import {
     type PartialLangiumServices,
 } from 'langium/lsp';
 import { JourneyGeneratedSharedModule, JourneyMapsGeneratedModule } from './generated/module.js';
+import { JourneyLinker } from './journey-linker.js';
 import { JourneyScopeComputation } from './journey-scope.js';
 import { JourneyValueConverter } from './journey-value-converter.js';
 import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
+import { JourneyFormatter } from './journey-formatter.js';
 
 /** Services added by the .journey language on top of Langium's defaults. */
 export interface JourneyAddedServices {
@@ -38,9 +40,13 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
     },
     references: {
         ScopeComputation: (services) => new JourneyScopeComputation(services),
+        Linker: (services) => new JourneyLinker(services),
     },
     validation: {
         JourneyValidator: (services) => new JourneyValidator(services),
+    },
+    lsp: {
+        Formatter: () => new JourneyFormatter(),
     },
 };
 

@@ -1,0 +1,141 @@
+/** `journey format <files…>`: prints, checks or rewrites .journey files in the canonical layout (the editor's formatter). */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { Command } from 'commander';
+import { formatDocumentText } from '../journey-formatter.js';
+import { decodeText } from './text-decoding.js';
+import { ExitCode, UsageError } from './usage-error.js';
+import { addWorkspaceOptions, loadWorkspace, type RequestedFile, type WorkspaceCommandOptions } from './workspace.js';
+
+/** The options of `journey format`. */
+export interface FormatOptions extends WorkspaceCommandOptions {
+    check?: boolean;
+    write?: boolean;
+}
+
+/** Adds the `format` verb to the program. */
+export function registerFormatCommand(program: Command): void {
+    const command = program
+        .command('format')
+        .summary('lay out .journey files in the one canonical layout')
+        .description('Formats .journey files exactly as the editor does: two-space indentation, one fact per line, a blank line between stages.\n'
+            + 'Comments and every character of every label are kept. A file with syntax errors is never formatted.\n'
+            + 'Without --check or --write, the formatted text of one file is printed on stdout.')
+        .argument('<files...>', '.journey files, globs (quote them: "maps/**/*.journey"), or - for stdin')
+        .option('-c, --check', 'list the files that are not formatted; exit 1 if there is any')
+        .option('--write', 'rewrite the files that are not formatted, in place');
+    addWorkspaceOptions(command)
+        .addHelpText('after', [
+            '',
+            'Exit codes: 0 done (or, with --check, every file is formatted), 1 some file is not formatted (--check)',
+            'or could not be formatted (syntax errors, changed on disk), 2 the command could not run.',
+            '',
+            'Examples:',
+            '  journey format booking.journey                print the formatted map',
+            '  journey format --check "maps/**/*.journey"   in CI: fail when a map is not formatted',
+            '  journey format --write "maps/**/*.journey"   format every map in place',
+        ].join('\n'))
+        .action(async (files: string[], options: FormatOptions) => {
+            process.exitCode = await runFormat(files, options);
+        });
+}
+
+/** Runs `journey format`; returns the exit code. */
+export async function runFormat(files: string[], options: FormatOptions, cwd?: string): Promise<number> {
+    if (options.check && options.write) {
+        throw new UsageError('choose one of --check (report) and --write (rewrite), not both.');
+    }
+    const workspace = await loadWorkspace(files, { workspace: options.workspace, stdinName: options.stdinName, cwd });
+    if (!options.check && !options.write && workspace.requested.length > 1) {
+        throw new UsageError(`${workspace.requested.length} files given: printing works for one file. Use --check to list the files that are not formatted, or --write to format them in place.`);
+    }
+    const formatter = workspace.services.Journey.lsp.Formatter!;
+    let failed = false;
+    const unformatted: string[] = [];
+    for (const file of workspace.requested) {
+        const problem = whyNotFormattable(file);
+        if (problem) {
+            process.stderr.write(`${problem}\n`);
+            failed = true;
+            continue;
+        }
+        const original = file.decoded.text;
+        const formatted = keepLineEndings(original, await formatDocumentText(formatter, file.document));
+        if (!options.check && !options.write) {
+            process.stdout.write(formatted);
+        } else if (formatted !== original) {
+            unformatted.push(file.displayPath);
+            if (options.check) {
+                process.stdout.write(`${file.displayPath}\n`);
+            } else if (file.fromStdin) {
+                process.stdout.write(formatted);
+            } else {
+                const written = await writeIfUnchanged(file, formatted);
+                if (written === true) {
+                    process.stdout.write(`formatted ${file.displayPath}\n`);
+                } else {
+                    process.stderr.write(`${file.displayPath}: not written: ${written}\n`);
+                    failed = true;
+                }
+            }
+        }
+    }
+    if (options.check) {
+        const count = unformatted.length;
+        const checked = workspace.requested.length;
+        process.stderr.write(count > 0
+            ? `${count} file${count === 1 ? ' is' : 's are'} not formatted. Run journey format --write on ${count === 1 ? 'it' : 'them'}.\n`
+            : failed ? 'Some files could not be formatted (see above).\n' : `${checked} file${checked === 1 ? '' : 's'} checked: all formatted.\n`);
+        return count > 0 || failed ? ExitCode.problems : ExitCode.ok;
+    }
+    return failed ? ExitCode.problems : ExitCode.ok;
+}
+
+/** Why a file must not be formatted (syntax errors, undecodable bytes), or undefined when it can be. */
+function whyNotFormattable(file: RequestedFile): string | undefined {
+    if (file.decoded.invalidAt) {
+        const { line, character } = file.decoded.invalidAt;
+        return `${file.displayPath}:${line + 1}:${character + 1}: not formatted: the file is not valid UTF-8 text. Save it as UTF-8 first.`;
+    }
+    const { lexerErrors, parserErrors } = file.document.parseResult;
+    if (lexerErrors.length === 0 && parserErrors.length === 0) {
+        return undefined;
+    }
+    const syntax = (file.document.diagnostics ?? []).filter((d) => /^(lexing|parsing)-error$/.test(String((d.data as { code?: unknown } | undefined)?.code)));
+    const first = syntax.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
+    const where = first ? `${first.range.start.line + 1}:${first.range.start.character + 1}` : '1:1';
+    const message = first && !first.message.includes('\n') ? `: ${first.message}` : '';
+    return `${file.displayPath}:${where}: not formatted: syntax error${message}. Fix it first (journey check ${file.displayPath} explains every problem).`;
+}
+
+/** Files written with Windows line endings keep them. */
+function keepLineEndings(original: string, formatted: string): string {
+    return original.includes('\r\n') ? formatted.replace(/\r?\n/g, '\r\n') : formatted;
+}
+
+/**
+ * Writes `text` through a temporary file in the same folder and a rename, keeping the file's mode
+ * and byte-order mark. Returns true, or why it did not write (the file changed on disk since it was read).
+ */
+export async function writeIfUnchanged(file: RequestedFile, text: string): Promise<true | string> {
+    if (file.decoded.encoding !== 'utf-8') {
+        return `it is ${file.decoded.encoding} text; convert it to UTF-8 to format it in place.`;
+    }
+    const stat = await fs.stat(file.path);
+    const temporary = path.join(path.dirname(file.path), `.${path.basename(file.path)}.${process.pid}.${Date.now()}.tmp`);
+    const bytes = Buffer.from((file.decoded.bom ? '\uFEFF' : '') + text, 'utf8');
+    await fs.writeFile(temporary, bytes, { mode: stat.mode & 0o7777, flag: 'wx' });
+    try {
+        await fs.chmod(temporary, stat.mode & 0o7777);
+        const now = decodeText(await fs.readFile(file.path));
+        if (now.text !== file.decoded.text || now.bom !== file.decoded.bom) {
+            await fs.rm(temporary, { force: true });
+            return 'it changed on disk while it was being formatted. Run the command again.';
+        }
+        await fs.rename(temporary, file.path);
+        return true;
+    } catch (error) {
+        await fs.rm(temporary, { force: true });
+        throw error;
+    }
+}
