@@ -18,6 +18,7 @@ import {
 } from 'langium/lsp';
 import { JourneyGeneratedSharedModule, JourneyMapsGeneratedModule } from './generated/module.js';
 import { JourneyLinker } from './journey-linker.js';
+import { JourneyLinker } from './journey-linker.js';
 import { JourneyScopeComputation } from './journey-scope.js';
 import { JourneyValueConverter } from './journey-value-converter.js';
 import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
@@ -40,6 +41,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
     },
     references: {
         ScopeComputation: (services) => new JourneyScopeComputation(services),
+        Linker: (services) => new JourneyLinker(services),
         Linker: (services) => new JourneyLinker(services),
     },
     validation: {

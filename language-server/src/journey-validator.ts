@@ -1,17 +1,572 @@
-/** Validation rules of the .journey language (placeholder; filled in next). */
-import type { ValidationChecks } from 'langium';
-import type { JourneyAstType } from './generated/ast.js';
+/**
+ * Validation rules of the .journey language: one `checkX(node, accept)` method per rule,
+ * registered as a table. Messages are written for the people who write maps (marketers,
+ * CX designers): they say what exists and what to do. Each diagnostic carries a stable
+ * `code` (see `IssueCodes`) and `data` for quick fixes. Flow rules use `journey-flow.ts`.
+ */
+import {
+    AstUtils, DocumentValidator, GrammarUtils, UriUtils,
+    type AstNode, type AstNodeDescription, type AstNodeLocator, type IndexManager,
+    type URI, type ValidationAcceptor, type ValidationChecks,
+} from 'langium';
+import { DiagnosticTag, type Range } from 'vscode-languageserver';
+import {
+    isJourneyFile, isTouchpoint,
+    type Action, type Branch, type Channel, type Decision, type Emotion, type Expected, type Journey,
+    type JourneyAstType, type JourneyFile, type Persona, type Stage, type Team, type Touchpoint,
+} from './generated/ast.js';
+import { computeFlow, journeySteps, reachableNodes, trappingLoops, type FlowEdge, type FlowGraph, type FlowNode } from './journey-flow.js';
 import type { JourneyServices } from './journey-module.js';
+
+/** Stable codes of the diagnostics of the .journey language (also in `data.code`, for quick fixes). */
+export const IssueCodes = {
+    /** Two elements share an id (in a journey, across shared files, or two journeys). data: `{ id }`. */
+    DuplicateId: 'duplicate-id',
+    /** A journey-local persona, channel or team has the id of a shared one. data: `{ id }`. */
+    HidesShared: 'hides-shared',
+    /** A reference to nothing (Langium's linking error, with our message). */
+    UnresolvedReference: DocumentValidator.LinkingError,
+    /** An emotion, expected, impact or effort outside 1..5. data: `{ value }` = the clamped score. */
+    ScoreOutOfRange: 'score-out-of-range',
+    /** An emotion, expected, impact or effort that is not a whole number. data: `{ value }` = the rounded score. */
+    ScoreNotWhole: 'score-not-whole',
+    /** A reach that is negative or not whole. data: `{ value }` = the nearest valid reach. */
+    InvalidReach: 'invalid-reach',
+    /** A reach larger than what can arrive from the touchpoints before. data: `{ max }`. */
+    ReachExceedsInflow: 'reach-exceeds-inflow',
+    /** A journey with no stage. */
+    NoStages: 'no-stages',
+    /** A stage with no touchpoint. */
+    EmptyStage: 'empty-stage',
+    /** A touchpoint or decision no path leads to. */
+    UnreachableStep: 'unreachable-step',
+    /** A decision with fewer than two branches. */
+    TooFewBranches: 'too-few-branches',
+    /** A decision branch without a label. data: `{ target }`. */
+    MissingLabel: 'missing-label',
+    /** `""` or a label of spaces only. data: `{ id }` (absent on branches). */
+    EmptyLabel: 'empty-label',
+    /** A loop that customers can never leave. data: `{ loop }` = the ids, first one repeated at the end. */
+    TrappingLoop: 'trapping-loop',
+    /** A persona nothing refers to. data: `{ id }`. */
+    UnusedPersona: 'unused-persona',
+    /** A fact that may be written once is written again. data: `{ firstLine }` (1-based). */
+    DuplicateFact: 'duplicate-fact',
+    /** A second journey in one file. */
+    MultipleJourneys: 'multiple-journeys',
+    /** An emotion or expected score `for` a persona that the touchpoint does not list. data: `{ persona }`. */
+    PersonaNotOnTouchpoint: 'persona-not-on-touchpoint',
+} as const;
+
+/** One of the stable diagnostic codes. */
+export type IssueCode = (typeof IssueCodes)[keyof typeof IssueCodes];
 
 /** Registers the validation checks of the .journey language. */
 export function registerValidationChecks(services: JourneyServices): void {
     const registry = services.validation.ValidationRegistry;
     const validator = services.validation.JourneyValidator;
-    const checks: ValidationChecks<JourneyAstType> = {};
+    const label = validator.checkLabel;
+    const checks: ValidationChecks<JourneyAstType> = {
+        JourneyFile: [validator.checkOneJourneyPerFile],
+        Journey: [
+            label, validator.checkJourneyIdUnique, validator.checkIdsUnique, validator.checkHasStages,
+            validator.checkFlow, validator.checkLocalPersonasUsed, validator.checkJourneyFacts,
+        ],
+        Persona: [label, validator.checkSharedId, validator.checkSharedPersonaUsed, validator.checkPersonaFacts],
+        Channel: [label, validator.checkSharedId],
+        Team: [label, validator.checkSharedId],
+        Stage: [label, validator.checkStageHasTouchpoints, validator.checkStageFacts],
+        Kpi: [label],
+        Touchpoint: [label, validator.checkReachValues, validator.checkTouchpointFacts],
+        Emotion: [validator.checkScore, validator.checkScorePersona],
+        Expected: [validator.checkScore, validator.checkScorePersona],
+        Decision: [label, validator.checkDecisionBranches],
+        Branch: [validator.checkBranchLabel],
+        Outcome: [label],
+        Action: [label, validator.checkActionScores, validator.checkActionFacts],
+    };
     registry.register(checks, validator);
+    registry.registerBeforeDocument(validator.forgetWorkspaceNames, validator);
 }
+
+type Named = AstNode & { name: string; label?: string };
 
 /** The checks of the .journey language, one `checkX(node, accept)` method per rule. */
 export class JourneyValidator {
-    constructor(_services: JourneyServices) {}
+    private readonly indexManager: IndexManager;
+    private readonly locator: AstNodeLocator;
+    /** Names declared in the workspace, by type, computed once per validation of a file. */
+    private readonly workspaceNames = new WeakMap<AstNode, Map<string, Map<string, AstNodeDescription[]>>>();
+
+    constructor(services: JourneyServices) {
+        this.indexManager = services.shared.workspace.IndexManager;
+        this.locator = services.workspace.AstNodeLocator;
+    }
+
+    /** Drops the names remembered from an earlier validation of this file (other files may have changed). */
+    forgetWorkspaceNames(root: AstNode): void {
+        this.workspaceNames.delete(root);
+    }
+
+    // ---- ids -------------------------------------------------------------------------
+
+    /** Rule: one journey map per file. */
+    checkOneJourneyPerFile(file: JourneyFile, accept: ValidationAcceptor): void {
+        const [first, ...others] = file.journeys;
+        for (const journey of others) {
+            accept('error', `One map per file: move journey '${journey.name}' to its own .journey file (this file already holds '${first.name}').`,
+                { node: journey, property: 'name', ...issue(IssueCodes.MultipleJourneys) });
+        }
+    }
+
+    /** Rule: two journeys of the workspace never share an id. */
+    checkJourneyIdUnique(journey: Journey, accept: ValidationAcceptor): void {
+        const others = this.otherDeclarations(journey, 'Journey');
+        if (others.length > 0) {
+            accept('error', `Another journey also has the id '${journey.name}' (${this.places(journey, others)}). Rename one: each map needs its own id.`,
+                { node: journey, property: 'name', ...issue(IssueCodes.DuplicateId, { id: journey.name }) });
+        }
+    }
+
+    /** Rule: ids are unique in a journey, per kind; stages, touchpoints, decisions and outcomes share one set of ids. */
+    checkIdsUnique(journey: Journey, accept: ValidationAcceptor): void {
+        const flow = [...journey.stages, ...journeySteps(journey), ...journey.outcomes];
+        const groups: Array<[Named[], string]> = [
+            [journey.personas, 'each persona needs its own id'],
+            [journey.channels, 'each channel needs its own id'],
+            [journey.teams, 'each team needs its own id'],
+            [flow, 'next links and branches must know where to go'],
+            [journey.stages.flatMap((stage) => stage.kpis), 'each KPI needs its own id'],
+            [journey.actions, 'each action needs its own id'],
+        ];
+        for (const [nodes, why] of groups) {
+            for (const same of duplicates(nodes)) {
+                for (const node of same) {
+                    const others = same.filter((other) => other !== node).map((other) => `the ${kindOf(other)} on line ${lineOf(other)}`);
+                    accept('error', `The id '${node.name}' is also used by ${joinAnd(others)}. Rename one: ${why}.`,
+                        { node, property: 'name', ...issue(IssueCodes.DuplicateId, { id: node.name }) });
+                }
+            }
+        }
+    }
+
+    /** Rule: shared personas, channels and teams have ids unique in the workspace; a local one should not hide a shared one. */
+    checkSharedId(node: Persona | Channel | Team, accept: ValidationAcceptor): void {
+        const kind = kindOf(node);
+        if (isJourneyFile(node.$container)) {
+            const others = this.otherDeclarations(node, node.$type);
+            if (others.length > 0) {
+                accept('error', `${capitalize(kind)} '${node.name}' is also declared ${this.places(node, others)}. Shared personas, channels and teams need ids that are unique in the workspace: rename or remove one.`,
+                    { node, property: 'name', ...issue(IssueCodes.DuplicateId, { id: node.name }) });
+            }
+        } else {
+            const shared = this.namesInWorkspace(node, node.$type).get(node.name) ?? [];
+            if (shared.length > 0) {
+                accept('warning', `This ${kind} hides the shared ${kind} '${node.name}' declared ${this.places(node, shared)}: in this journey, '${node.name}' now means this one. Rename it, or remove it to use the shared one.`,
+                    { node, property: 'name', ...issue(IssueCodes.HidesShared, { id: node.name }) });
+            }
+        }
+    }
+
+    // ---- personas ----------------------------------------------------------------------
+
+    /** Rule: a shared persona that no map of the workspace uses (hint). */
+    checkSharedPersonaUsed(persona: Persona, accept: ValidationAcceptor): void {
+        if (!isJourneyFile(persona.$container)) return;
+        const references = this.indexManager.findAllReferences(persona, this.locator.getAstNodePath(persona));
+        if (references.isEmpty()) {
+            accept('hint', `Shared persona '${persona.name}' is not used by any map of the workspace yet. Add 'persona ${persona.name}' to a touchpoint, or remove it.`,
+                { node: persona, property: 'name', tags: [DiagnosticTag.Unnecessary], ...issue(IssueCodes.UnusedPersona, { id: persona.name }) });
+        }
+    }
+
+    /** Rule: a persona declared inside a journey that none of its touchpoints uses (warning). */
+    checkLocalPersonasUsed(journey: Journey, accept: ValidationAcceptor): void {
+        if (journey.personas.length === 0) return;
+        const used = new Set<AstNode | undefined>();
+        for (const step of journeySteps(journey)) {
+            if (!isTouchpoint(step)) continue;
+            step.personas.forEach((reference) => used.add(reference.ref));
+            [...step.emotions, ...step.expectations].forEach((score) => used.add(score.persona?.ref));
+        }
+        for (const persona of journey.personas) {
+            if (!used.has(persona)) {
+                accept('warning', `Persona '${persona.name}' is not used by any touchpoint of this journey. Add 'persona ${persona.name}' to a touchpoint, or remove it.`,
+                    { node: persona, property: 'name', tags: [DiagnosticTag.Unnecessary], ...issue(IssueCodes.UnusedPersona, { id: persona.name }) });
+            }
+        }
+    }
+
+    /** Rule: an emotion or expected score `for` a persona should be for one of the touchpoint's personas. */
+    checkScorePersona(score: Emotion | Expected, accept: ValidationAcceptor): void {
+        const touchpoint = score.$container;
+        const persona = score.persona?.$refText;
+        if (!persona || touchpoint.personas.length === 0) return;
+        if (touchpoint.personas.some((reference) => reference.$refText === persona)) return;
+        const listed = touchpoint.personas.map((reference) => reference.$refText).join(', ');
+        accept('warning', `'${persona}' is not among this touchpoint's personas (${listed}). Add 'persona ${persona}' to the touchpoint, or give this score to one of its personas.`,
+            { node: score, property: 'persona', ...issue(IssueCodes.PersonaNotOnTouchpoint, { persona }) });
+    }
+
+    // ---- scores and reach --------------------------------------------------------------
+
+    /** Rule: emotion and expected scores are whole numbers from 1 to 5. */
+    checkScore(score: Emotion | Expected, accept: ValidationAcceptor): void {
+        const what = score.$type === 'Emotion' ? 'Emotion' : 'Expected score';
+        reportScore(score.score, what, '1 = angry … 5 = delighted', accept, { node: score, property: 'score' });
+    }
+
+    /** Rule: an action's impact and effort are whole numbers from 1 to 5. */
+    checkActionScores(action: Action, accept: ValidationAcceptor): void {
+        action.impacts.forEach((value, index) =>
+            reportScore(value, 'Impact', '1 = small … 5 = large', accept, { node: action, property: 'impacts', index }));
+        action.efforts.forEach((value, index) =>
+            reportScore(value, 'Effort', '1 = easy … 5 = hard', accept, { node: action, property: 'efforts', index }));
+    }
+
+    /** Rule: a reach is a whole number of customers, 0 or more. */
+    checkReachValues(touchpoint: Touchpoint, accept: ValidationAcceptor): void {
+        touchpoint.reaches.forEach((value, index) => {
+            if (!validReach(value)) {
+                accept('error', `Reach ${value} must be a whole number of customers, 0 or more.`,
+                    { node: touchpoint, property: 'reaches', index, ...issue(IssueCodes.InvalidReach, { value: Math.max(0, Math.round(value)) }) });
+            }
+        });
+    }
+
+    // ---- structure ---------------------------------------------------------------------
+
+    /** Rule: a journey has stages. A warning, not an error: a map is often started with its personas. */
+    checkHasStages(journey: Journey, accept: ValidationAcceptor): void {
+        if (journey.stages.length === 0) {
+            accept('warning', `Journey '${journey.name}' has no stages yet, so the map is empty. Add one, e.g. stage awareness "Awareness" { touchpoint … }.`,
+                { node: journey, property: 'name', ...issue(IssueCodes.NoStages) });
+        }
+    }
+
+    /** Rule: a stage has at least one touchpoint. */
+    checkStageHasTouchpoints(stage: Stage, accept: ValidationAcceptor): void {
+        if (!stage.steps.some(isTouchpoint)) {
+            accept('warning', `Stage '${stage.name}' has no touchpoints yet. Add a touchpoint inside it, or remove the stage.`,
+                { node: stage, property: 'name', ...issue(IssueCodes.EmptyStage) });
+        }
+    }
+
+    /** Rule: a decision has at least two branches. */
+    checkDecisionBranches(decision: Decision, accept: ValidationAcceptor): void {
+        const count = decision.branches.length;
+        if (count < 2) {
+            const has = count === 0 ? 'has no branches' : 'has only one branch';
+            accept('error', `Decision '${decision.name}' ${has}: give it at least two answers, e.g. "yes" -> somewhere and "no" -> elsewhere. For a single way on, use next on a touchpoint.`,
+                { node: decision, property: 'name', ...issue(IssueCodes.TooFewBranches) });
+        }
+    }
+
+    /** Rule: a branch says which answer it stands for. */
+    checkBranchLabel(branch: Branch, accept: ValidationAcceptor): void {
+        const target = branch.target.$refText;
+        if (branch.label === undefined) {
+            accept('warning', `This branch has no label. Write the answer that sends customers to '${target}' before the arrow, e.g. "yes" -> ${target}.`,
+                { node: branch, ...issue(IssueCodes.MissingLabel, { target }) });
+        } else if (branch.label.trim() === '') {
+            accept('warning', `This branch label is ${branch.label === '' ? 'empty' : 'only spaces'}. Write the answer that sends customers to '${target}'.`,
+                { node: branch, property: 'label', ...issue(IssueCodes.EmptyLabel) });
+        }
+    }
+
+    /** Rule: a label is either absent (the id shows) or has text. */
+    checkLabel(node: Named, accept: ValidationAcceptor): void {
+        if (node.label === undefined || node.label.trim() !== '') return;
+        const what = node.label === '' ? 'empty' : 'only spaces';
+        accept('warning', `This label is ${what}: write a label, or remove the quotes to show the id '${node.name}'.`,
+            { node, property: 'label', ...issue(IssueCodes.EmptyLabel, { id: node.name }) });
+    }
+
+    // ---- facts written twice -------------------------------------------------------------
+
+    /** Rule: a journey has one state and one description. */
+    checkJourneyFacts(journey: Journey, accept: ValidationAcceptor): void {
+        reportRepeated(journey, 'states', 'a state', accept);
+        reportRepeated(journey, 'descriptions', 'a description', accept);
+    }
+
+    /** Rule: a persona has one description. */
+    checkPersonaFacts(persona: Persona, accept: ValidationAcceptor): void {
+        reportRepeated(persona, 'descriptions', 'a description', accept);
+    }
+
+    /** Rule: a stage has one description. */
+    checkStageFacts(stage: Stage, accept: ValidationAcceptor): void {
+        reportRepeated(stage, 'descriptions', 'a description', accept);
+    }
+
+    /** Rule: a touchpoint has one description, owner, reach, moment of truth, emotion and expected score (per persona). */
+    checkTouchpointFacts(touchpoint: Touchpoint, accept: ValidationAcceptor): void {
+        reportRepeated(touchpoint, 'descriptions', 'a description', accept);
+        reportRepeated(touchpoint, 'owners', 'an owner', accept);
+        reportRepeated(touchpoint, 'reaches', 'a reach', accept);
+        touchpoint.momentsOfTruth.slice(1).forEach((moment) => {
+            accept('error', `This touchpoint is already marked as a moment of truth (line ${lineOf(touchpoint.momentsOfTruth[0])}); keep one.`,
+                { node: moment, ...issue(IssueCodes.DuplicateFact, { firstLine: lineOf(touchpoint.momentsOfTruth[0]) }) });
+        });
+        reportRepeatedScores(touchpoint.emotions, 'an emotion', accept);
+        reportRepeatedScores(touchpoint.expectations, 'an expected score', accept);
+    }
+
+    /** Rule: an action has one description, impact, effort and owner. */
+    checkActionFacts(action: Action, accept: ValidationAcceptor): void {
+        reportRepeated(action, 'descriptions', 'a description', accept);
+        reportRepeated(action, 'impacts', 'an impact', accept);
+        reportRepeated(action, 'efforts', 'an effort', accept);
+        reportRepeated(action, 'owners', 'an owner', accept);
+    }
+
+    // ---- the path ----------------------------------------------------------------------
+
+    /** Rules on the path (see journey-flow.ts): unreachable steps, loops that trap customers, reach larger than the inflow. */
+    checkFlow(journey: Journey, accept: ValidationAcceptor): void {
+        if (hasBrokenLinks(journey)) {
+            return; // the linking errors say what to fix; a path with holes would only add noise
+        }
+        const graph = computeFlow(journey);
+        const reachable = reachableNodes(graph);
+        for (const step of journeySteps(journey)) {
+            if (!reachable.has(step)) {
+                accept('warning', `No path from the start of the journey leads to ${kindOf(step)} '${step.name}'. Point a next link or a decision branch at it, or remove it.`,
+                    { node: step, property: 'name', ...issue(IssueCodes.UnreachableStep, { id: step.name }) });
+            }
+        }
+        for (const trap of trappingLoops(graph)) {
+            reportTrap(trap, graph, accept);
+        }
+        reportReachAboveInflow(graph, accept);
+    }
+
+    // ---- workspace index ---------------------------------------------------------------
+
+    /** The declarations of `type` in the workspace index, by name (exported ones: journeys and shared declarations). */
+    private namesInWorkspace(node: AstNode, type: string): Map<string, AstNodeDescription[]> {
+        const root = AstUtils.findRootNode(node);
+        let byType = this.workspaceNames.get(root);
+        if (!byType) {
+            byType = new Map();
+            this.workspaceNames.set(root, byType);
+        }
+        let byName = byType.get(type);
+        if (!byName) {
+            byName = new Map();
+            for (const description of this.indexManager.allElements(type)) {
+                const same = byName.get(description.name);
+                if (same) same.push(description);
+                else byName.set(description.name, [description]);
+            }
+            byType.set(type, byName);
+        }
+        return byName;
+    }
+
+    /** The other declarations of the workspace with the type and name of `node`. */
+    private otherDeclarations(node: Named, type: string): AstNodeDescription[] {
+        const uri = AstUtils.getDocument(node).uri.toString();
+        const path = this.locator.getAstNodePath(node);
+        return (this.namesInWorkspace(node, type).get(node.name) ?? [])
+            .filter((description) => description.documentUri.toString() !== uri || description.path !== path);
+    }
+
+    /** Where declarations are, as read from `node`'s file: "on line 3 of this file", "in shared/personas.journey (line 2)". */
+    private places(node: AstNode, descriptions: AstNodeDescription[]): string {
+        const uri = AstUtils.getDocument(node).uri;
+        return joinAnd(descriptions.map((description) => {
+            const line = (description.nameSegment?.range.start.line ?? 0) + 1;
+            return description.documentUri.toString() === uri.toString()
+                ? `on line ${line} of this file`
+                : `in ${relativePath(uri, description.documentUri)} (line ${line})`;
+        }));
+    }
 }
+
+// ---- helpers ---------------------------------------------------------------------------
+
+/** The `code` and `data` of a diagnostic. */
+function issue(code: IssueCode, data: Record<string, unknown> = {}): { code: IssueCode; data: Record<string, unknown> } {
+    return { code, data: { code, ...data } };
+}
+
+function reportScore(value: number, what: string, scale: string, accept: ValidationAcceptor,
+    location: { node: AstNode; property: string; index?: number }): void {
+    const clamped = Math.min(5, Math.max(1, Math.round(value)));
+    if (value < 1 || value > 5) {
+        accept('error', `${what} ${value} is outside 1..5 (${scale}).`,
+            { ...location, ...issue(IssueCodes.ScoreOutOfRange, { value: clamped }) } as never);
+    } else if (!Number.isInteger(value)) {
+        accept('error', `${what} ${value} must be a whole number from 1 to 5 (${scale}).`,
+            { ...location, ...issue(IssueCodes.ScoreNotWhole, { value: clamped }) } as never);
+    }
+}
+
+function validReach(value: number): boolean {
+    return Number.isInteger(value) && value >= 0;
+}
+
+/** Errors on the second and later values of a single-valued fact such as `reach` or `owner`. */
+function reportRepeated(node: AstNode & { $type: string }, property: string, noun: string, accept: ValidationAcceptor): void {
+    const values = (node as unknown as Record<string, unknown[]>)[property];
+    if (values.length < 2) return;
+    const firstLine = (GrammarUtils.findNodeForProperty(node.$cstNode, property, 0)?.range.start.line ?? 0) + 1;
+    for (let index = 1; index < values.length; index++) {
+        const range = factRange(node, property, index);
+        accept('error', `This ${kindOf(node)} already has ${noun} (line ${firstLine}); keep one.`,
+            { node, ...(range ? { range } : { property, index }), ...issue(IssueCodes.DuplicateFact, { firstLine }) } as never);
+    }
+}
+
+/** Errors on a second emotion (or expected score) overall, or for the same persona. */
+function reportRepeatedScores(scores: Array<Emotion | Expected>, noun: string, accept: ValidationAcceptor): void {
+    const first = new Map<string, Emotion | Expected>();
+    for (const score of scores) {
+        const persona = score.persona?.$refText ?? '';
+        const earlier = first.get(persona);
+        if (!earlier) {
+            first.set(persona, score);
+            continue;
+        }
+        const forWhom = persona ? ` for ${persona}` : '';
+        accept('error', `This touchpoint already has ${noun}${forWhom} (line ${lineOf(earlier)}); keep one.`,
+            { node: score, ...issue(IssueCodes.DuplicateFact, { firstLine: lineOf(earlier) }) });
+    }
+}
+
+/** The range of a written fact, from its keyword to its value (`reach 2000`). */
+function factRange(node: AstNode, property: string, index: number): Range | undefined {
+    const value = GrammarUtils.findNodeForProperty(node.$cstNode, property, index);
+    if (!value) return undefined;
+    const siblings = value.container?.content ?? [];
+    let position = siblings.indexOf(value) - 1;
+    while (position >= 0 && siblings[position].hidden) position--;
+    return { start: (position >= 0 ? siblings[position] : value).range.start, end: value.range.end };
+}
+
+/** True when a `next` link or a branch of the journey points to nothing. */
+function hasBrokenLinks(journey: Journey): boolean {
+    return journeySteps(journey).some((step) => isTouchpoint(step)
+        ? step.next.some((link) => !link.ref)
+        : step.branches.some((branch) => !branch.target.ref));
+}
+
+/** Warns on the link that closes a loop customers can never leave, listing the loop. */
+function reportTrap(trap: FlowNode[], graph: FlowGraph, accept: ValidationAcceptor): void {
+    const first = trap[0];
+    const inTrap = new Set(trap);
+    const cameFrom = new Map<FlowNode, FlowEdge>();
+    const queue: FlowNode[] = [first];
+    let closing: FlowEdge | undefined;
+    for (let head = 0; head < queue.length && !closing; head++) {
+        for (const edge of graph.successors.get(queue[head]) ?? []) {
+            if (edge.to === first) {
+                closing = edge;
+                break;
+            }
+            if (inTrap.has(edge.to) && !cameFrom.has(edge.to)) {
+                cameFrom.set(edge.to, edge);
+                queue.push(edge.to);
+            }
+        }
+    }
+    if (!closing) return;
+    const path: FlowNode[] = [];
+    for (let node = closing.from; node !== first; node = cameFrom.get(node)!.from) path.unshift(node);
+    const loop = [first, ...path, first].map((node) => node.name);
+    const message = `Customers who reach '${first.name}' can never leave: ${loop.join(' → ')}. Add a next or a branch that leads out.`;
+    const data = issue(IssueCodes.TrappingLoop, { loop });
+    const source = closing.source;
+    if (source && 'index' in source) {
+        accept('warning', message, { node: source.node, property: 'next', index: source.index, ...data });
+    } else if (source) {
+        accept('warning', message, { node: source.node, property: 'target', ...data });
+    } else {
+        accept('warning', message, { node: first, property: 'name', ...data });
+    }
+}
+
+/** Warns where a touchpoint's reach exceeds the sum of the reaches of the touchpoints before it (looking through decisions). */
+function reportReachAboveInflow(graph: FlowGraph, accept: ValidationAcceptor): void {
+    const predecessors = new Map<FlowNode, FlowNode[]>();
+    for (const edge of graph.edges) {
+        const list = predecessors.get(edge.to);
+        if (list) list.push(edge.from);
+        else predecessors.set(edge.to, [edge.from]);
+    }
+    const throughDecision = new Map<FlowNode, Set<Touchpoint>>();
+    const touchpointsBefore = (node: FlowNode): Set<Touchpoint> => {
+        const found = new Set<Touchpoint>();
+        const seen = new Set<FlowNode>([node]);
+        const stack = [...(predecessors.get(node) ?? [])];
+        while (stack.length > 0) {
+            const before = stack.pop()!;
+            if (seen.has(before)) continue;
+            seen.add(before);
+            if (isTouchpoint(before)) {
+                found.add(before);
+            } else {
+                const known = throughDecision.get(before);
+                if (known) known.forEach((touchpoint) => found.add(touchpoint));
+                else stack.push(...(predecessors.get(before) ?? []));
+            }
+        }
+        return found;
+    };
+    for (const node of graph.nodes) {
+        if (node.$type === 'Decision') throughDecision.set(node, touchpointsBefore(node));
+    }
+    for (const node of graph.nodes) {
+        if (!isTouchpoint(node) || node.reaches.length === 0 || !validReach(node.reaches[0])) continue;
+        const sources = [...touchpointsBefore(node)];
+        if (sources.length === 0 || sources.some((source) => source.reaches.length === 0 || !validReach(source.reaches[0]))) continue;
+        const max = sources.reduce((sum, source) => sum + source.reaches[0], 0);
+        const reach = node.reaches[0];
+        if (reach <= max) continue;
+        const names = joinAnd(sources.map((source) => `'${source.name}' (${source.reaches[0]})`));
+        const before = sources.length === 1 ? `the touchpoint before it, ${names}, brings` : `the touchpoints before it, ${names}, bring`;
+        accept('warning', `Reach ${reach} is more than can arrive here: ${before} at most ${max} customers. Lower this reach, or raise theirs.`,
+            { node, property: 'reaches', index: 0, ...issue(IssueCodes.ReachExceedsInflow, { max }) });
+    }
+}
+
+/** Groups of nodes with the same name (only groups of two or more). */
+function duplicates(nodes: Named[]): Named[][] {
+    const byName = new Map<string, Named[]>();
+    for (const node of nodes) {
+        if (!node.name) continue;
+        const same = byName.get(node.name);
+        if (same) same.push(node);
+        else byName.set(node.name, [node]);
+    }
+    return [...byName.values()].filter((same) => same.length > 1);
+}
+
+/** The plain word for a kind of element ("touchpoint", "moment of truth"). */
+function kindOf(node: AstNode): string {
+    switch (node.$type) {
+        case 'Kpi': return 'KPI';
+        case 'MomentOfTruth': return 'moment of truth';
+        default: return node.$type.toLowerCase();
+    }
+}
+
+function lineOf(node: AstNode): number {
+    return (node.$cstNode?.range.start.line ?? 0) + 1;
+}
+
+function joinAnd(parts: string[]): string {
+    return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+function capitalize(text: string): string {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The path of `target` as seen from the folder of `from` ("personas.journey", "../shared/teams.journey"). */
+function relativePath(from: URI, target: URI): string {
+    return UriUtils.relative(UriUtils.dirname(from), target);
+}
+
