@@ -104,7 +104,8 @@ function whyNotFormattable(file: RequestedFile): string | undefined {
     const syntax = (file.document.diagnostics ?? []).filter((d) => /^(lexing|parsing)-error$/.test(String((d.data as { code?: unknown } | undefined)?.code)));
     const first = syntax.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
     const where = first ? `${first.range.start.line + 1}:${first.range.start.character + 1}` : '1:1';
-    const message = first && !first.message.includes('\n') ? `: ${first.message}` : '';
+    const text = typeof first?.message === 'string' ? first.message : '';
+    const message = text && !text.includes('\n') ? `: ${text}` : '';
     return `${file.displayPath}:${where}: not formatted: syntax error${message}. Fix it first (journey check ${file.displayPath} explains every problem).`;
 }
 
