@@ -10,6 +10,7 @@ import { URI, type LangiumDocument } from 'langium';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { JourneyFile } from '../../language-server/src/generated/ast.js';
+import { formatDocumentText } from '../../language-server/src/journey-formatter.js';
 import { computeFlow, reachableNodes, trappingLoops } from '../../language-server/src/journey-flow.js';
 import { buildJourneyModel } from '../../language-server/src/model/build-model.js';
 import { createTestServices } from '../helpers.js';
@@ -46,9 +47,9 @@ function describeDiagnostics(file: string, diagnostics: Diagnostic[]): string {
 describe('the examples', () => {
     const files = journeyFiles(EXAMPLES).sort();
     const documents = new Map<string, LangiumDocument>();
+    const services = createTestServices();
 
     beforeAll(async () => {
-        const services = createTestServices();
         const { LangiumDocuments, LangiumDocumentFactory, DocumentBuilder } = services.shared.workspace;
         for (const file of files) {
             const path = join(EXAMPLES, file);
@@ -81,6 +82,11 @@ describe('the examples', () => {
         expect(model).toBeDefined();
         expect({ journey: model!.id, stages: model!.stages.length, state: model!.state }).toEqual(expected);
         expect(model!.stages.every((stage) => stage.steps.length > 0), 'every stage has at least one step').toBe(true);
+    });
+
+    test.each(Object.keys(EXPECTED))('%s is already in the canonical layout (journey format changes nothing)', async (file) => {
+        const document = documents.get(file)!;
+        expect(await formatDocumentText(services.Journey.lsp.Formatter!, document)).toBe(document.textDocument.getText());
     });
 
     test.each(Object.keys(EXPECTED).filter((file) => EXPECTED[file] !== 'shared'))('every step and outcome of %s is on the customers\' path, with no trap', (file) => {
