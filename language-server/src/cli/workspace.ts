@@ -1,0 +1,263 @@
+/**
+ * The one place where the CLI loads `.journey` documents, shared by every verb.
+ *
+ * Besides the files asked for, it loads the other `.journey` files of their folders (and of
+ * `--workspace <dir>`), so personas, channels and teams shared by the workspace resolve, as
+ * they do in the editor. Everything is parsed, linked and validated once; verbs then report
+ * on the requested files only.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { Command } from 'commander';
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import type { Diagnostic } from 'vscode-languageserver';
+import type { JourneyFile } from '../generated/ast.js';
+import { createJourneyServices } from '../journey-module.js';
+import { buildJourneyModel } from '../model/build-model.js';
+import type { JourneyModel } from '../model/journey-model.js';
+import { decodeText, type DecodedText } from './text-decoding.js';
+import { UsageError } from './usage-error.js';
+
+/** The extension of the files the CLI loads from folders and globs. */
+export const JOURNEY_EXTENSION = '.journey';
+
+/** Folders never searched for `.journey` files. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+/** How to load a workspace; every field is optional. */
+export interface WorkspaceOptions {
+    /** Folder that relative paths and globs start from (default: the process's cwd). */
+    cwd?: string;
+    /** Also load every `.journey` file under this folder (recursively). */
+    workspace?: string;
+    /** The path `-` (stdin) stands for (default: `stdin.journey`). */
+    stdinName?: string;
+    /** Where `-` reads from (default: process.stdin). */
+    stdin?: AsyncIterable<Uint8Array | string>;
+}
+
+/** The options `--workspace` and `--stdin-name` as commander parses them. */
+export interface WorkspaceCommandOptions {
+    workspace?: string;
+    stdinName?: string;
+}
+
+/** A file the user asked for, with its built document. */
+export interface RequestedFile {
+    /** The path shown to the user: relative to cwd, or the stdin name. */
+    displayPath: string;
+    /** The absolute path (for stdin: the path it stands for, which may not exist). */
+    path: string;
+    /** Its content came from stdin (`-`). */
+    fromStdin: boolean;
+    /** The decoded text (byte-order mark removed) and what decoding found. */
+    decoded: DecodedText;
+    /** The parsed, linked and validated document. */
+    document: LangiumDocument<JourneyFile>;
+}
+
+/** The loaded workspace: services, every document built, and the requested files in order. */
+export interface Workspace {
+    services: ReturnType<typeof createJourneyServices>;
+    documents: LangiumDocument[];
+    requested: RequestedFile[];
+}
+
+/** Adds the loading options every verb shares (`--workspace`, `--stdin-name`) to a command. */
+export function addWorkspaceOptions(command: Command): Command {
+    return command
+        .option('-w, --workspace <dir>', 'also load every .journey file under <dir>, so shared personas, channels and teams resolve')
+        .option('--stdin-name <path>', 'the file name "-" (stdin) stands for, for messages and for finding the files of its folder', 'stdin.journey');
+}
+
+/** Loads the requested files (paths, globs, `-` for stdin) and their workspace, and builds every document once with validation. */
+export async function loadWorkspace(files: string[], options: WorkspaceOptions = {}): Promise<Workspace> {
+    const cwd = path.resolve(options.cwd ?? process.cwd());
+    const stdinName = options.stdinName ?? 'stdin.journey';
+    const requestedPaths = await expandArguments(files, cwd, stdinName);
+    const stdinPath = path.resolve(cwd, stdinName);
+
+    const texts = new Map<string, { decoded: DecodedText; fromStdin: boolean }>();
+    for (const file of requestedPaths) {
+        if (texts.has(file)) continue;
+        const fromStdin = file === stdinPath && files.includes('-');
+        const bytes = fromStdin ? await readAll(options.stdin ?? process.stdin) : await readRequestedFile(file, displayPath(file, cwd));
+        texts.set(file, { decoded: decodeText(bytes), fromStdin });
+    }
+
+    const companions = new Set<string>();
+    for (const folder of new Set(requestedPaths.map((file) => path.dirname(file)))) {
+        for (const file of await journeyFilesIn(folder, false)) companions.add(file);
+    }
+    if (options.workspace) {
+        const root = path.resolve(cwd, options.workspace);
+        await requireFolder(root, '--workspace');
+        for (const file of await journeyFilesIn(root, true)) companions.add(file);
+    }
+    for (const file of companions) {
+        if (texts.has(file)) continue;
+        const bytes = await fs.readFile(file).catch(() => undefined);
+        // A companion that cannot be read is skipped: only requested files must be readable.
+        if (bytes) texts.set(file, { decoded: decodeText(bytes), fromStdin: false });
+    }
+
+    const services = createJourneyServices(NodeFileSystem);
+    const factory = services.shared.workspace.LangiumDocumentFactory;
+    const langiumDocuments = services.shared.workspace.LangiumDocuments;
+    const documents = new Map<string, LangiumDocument>();
+    for (const [file, { decoded }] of texts) {
+        const document = factory.fromString(decoded.text, URI.file(file));
+        langiumDocuments.addDocument(document);
+        documents.set(file, document);
+    }
+    await services.shared.workspace.DocumentBuilder.build([...documents.values()], { validation: true });
+
+    const requested = [...new Set(requestedPaths)].map((file): RequestedFile => {
+        const { decoded, fromStdin } = texts.get(file)!;
+        return {
+            displayPath: fromStdin ? stdinName : displayPath(file, cwd),
+            path: file,
+            fromStdin,
+            decoded,
+            document: documents.get(file) as LangiumDocument<JourneyFile>,
+        };
+    });
+    return { services, documents: [...documents.values()], requested };
+}
+
+/**
+ * Builds texts held in memory (e.g. every .journey file at a git revision), keyed by absolute
+ * path, as one workspace with validation; nothing else is read from disk. Used by `journey diff --git`.
+ */
+export async function loadTexts(texts: ReadonlyMap<string, Uint8Array | string>): Promise<Map<string, LangiumDocument<JourneyFile>>> {
+    const services = createJourneyServices(EmptyFileSystem);
+    const documents = new Map<string, LangiumDocument<JourneyFile>>();
+    for (const [file, content] of texts) {
+        const text = typeof content === 'string' ? content : decodeText(content).text;
+        const document = services.shared.workspace.LangiumDocumentFactory.fromString<JourneyFile>(text, URI.file(file));
+        services.shared.workspace.LangiumDocuments.addDocument(document);
+        documents.set(file, document);
+    }
+    await services.shared.workspace.DocumentBuilder.build([...documents.values()], { validation: true });
+    return documents;
+}
+
+/** The diagnostics of a requested file: decoding problems first, then the language's own. */
+export function diagnosticsOf(file: RequestedFile): Diagnostic[] {
+    const diagnostics: Diagnostic[] = [];
+    const invalidAt = file.decoded.invalidAt;
+    if (invalidAt) {
+        diagnostics.push({
+            range: { start: invalidAt, end: { line: invalidAt.line, character: invalidAt.character + 1 } },
+            severity: 1, // Error
+            code: 'invalid-encoding',
+            source: 'journey',
+            message: 'This file is not valid UTF-8 text: bytes from here on were replaced by \uFFFD. Save the file as UTF-8.',
+        });
+    }
+    return [...diagnostics, ...(file.document.diagnostics ?? [])];
+}
+
+/** The diagnostics and the resolved model of a requested file (the model is undefined when the file holds only shared declarations). */
+export function resolveFile(file: RequestedFile): { diagnostics: Diagnostic[]; model: JourneyModel | undefined } {
+    return { diagnostics: diagnosticsOf(file), model: buildJourneyModel(file.document) };
+}
+
+/** The path as shown to the user: relative to `cwd` when that is shorter to read. */
+export function displayPath(file: string, cwd: string): string {
+    const relative = path.relative(cwd, file);
+    return relative === '' ? '.' : relative;
+}
+
+/** Turns the command-line arguments into absolute paths, in order: literal paths as given, globs expanded, `-` as the stdin name. */
+async function expandArguments(files: string[], cwd: string, stdinName: string): Promise<string[]> {
+    if (files.length === 0) {
+        throw new UsageError('no files given. Name .journey files or globs (for example: journey check "maps/**/*.journey"), or - for stdin.');
+    }
+    const result: string[] = [];
+    for (const argument of files) {
+        if (argument === '-') {
+            result.push(requireJourneyExtension(path.resolve(cwd, stdinName), stdinName));
+        } else if (isGlob(argument)) {
+            result.push(...(await expandGlob(argument, cwd)));
+        } else {
+            result.push(path.resolve(cwd, argument));
+        }
+    }
+    return result;
+}
+
+function isGlob(argument: string): boolean {
+    return /[*?[\]{}]/.test(argument);
+}
+
+/** The `.journey` files matching a glob, sorted; a glob that matches none is a usage error. */
+async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
+    const matches: string[] = [];
+    const exclude = (name: string) => SKIPPED_FOLDERS.has(path.basename(name));
+    for await (const match of fs.glob(pattern, { cwd, exclude })) {
+        const file = path.resolve(cwd, match);
+        if (file.endsWith(JOURNEY_EXTENSION) && (await fs.stat(file).catch(() => undefined))?.isFile()) {
+            matches.push(file);
+        }
+    }
+    if (matches.length === 0) {
+        throw new UsageError(`no .journey file matches ${pattern} (searched from ${cwd}).`);
+    }
+    return matches.sort();
+}
+
+function requireJourneyExtension(file: string, shown: string): string {
+    if (path.extname(file) !== JOURNEY_EXTENSION) {
+        throw new UsageError(`${shown}: not a ${JOURNEY_EXTENSION} file. Rename it, or for stdin name it with --stdin-name <name>${JOURNEY_EXTENSION}.`);
+    }
+    return file;
+}
+
+/** Reads a requested file; a missing, unreadable or folder path is a usage error naming the path. */
+async function readRequestedFile(file: string, shown: string): Promise<Uint8Array> {
+    const stat = await fs.stat(file).catch(() => undefined);
+    if (!stat) {
+        throw new UsageError(`${shown}: no such file.`);
+    }
+    if (stat.isDirectory()) {
+        throw new UsageError(`${shown}: is a folder. Name its files, or use a glob such as "${path.join(shown, '**', '*' + JOURNEY_EXTENSION)}".`);
+    }
+    requireJourneyExtension(file, shown);
+    try {
+        return await fs.readFile(file);
+    } catch (error) {
+        throw new UsageError(`${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+    }
+}
+
+async function requireFolder(folder: string, option: string): Promise<void> {
+    const stat = await fs.stat(folder).catch(() => undefined);
+    if (!stat?.isDirectory()) {
+        throw new UsageError(`${option} ${folder}: no such folder.`);
+    }
+}
+
+/** The `.journey` files of a folder (and, when `recursive`, of its subfolders but node_modules and .git). */
+async function journeyFilesIn(folder: string, recursive: boolean): Promise<string[]> {
+    const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
+    const files: string[] = [];
+    for (const entry of entries) {
+        const full = path.join(folder, entry.name);
+        if (entry.isFile() && entry.name.endsWith(JOURNEY_EXTENSION)) {
+            files.push(full);
+        } else if (recursive && entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) {
+            files.push(...(await journeyFilesIn(full, true)));
+        }
+    }
+    return files.sort();
+}
+
+async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) {
+        chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
+    }
+    return Buffer.concat(chunks);
+}
