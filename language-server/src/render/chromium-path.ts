@@ -1,0 +1,32 @@
+/** Finds a Chromium (or Chrome) executable on this machine, without downloading anything. */
+import { existsSync } from 'node:fs';
+
+/** Where a browser usually lives, after the environment variables `JOURNEY_CHROMIUM` and `CHROMIUM_PATH`. */
+const CANDIDATES = [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/snap/bin/chromium',
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+];
+
+/** The browser to use, or undefined when none is installed. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
+    const fromEnv = [env.JOURNEY_CHROMIUM, env.CHROMIUM_PATH].filter((path): path is string => Boolean(path));
+    for (const path of fromEnv) if (existsSync(path)) return path;
+    return CANDIDATES.find((path) => existsSync(path));
+}
+
+/** The message shown when no browser is found: what is missing and how to get it. */
+export function missingChromiumMessage(env: NodeJS.ProcessEnv = process.env): string {
+    const asked = [env.JOURNEY_CHROMIUM, env.CHROMIUM_PATH].filter(Boolean);
+    const told = asked.length > 0 ? ` (JOURNEY_CHROMIUM/CHROMIUM_PATH point to ${asked.join(', ')}, which does not exist)` : '';
+    return (
+        `SVG and PNG need a Chromium or Chrome browser, and none was found${told}. ` +
+        'Install one (Debian/Ubuntu: `sudo apt-get install chromium`; macOS: install Google Chrome) ' +
+        'or set JOURNEY_CHROMIUM=/path/to/chromium. Mermaid and Markdown output need no browser.'
+    );
+}

@@ -1,0 +1,147 @@
+/**
+ * Renders Mermaid text to SVG (and PNG) with the Mermaid of `node_modules`, in a headless
+ * Chromium found on the machine. One browser and one page serve a whole batch: launch
+ * once, render many diagrams, close. The page has no network (the context is offline and
+ * every request is refused); Mermaid is read from disk and injected as a script.
+ *
+ * Each SVG is inserted into the page's DOM (as a preview would) before it is returned, so
+ * a label that managed to smuggle markup would run right there: the renderer reports any
+ * dialog and the `window.__pwned` canary that hostile test labels try to set.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { findChromium, missingChromiumMessage } from './chromium-path.js';
+
+/** The flags that make Chromium quiet, offline and headless (see notes/machine-facts.md). */
+export const CHROMIUM_ARGS = [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** The Mermaid settings of every render (the preview uses the same limits). */
+export const MERMAID_CONFIG = {
+    startOnLoad: false,
+    securityLevel: 'strict',
+    theme: 'default',
+    maxTextSize: 1_000_000,
+    maxEdges: 5_000,
+    flowchart: { wrappingWidth: 260 },
+} as const;
+
+/** The result of rendering one diagram. */
+export interface RenderResult {
+    /** The SVG markup, when Mermaid rendered the diagram. */
+    svg?: string;
+    /** Mermaid's error message, when it could not. */
+    error?: string;
+    /** The text a reader sees in the rendered diagram (the DOM's textContent). */
+    text?: string;
+}
+
+/** Raised when no browser can be found. */
+export class MissingBrowserError extends Error {}
+
+/** Minimal structural types of the parts of playwright-core used here (loaded lazily). */
+interface PageLike {
+    setContent(html: string): Promise<void>;
+    addScriptTag(options: { content: string }): Promise<unknown>;
+    evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+    on(event: 'dialog', listener: (dialog: { message(): string; dismiss(): Promise<void> }) => void): void;
+    route(url: string, handler: (route: { abort(): Promise<void> }) => void): Promise<void>;
+    locator(selector: string): { screenshot(options?: { omitBackground?: boolean }): Promise<Buffer> };
+    setViewportSize(size: { width: number; height: number }): Promise<void>;
+}
+interface BrowserLike {
+    newContext(options: Record<string, unknown>): Promise<{ newPage(): Promise<PageLike> }>;
+    close(): Promise<void>;
+}
+
+/** Where Mermaid's browser bundle lives. */
+export function mermaidScriptPath(): string {
+    const require = createRequire(import.meta.url);
+    return require.resolve('mermaid/dist/mermaid.min.js');
+}
+
+/** A headless Chromium page with Mermaid loaded, reused for many diagrams. */
+export class MermaidRenderer {
+    /** Dialogs (alert, confirm, prompt) that some content tried to open: none is ever expected. */
+    readonly dialogs: string[] = [];
+    private counter = 0;
+
+    private constructor(private readonly browser: BrowserLike, private readonly page: PageLike) {}
+
+    /** Launches the browser (from `executablePath`, the environment or the usual places) and loads Mermaid. */
+    static async launch(options: { executablePath?: string; width?: number } = {}): Promise<MermaidRenderer> {
+        const executablePath = options.executablePath ?? findChromium();
+        if (!executablePath) throw new MissingBrowserError(missingChromiumMessage());
+        // A variable module name keeps playwright-core out of bundles: it is loaded from node_modules.
+        const playwrightModule = 'playwright-core';
+        const { chromium } = (await import(playwrightModule)) as { chromium: { launch(options: object): Promise<BrowserLike> } };
+        const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+        try {
+            const context = await browser.newContext({ offline: true, viewport: { width: options.width ?? 1400, height: 900 } });
+            const page = await context.newPage();
+            const renderer = new MermaidRenderer(browser, page);
+            page.on('dialog', (dialog) => {
+                renderer.dialogs.push(dialog.message());
+                void dialog.dismiss();
+            });
+            await page.route('**/*', (route) => void route.abort());
+            await page.setContent('<!DOCTYPE html><html><head><meta charset="utf-8"><style>body{margin:0;background:#fff;font-family:sans-serif}#host{display:inline-block;padding:16px;background:#fff}</style></head><body><div id="host"></div></body></html>');
+            await page.addScriptTag({ content: readFileSync(mermaidScriptPath(), 'utf8') });
+            await page.evaluate((config) => {
+                (window as unknown as { mermaid: { initialize(c: object): void } }).mermaid.initialize(config);
+            }, MERMAID_CONFIG as object);
+            return renderer;
+        } catch (error) {
+            await browser.close();
+            throw error;
+        }
+    }
+
+    /** Renders one diagram, shows it in the page, and returns its SVG and visible text (or Mermaid's error). */
+    async render(mermaidText: string): Promise<RenderResult> {
+        const id = `journey-diagram-${++this.counter}`;
+        return this.page.evaluate(
+            async ({ id, text }) => {
+                const host = document.getElementById('host')!;
+                host.innerHTML = '';
+                const mermaid = (window as unknown as { mermaid: { render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
+                try {
+                    const { svg } = await mermaid.render(id, text);
+                    host.innerHTML = svg;
+                    const visible = host.cloneNode(true) as HTMLElement;
+                    visible.querySelectorAll('style, script').forEach((node) => node.remove());
+                    return { svg, text: visible.textContent ?? '' };
+                } catch (error) {
+                    document.getElementById(id)?.remove();
+                    document.getElementById(`d${id}`)?.remove();
+                    return { error: error instanceof Error ? error.message : String(error) };
+                }
+            },
+            { id, text: mermaidText },
+        );
+    }
+
+    /** Renders many diagrams in order with the same page. */
+    async renderAll(texts: readonly string[]): Promise<RenderResult[]> {
+        const results: RenderResult[] = [];
+        for (const text of texts) results.push(await this.render(text));
+        return results;
+    }
+
+    /** A PNG of the diagram shown last (call after `render`). */
+    async screenshot(): Promise<Buffer> {
+        return this.page.locator('#host').screenshot();
+    }
+
+    /** True when a hostile label ran script: the canary `window.__pwned` is set. */
+    async canaryTripped(): Promise<boolean> {
+        return this.page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned !== undefined, undefined);
+    }
+
+    /** Closes the browser. */
+    async close(): Promise<void> {
+        await this.browser.close();
+    }
+}

@@ -1,0 +1,102 @@
+/**
+ * The flow view: a Mermaid `flowchart LR` of the customers' path. One subgraph per stage;
+ * touchpoints are boxes (with their channel and owner team on a second line), decisions
+ * are diamonds whose branches carry their answers, outcomes are rounded ends. Links are
+ * the model's flow: `next` links, decision branches, and document order otherwise.
+ * A touchpoint with pains is drawn red with a "⚠ n pains" line; a moment of truth is drawn
+ * with a thick border and a "★ moment of truth" line.
+ *
+ * Escaping (flowchart): node and subgraph labels are `["…"]` strings and edge labels
+ * `|"…"|`; inside, `"` ends the string, `#…;` is an entity, `<…>` is HTML, `$$` is KaTeX
+ * and edge labels are Markdown (`*`, `_`, a leading `-`). `mermaidText` writes all of them
+ * as entity codes. Line breaks between the parts of a label are our own `<br/>`.
+ * Node ids are generated (`tp_calls`, `dc_choose`, `oc_lost`, `st_awareness`): only
+ * letters, digits and `_`, unique, so a Mermaid keyword never appears as an id.
+ *
+ * Highlight: highlighted elements get the `highlight` class (thick amber border).
+ */
+import type { JourneyModel, TouchpointModel } from '../model/journey-model.js';
+import { mermaidText, plural, safeId } from './escape.js';
+import { emptyView, labelsOf, mapEntry } from './model-queries.js';
+import type { SourceMapEntry, ViewOptions, ViewResult } from './view-types.js';
+
+/** The Mermaid classes of the flow view (also used by the blueprint). */
+export const FLOW_CLASSES = [
+    'classDef pain fill:#fdecea,stroke:#c62828,color:#000',
+    'classDef truth stroke:#6a1b9a,stroke-width:4px',
+    'classDef outcome fill:#eeeeee,stroke:#616161,color:#000',
+    'classDef highlight stroke:#d97706,stroke-width:5px,stroke-dasharray:0',
+];
+
+/** The flow view of a model. */
+export function flowView(model: JourneyModel, options: ViewOptions = {}): ViewResult {
+    const title = 'Flow';
+    const steps = model.stages.flatMap((stage) => stage.steps);
+    if (steps.length === 0) {
+        return emptyView('flow', title, 'Nothing to show yet: add a `stage` with a `touchpoint` or a `decision` to draw the flow.');
+    }
+    const channel = labelsOf(model.channels);
+    const team = labelsOf(model.teams);
+    const taken = new Set<string>();
+    const nodeIds = new Map<string, string>();
+    const sourceMap: SourceMapEntry[] = [];
+    const classes = new Map<string, string[]>();
+    const addClass = (name: string, id: string): void => void classes.set(name, [...(classes.get(name) ?? []), id]);
+    const highlight = (elementId: string, diagramId: string): void => {
+        if (options.highlight?.has(elementId)) addClass('highlight', diagramId);
+    };
+    const lines = ['flowchart LR'];
+    for (const stage of model.stages) {
+        const stageId = safeId('st', stage.id, taken);
+        sourceMap.push(mapEntry(stage, 'stage', stageId));
+        highlight(stage.id, stageId);
+        lines.push(`    subgraph ${stageId}["${mermaidText(stage.label)}"]`);
+        for (const step of stage.steps) {
+            const id = safeId(step.kind === 'touchpoint' ? 'tp' : 'dc', step.id, taken);
+            nodeIds.set(step.id, id);
+            sourceMap.push(mapEntry(step, step.kind, id));
+            highlight(step.id, id);
+            if (step.kind === 'touchpoint') {
+                lines.push(`        ${id}["${touchpointLabel(step, channel, team)}"]`);
+                if (step.pains.length > 0) addClass('pain', id);
+                if (step.momentOfTruth) addClass('truth', id);
+            } else {
+                lines.push(`        ${id}{"${mermaidText(step.label)}"}`);
+            }
+        }
+        if (stage.steps.length === 0) lines.push(`        ${safeId('empty', stage.id, taken)}[" "]`);
+        lines.push('    end');
+    }
+    for (const outcome of model.outcomes) {
+        const id = safeId('oc', outcome.id, taken);
+        nodeIds.set(outcome.id, id);
+        sourceMap.push(mapEntry(outcome, 'outcome', id));
+        highlight(outcome.id, id);
+        addClass('outcome', id);
+        lines.push(`    ${id}(["${mermaidText(outcome.label)}"])`);
+    }
+    for (const edge of model.flow.edges) {
+        const from = nodeIds.get(edge.from);
+        const to = nodeIds.get(edge.to);
+        if (!from || !to) continue;
+        const label = edge.label ? `|"${mermaidText(edge.label)}"|` : '';
+        lines.push(`    ${from} -->${label} ${to}`);
+    }
+    lines.push(...FLOW_CLASSES.map((line) => `    ${line}`));
+    for (const [name, ids] of classes) lines.push(`    class ${ids.join(',')} ${name}`);
+    return { view: 'flow', title, kind: 'diagram', mermaid: `${lines.join('\n')}\n`, sourceMap };
+}
+
+/** A touchpoint's box: its label, then channel · owner, then its marks. */
+function touchpointLabel(touchpoint: TouchpointModel, channel: (id: string) => string, team: (id: string) => string): string {
+    const parts = [`<b>${mermaidText(touchpoint.label)}</b>`];
+    const where: string[] = [];
+    if (touchpoint.channels.length > 0) where.push(`via ${touchpoint.channels.map((id) => mermaidText(channel(id))).join(' + ')}`);
+    if (touchpoint.owner) where.push(`owner ${mermaidText(team(touchpoint.owner))}`);
+    if (where.length > 0) parts.push(where.join(' · '));
+    const marks: string[] = [];
+    if (touchpoint.momentOfTruth) marks.push('★ moment of truth');
+    if (touchpoint.pains.length > 0) marks.push(`⚠ ${plural(touchpoint.pains.length, 'pain')}`);
+    if (marks.length > 0) parts.push(marks.join(' · '));
+    return parts.join('<br/>');
+}

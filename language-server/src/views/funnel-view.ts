@@ -1,0 +1,99 @@
+/**
+ * The funnel view: how many customers reach each touchpoint and where they are lost,
+ * from the `reach` figures (see `funnel-links.ts` for the arithmetic).
+ *
+ * Drawn as a Mermaid `sankey` whenever every name fits it. Mermaid's sankey grammar only
+ * reads printable ASCII (no accents, emoji, CJK or right-to-left letters, and no entity
+ * codes either, since they become non-ASCII placeholders), and it passes names through an
+ * HTML sanitiser (so `<…>` and `&` do not survive). A label outside that set cannot be
+ * written exactly in a sankey, and we never show a label other than as written: such a
+ * funnel is drawn as a `flowchart LR` instead, with the customer counts on the links
+ * (their width follows the count) and losses as red dotted links.
+ *
+ * Escaping (sankey): CSV; a name is always double-quoted and `"` doubles (`""`).
+ * Same-name nodes would merge, so a name used twice gets its id appended. Sankey needs
+ * a graph without cycles: the links only go forward (see `funnel-links.ts`).
+ */
+import type { JourneyModel } from '../model/journey-model.js';
+import { mermaidText, safeId } from './escape.js';
+import { funnelLinks, type FunnelLink, type FunnelNode } from './funnel-links.js';
+import { emptyView, mapEntry, touchpointsOf } from './model-queries.js';
+import type { SourceMapEntry, ViewOptions, ViewResult } from './view-types.js';
+
+/** The name of the node that collects customers lost where no outcome says where they went. */
+export const LOST = 'Lost';
+
+/** True when Mermaid's sankey can show `label` exactly as written. */
+export function fitsSankey(label: string): boolean {
+    return /^[\x20-\x7E]+$/.test(label) && !/[<>&]/.test(label) && !/#\w+;/.test(label) && !/%%/.test(label) && label.trim() === label;
+}
+
+/** The funnel view of a model. */
+export function funnelView(model: JourneyModel, options: ViewOptions = {}): ViewResult {
+    const title = 'Funnel';
+    const links = funnelLinks(model);
+    if (links.length === 0) {
+        const some = touchpointsOf(model).some((tp) => tp.reach !== undefined);
+        const hint = some
+            ? 'give a `reach` to at least two touchpoints that follow each other on the path'
+            : 'give touchpoints a `reach` (how many customers get there, e.g. `reach 2000`)';
+        return emptyView('funnel', title, `Nothing to show yet: ${hint} to draw the funnel.`);
+    }
+    const nodes = nodesOf(links);
+    return nodes.every((node) => fitsSankey(node ? node.label : LOST)) ? sankey(links, nodes) : flowchart(links, nodes, options);
+}
+
+/** The distinct ends of the links, in order of appearance (undefined is "lost"). */
+function nodesOf(links: FunnelLink[]): Array<FunnelNode | undefined> {
+    return [...new Set(links.flatMap((link) => [link.from, link.to]))];
+}
+
+function sankey(links: FunnelLink[], nodes: Array<FunnelNode | undefined>): ViewResult {
+    const names = new Map<FunnelNode | undefined, string>();
+    const used = new Set<string>();
+    for (const node of nodes) {
+        let name = node ? node.label : LOST;
+        if (used.has(name)) name = `${name} (${node ? node.id : 'lost'})`;
+        for (let n = 2; used.has(name); n++) name = `${name} ${n}`;
+        used.add(name);
+        names.set(node, name);
+    }
+    const csv = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+    const lines = ['sankey', '', ...links.map((link) => `${csv(names.get(link.from)!)},${csv(names.get(link.to)!)},${link.value}`)];
+    const sourceMap: SourceMapEntry[] = nodes.flatMap((node) => (node ? [mapEntry(node, kindOf(node), names.get(node)!)] : []));
+    return { view: 'funnel', title: 'Funnel', kind: 'diagram', mermaid: `${lines.join('\n')}\n`, sourceMap };
+}
+
+function flowchart(links: FunnelLink[], nodes: Array<FunnelNode | undefined>, options: ViewOptions): ViewResult {
+    const taken = new Set<string>();
+    const ids = new Map<FunnelNode | undefined, string>(nodes.map((node) => [node, node ? safeId(node.kind === 'outcome' ? 'oc' : 'tp', node.id, taken) : safeId('lost', 'all', taken)]));
+    const lines = ['flowchart LR', '    %% a sankey cannot show these labels exactly (non-ASCII, < > or &): the funnel is drawn as a flowchart'];
+    const sourceMap: SourceMapEntry[] = [];
+    for (const node of nodes) {
+        const id = ids.get(node)!;
+        if (!node) {
+            lines.push(`    ${id}(["${LOST}"])`);
+            continue;
+        }
+        const reach = node.kind === 'touchpoint' && node.reach !== undefined ? `<br/>${node.reach.toLocaleString('en-US')} customers` : '';
+        lines.push(node.kind === 'outcome' ? `    ${id}(["${mermaidText(node.label)}"])` : `    ${id}["${mermaidText(node.label)}${reach}"]`);
+        sourceMap.push(mapEntry(node, kindOf(node), id));
+    }
+    const max = Math.max(...links.map((link) => link.value));
+    links.forEach((link, index) => {
+        const arrow = link.kind === 'lost' ? '-.->' : '-->';
+        lines.push(`    ${ids.get(link.from)} ${arrow}|"${link.value.toLocaleString('en-US')}"| ${ids.get(link.to)}`);
+        const width = 1 + Math.round((link.value / max) * 11);
+        lines.push(`    linkStyle ${index} stroke-width:${width}px${link.kind === 'lost' ? ',stroke:#c62828' : ''}`);
+    });
+    lines.push('    classDef lost fill:#fdecea,stroke:#c62828,color:#000', '    classDef highlight stroke:#d97706,stroke-width:5px');
+    const lostIds = nodes.filter((node) => !node || node.kind === 'outcome').map((node) => ids.get(node)!);
+    if (lostIds.length > 0) lines.push(`    class ${lostIds.join(',')} lost`);
+    const highlighted = nodes.filter((node) => node && options.highlight?.has(node.id)).map((node) => ids.get(node)!);
+    if (highlighted.length > 0) lines.push(`    class ${highlighted.join(',')} highlight`);
+    return { view: 'funnel', title: 'Funnel', kind: 'diagram', mermaid: `${lines.join('\n')}\n`, sourceMap };
+}
+
+function kindOf(node: FunnelNode): SourceMapEntry['kind'] {
+    return node.kind;
+}

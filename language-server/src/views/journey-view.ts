@@ -1,0 +1,80 @@
+/**
+ * The journey view: a Mermaid `journey` diagram. Stages are sections, touchpoints are
+ * tasks, the emotion is the task's score and the touchpoint's personas are its actors.
+ *
+ * Per-persona emotions: a Mermaid task has one score, so a touchpoint whose personas feel
+ * differently becomes several tasks, one per score: `Calls for a quote` (overall score,
+ * actors without a score of their own) and `Calls for a quote (Alex)` (Alex's score).
+ * A touchpoint without any emotion is drawn with no score (no face), never a made-up one.
+ *
+ * Escaping (journey): a task line is `text: score: actor, actor`, so `:` ends the text
+ * and `,` separates actors; `title`, `section` and `acc…` start keyword lines; `#` and
+ * `%%` are entity and comment markers. `mermaidText` writes all of them as entity codes,
+ * and `lineText` escapes a first word that reads as a keyword.
+ *
+ * Highlight: journey tasks cannot be styled, so a highlighted touchpoint's task text
+ * starts with "★ " (and its source map entry uses that text).
+ */
+import type { JourneyModel, TouchpointModel } from '../model/journey-model.js';
+import { lineText, mermaidText } from './escape.js';
+import { emptyView, labelsOf, mapEntry, touchpointsOf } from './model-queries.js';
+import type { SourceMapEntry, ViewOptions, ViewResult } from './view-types.js';
+
+const KEYWORDS = ['title', 'section', 'acc'];
+/** The mark put in front of a highlighted task's text. */
+export const JOURNEY_HIGHLIGHT_MARK = '★ ';
+
+/** The journey view of a model. */
+export function journeyView(model: JourneyModel, options: ViewOptions = {}): ViewResult {
+    const title = 'Journey';
+    if (touchpointsOf(model).length === 0) {
+        return emptyView('journey', title, 'Nothing to show yet: add a `stage` with a `touchpoint` (and an `emotion` score 1..5) to draw the journey.');
+    }
+    const persona = labelsOf(model.personas);
+    const lines = ['journey', `    title ${mermaidText(model.label)}`];
+    const sourceMap: SourceMapEntry[] = [mapEntry(model, 'journey', model.label)];
+    for (const stage of model.stages) {
+        const touchpoints = stage.steps.filter((step): step is TouchpointModel => step.kind === 'touchpoint');
+        if (touchpoints.length === 0) continue;
+        lines.push(`    section ${mermaidText(stage.label)}`);
+        sourceMap.push(mapEntry(stage, 'stage', stage.label));
+        for (const touchpoint of touchpoints) {
+            for (const task of tasksOf(touchpoint, persona, options.highlight?.has(touchpoint.id) ?? false)) {
+                const score = task.score === undefined ? '' : ` ${clampScore(task.score)}`;
+                const actors = task.actors.map((actor) => mermaidText(actor)).join(', ');
+                lines.push(`      ${lineText(task.text, KEYWORDS)}:${score}:${actors ? ` ${actors}` : ''}`);
+                sourceMap.push({ ...mapEntry(touchpoint, 'touchpoint', task.text), range: task.range ?? touchpoint.range });
+            }
+        }
+    }
+    return { view: 'journey', title, kind: 'diagram', mermaid: `${lines.join('\n')}\n`, sourceMap };
+}
+
+interface Task {
+    text: string;
+    score?: number;
+    actors: string[];
+    range?: TouchpointModel['range'];
+}
+
+/** The tasks of one touchpoint: the overall score, then one task per persona with a score of its own. */
+function tasksOf(touchpoint: TouchpointModel, persona: (id: string) => string, highlighted: boolean): Task[] {
+    const mark = highlighted ? JOURNEY_HIGHLIGHT_MARK : '';
+    const personal = touchpoint.emotions.filter((score) => score.persona !== undefined);
+    const withOwnScore = new Set(personal.map((score) => score.persona!));
+    const others = touchpoint.personas.filter((id) => !withOwnScore.has(id));
+    const tasks: Task[] = [];
+    if (touchpoint.emotion !== undefined || personal.length === 0) {
+        tasks.push({ text: mark + touchpoint.label, score: touchpoint.emotion, actors: others.map(persona) });
+    }
+    for (const score of personal) {
+        const name = persona(score.persona!);
+        tasks.push({ text: `${mark}${touchpoint.label} (${name})`, score: score.score, actors: [name], range: score.range });
+    }
+    return tasks;
+}
+
+/** Mermaid draws faces for 1..5; other numbers are kept within the scale. */
+function clampScore(score: number): number {
+    return Math.min(5, Math.max(1, Math.round(score)));
+}
