@@ -114,6 +114,11 @@ describe('the examples', () => {
         expect(kenji?.label).toBe('Kenji（健二）, retraité');
     });
 
+    test('the README\'s first map is examples/hello.journey, word for word', () => {
+        const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+        expect(readme).toContain('```\n' + readFileSync(join(EXAMPLES, 'hello.journey'), 'utf8') + '```');
+    });
+
     test('the shared people of the b2b maps are declared once and used by both maps', () => {
         const current = buildJourneyModel(documents.get('b2b/purchase-current.journey')!)!;
         const future = buildJourneyModel(documents.get('b2b/purchase-future.journey')!)!;
