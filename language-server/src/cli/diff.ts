@@ -1,0 +1,173 @@
+/**
+ * `journey diff <old> <new>` and `journey diff --git <revision> [paths…]`: what changed in the
+ * journeys, element by element, as text, Markdown (for pull requests) or JSON.
+ */
+import * as path from 'node:path';
+import { Option, type Command } from 'commander';
+import type { LangiumDocument } from 'langium';
+import type { JourneyFile } from '../generated/ast.js';
+import { buildModelOfJourney } from '../model/build-model.js';
+import { diffFiles, type FilePair, type FileSide } from '../diff/diff-files.js';
+import { diffToJson } from '../diff/diff-json.js';
+import { diffToMarkdown } from '../diff/diff-markdown.js';
+import { viewPicture } from '../diff/diff-pictures.js';
+import { diffToText } from '../diff/diff-text.js';
+import type { FileDiff } from '../diff/diff-types.js';
+import { gitRoot, journeyFilesAtRevision, journeyFilesInWorkingTree, renamesBetween, requireCommit } from './diff-git.js';
+import { ExitCode, UsageError } from './usage-error.js';
+import { loadTexts, loadWorkspace } from './workspace.js';
+
+/** The output formats of `journey diff`. */
+export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
+
+/** A GitHub comment holds 65,536 characters; the Markdown report stays below with room for a header. */
+const MARKDOWN_MAX_LENGTH = 60_000;
+
+/** The options of `journey diff`. */
+export interface DiffOptions {
+    git?: string;
+    format: (typeof DIFF_FORMATS)[number];
+    exitCode?: boolean;
+    pictures: boolean;
+}
+
+/** Adds the `diff` verb to the program. */
+export function registerDiffCommand(program: Command): void {
+    program
+        .command('diff')
+        .summary('compare two maps, or the maps of a git revision with the working tree')
+        .description('Lists what changed between two journey maps, element by element (matched by id): touchpoints, stages,\n'
+            + 'decisions… added, removed, renamed or moved; emotion, reach, channel, owner… changed; pains, gains and\n'
+            + 'opportunities added or removed; next links and branches changed.\n'
+            + 'With --git, compares every .journey file of a git revision with the working tree (or with another revision: A..B).')
+        .argument('[files...]', '<old> <new> map files; with --git, optional files or folders to limit the comparison to')
+        .option('-g, --git <revision>', 'compare the .journey files at <revision> with the working tree; <revision>..<other> compares two revisions')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(DIFF_FORMATS).default('text'))
+        .option('--exit-code', 'exit 1 when there are changes, 0 when there are none (like git diff --exit-code)')
+        .option('--no-pictures', 'leave the before/after Mermaid pictures out of the Markdown')
+        .addHelpText('after', [
+            '',
+            'Exit codes: 0 compared (changes or not; with --exit-code: 0 no changes, 1 changes), 2 the command could not run.',
+            '',
+            'Examples:',
+            '  journey diff current.journey future.journey               as-is against to-be',
+            '  journey diff --git main                                   working tree against the main branch',
+            '  journey diff --git HEAD~1..HEAD maps/ --format markdown   the last commit, for a pull-request comment',
+        ].join('\n'))
+        .action(async (files: string[], options: DiffOptions) => {
+            process.exitCode = await runDiff(files, options);
+        });
+}
+
+/** Runs `journey diff`: prints the report on stdout; returns the exit code. */
+export async function runDiff(files: string[], options: DiffOptions): Promise<number> {
+    const diffs = options.git === undefined ? await diffTwoFiles(files) : await diffGit(options.git, files);
+    const report =
+        options.format === 'json'
+            ? diffToJson(diffs)
+            : options.format === 'markdown'
+              ? diffToMarkdown(diffs, { picture: options.pictures ? viewPicture : undefined, maxLength: MARKDOWN_MAX_LENGTH })
+              : diffToText(diffs);
+    const changed = diffs.some((file) => file.status !== 'unchanged');
+    if (options.format === 'text' && !changed) process.stderr.write('no changes\n');
+    process.stdout.write(report);
+    return options.exitCode && changed ? ExitCode.problems : ExitCode.ok;
+}
+
+/** `journey diff <old> <new>`: each file loaded with its own folder, so shared declarations resolve. */
+async function diffTwoFiles(files: string[]): Promise<FileDiff[]> {
+    if (files.length !== 2) {
+        throw new UsageError(`diff needs two files, the old one and the new one (got ${files.length}). Example: journey diff current.journey future.journey, or journey diff --git main.`);
+    }
+    const sides: FileSide[] = [];
+    for (const file of files) {
+        const workspace = await loadWorkspace([file]);
+        const requested = workspace.requested[0];
+        warnAboutErrors(requested.displayPath, requested.document);
+        sides.push({ path: requested.displayPath, text: requested.decoded.text, models: modelsOf(requested.document) });
+    }
+    return diffFiles([{ before: sides[0], after: sides[1] }]);
+}
+
+/** `journey diff --git <revision>[..<other>] [paths…]`: every map of both sides, each side loaded as one workspace. */
+async function diffGit(revision: string, limits: string[]): Promise<FileDiff[]> {
+    const cwd = process.cwd();
+    const root = gitRoot(cwd);
+    const [from, to] = revision.includes('..') ? splitRange(revision) : [revision, undefined];
+    requireCommit(root, from);
+    if (to !== undefined) requireCommit(root, to);
+    const oldTexts = journeyFilesAtRevision(root, from);
+    const newTexts = to === undefined ? journeyFilesInWorkingTree(root) : journeyFilesAtRevision(root, to);
+    const oldSides = await sidesOf(root, oldTexts, false);
+    const newSides = await sidesOf(root, newTexts, true);
+    const renames = renamesBetween(root, from, to);
+    const wanted = limitTo(limits.map((limit) => path.relative(root, path.resolve(cwd, limit)).split(path.sep).join('/')));
+    return diffFiles(pairFiles(oldSides, newSides, renames).filter((pair) => wanted(pair.before?.path) || wanted(pair.after?.path)));
+}
+
+/** `A..B` → [A, B]; an empty side means HEAD, as in git. */
+function splitRange(range: string): [string, string] {
+    const [from, to] = range.split(/\.{2,3}/);
+    return [from || 'HEAD', to || 'HEAD'];
+}
+
+/** Builds every file of one side as one workspace and returns each file's side of the comparison. */
+async function sidesOf(root: string, texts: Map<string, Buffer>, warn: boolean): Promise<Map<string, FileSide>> {
+    const documents = await loadTexts(new Map([...texts].map(([file, content]) => [path.join(root, file), content])));
+    const sides = new Map<string, FileSide>();
+    for (const file of texts.keys()) {
+        const document = documents.get(path.join(root, file))!;
+        if (warn) warnAboutErrors(file, document);
+        sides.set(file, { path: file, text: document.textDocument.getText(), models: modelsOf(document) });
+    }
+    return sides;
+}
+
+/** Old and new files paired by path, by git's renames, then by identical text; the rest added or deleted. */
+function pairFiles(oldSides: Map<string, FileSide>, newSides: Map<string, FileSide>, renames: Map<string, string>): FilePair[] {
+    const pairs: FilePair[] = [];
+    const unpairedOld = new Map(oldSides);
+    const unpairedNew = new Map(newSides);
+    for (const [file, after] of newSides) {
+        const before = oldSides.get(file);
+        if (!before) continue;
+        pairs.push({ before, after });
+        unpairedOld.delete(file);
+        unpairedNew.delete(file);
+    }
+    for (const [oldPath, newPath] of renames) {
+        const [before, after] = [unpairedOld.get(oldPath), unpairedNew.get(newPath)];
+        if (!before || !after) continue;
+        pairs.push({ before, after, renamed: true });
+        unpairedOld.delete(oldPath);
+        unpairedNew.delete(newPath);
+    }
+    for (const [newPath, after] of unpairedNew) {
+        const match = [...unpairedOld.values()].find((before) => before.text === after.text);
+        if (match) {
+            pairs.push({ before: match, after, renamed: true });
+            unpairedOld.delete(match.path);
+            unpairedNew.delete(newPath);
+        }
+    }
+    pairs.push(...[...unpairedNew.values()].map((after): FilePair => ({ after })));
+    pairs.push(...[...unpairedOld.values()].map((before): FilePair => ({ before })));
+    return pairs.sort((a, b) => ((a.after ?? a.before)!.path < (b.after ?? b.before)!.path ? -1 : 1));
+}
+
+/** Whether a path (relative to the root) is one of the limits or inside one; no limits: everything. */
+function limitTo(limits: string[]): (file: string | undefined) => boolean {
+    return (file) => file !== undefined && (limits.length === 0 || limits.some((limit) => limit === '' || file === limit || file.startsWith(limit.replace(/\/$/, '') + '/')));
+}
+
+function modelsOf(document: LangiumDocument): ReturnType<typeof buildModelOfJourney>[] {
+    return (document.parseResult.value as JourneyFile).journeys.map(buildModelOfJourney);
+}
+
+/** A map with errors is still compared (as far as it could be read), with a warning on stderr. */
+function warnAboutErrors(file: string, document: LangiumDocument): void {
+    const errors = (document.diagnostics ?? []).filter((diagnostic) => diagnostic.severity === 1).length;
+    if (errors > 0) {
+        process.stderr.write(`journey: warning: ${file} has ${errors} error${errors === 1 ? '' : 's'}; it is compared as far as it could be read (run journey check ${file}).\n`);
+    }
+}

@@ -1,0 +1,174 @@
+/**
+ * The Markdown report of a diff, written for a pull-request comment: per map a heading, a
+ * one-sentence summary, a table of changes per stage, and collapsible before/after Mermaid
+ * pictures with the changed elements highlighted in the "after" one.
+ */
+import type { JourneyModel } from '../model/journey-model.js';
+import { describeChange, kindWord, namerOf, type Namer } from './diff-describe.js';
+import { changedIds } from './diff-highlight.js';
+import { plural, summarizeDiff } from './diff-summary.js';
+import type { FileDiff, JourneyChange, JourneyDiff } from './diff-types.js';
+
+/** The views drawn before and after in the report. */
+export const PICTURE_VIEWS = ['journey', 'flow'] as const;
+
+/** Draws one view of a model as Mermaid text, highlighting some element ids; undefined when the view has nothing to draw. */
+export type PictureRenderer = (model: JourneyModel, view: (typeof PICTURE_VIEWS)[number], highlight: ReadonlySet<string>) => string | undefined;
+
+/** How to write the report. */
+export interface MarkdownOptions {
+    /** Draws the before/after pictures; without it the report has no pictures. */
+    picture?: PictureRenderer;
+    /** The longest report wanted (a GitHub comment holds 65,536 characters): beyond it, pictures are left out. */
+    maxLength?: number;
+}
+
+/** The hidden marker by which the pull-request workflow finds (and updates) its own comment. */
+export const COMMENT_MARKER = '<!-- journey-diff -->';
+
+/** The whole report for a set of compared files. */
+export function diffToMarkdown(files: FileDiff[], options: MarkdownOptions = {}): string {
+    const full = render(files, options.picture);
+    if (options.maxLength === undefined || full.length <= options.maxLength || !options.picture) return full;
+    const note = '\n_The before/after pictures were left out to keep this report short enough; run `journey diff` locally to see them._\n';
+    return render(files, undefined) + note;
+}
+
+function render(files: FileDiff[], picture: PictureRenderer | undefined): string {
+    const changed = files.filter((file) => file.status !== 'unchanged' || file.journeys.some((diff) => diff.changes.length > 0));
+    const lines = [COMMENT_MARKER, '## Journey map changes', ''];
+    if (changed.length === 0) {
+        lines.push('No journey map changed.', '');
+        return lines.join('\n');
+    }
+    lines.push(overview(changed) + '.', '');
+    for (const file of changed) {
+        if (file.journeys.length === 0) lines.push(`### Shared declarations`, '', `${fileLine(file)}: personas, channels and teams shared by the maps; their changes show in the maps that use them.`, '');
+        for (const diff of file.journeys) lines.push(...journeySection(file, diff, picture));
+    }
+    return lines.join('\n');
+}
+
+/** "2 maps changed, 1 added, 1 deleted". */
+function overview(files: FileDiff[]): string {
+    const count = (status: FileDiff['status']) => files.filter((file) => file.status === status).length;
+    const modified = files.length - count('added') - count('deleted');
+    const parts = [modified > 0 ? `${plural(modified, 'map file')} changed` : '', count('added') ? `${count('added')} added` : '', count('deleted') ? `${count('deleted')} deleted` : ''];
+    return parts.filter(Boolean).join(', ');
+}
+
+function journeySection(file: FileDiff, diff: JourneyDiff, picture: PictureRenderer | undefined): string[] {
+    const name = namerOf(diff);
+    const lines = [`### ${inline(title(diff))}`, '', `${fileLine(file)}`, '', `${capitalize(summarizeDiff(diff))}.`, ''];
+    if (diff.before && diff.after) {
+        for (const section of sections(diff, name)) {
+            lines.push(`#### ${inline(section.title)}`, '', '| Element | Change |', '| --- | --- |');
+            for (const row of section.rows) lines.push(`| ${cell(row.element)} | ${row.changes.map(cell).join('<br>')} |`);
+            lines.push('');
+        }
+    }
+    if (picture) lines.push(...pictures(diff, picture));
+    return lines;
+}
+
+/** "Booking a home cleaning: current → future" when the state changed; "old → new" when the journey itself did. */
+function title(diff: JourneyDiff): string {
+    const { before, after } = diff;
+    const label = (after ?? before)!.label;
+    if (before && after && before.state !== after.state) return `${label}: ${before.state} → ${after.state}`;
+    if (before && after && before.label !== after.label) return `${before.label} → ${after.label}`;
+    return label;
+}
+
+function fileLine(file: FileDiff): string {
+    if (file.previousPath !== undefined && file.previousPath !== file.path) return `\`${file.previousPath}\` → \`${file.path}\` (${file.status})`;
+    return `\`${file.path}\` (${file.status})`;
+}
+
+interface Section {
+    title: string;
+    rows: Array<{ element: string; changes: string[] }>;
+}
+
+/** The changes grouped by stage (map-wide elements first), one row per element. */
+function sections(diff: JourneyDiff, name: Namer): Section[] {
+    const nodes = nodeLookup(diff);
+    const stageOf = (id: string) => nodes.get(id)?.stage;
+    const order = ['', ...diff.after!.stages.map((stage) => stage.id), ...diff.before!.stages.map((stage) => stage.id)];
+    const bySection = new Map<string, Map<string, { element: string; changes: string[] }>>();
+    for (const change of diff.changes) {
+        const section = sectionOf(change, stageOf);
+        const rows = bySection.get(section) ?? new Map();
+        bySection.set(section, rows);
+        const key = change.kind === 'flow' ? `${nodes.get(change.from)?.kind ?? 'flow'}:${change.from}` : `${change.kind}:${change.id}`;
+        const row = rows.get(key) ?? { element: elementCell(change, name, nodes), changes: [] };
+        rows.set(key, row);
+        row.changes.push(describeChange(change, name));
+    }
+    return [...bySection]
+        .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+        .map(([section, rows]) => ({ title: section === '' ? 'Whole map' : `Stage ${name(section)}`, rows: [...rows.values()] }));
+}
+
+/** The stage a change belongs to ('' for map-wide elements); a flow link belongs to the stage of the step it leaves. */
+function sectionOf(change: JourneyChange, stageOf: (id: string) => string | undefined): string {
+    if (change.kind === 'flow') return stageOf(change.from) ?? '';
+    if (change.kind === 'stage') return change.id;
+    return change.stage ?? '';
+}
+
+/** The stage and kind of every step of both maps (the new map wins). */
+function nodeLookup(diff: JourneyDiff): Map<string, { stage: string; kind: 'touchpoint' | 'decision' }> {
+    const nodes = new Map<string, { stage: string; kind: 'touchpoint' | 'decision' }>();
+    for (const model of [diff.before, diff.after]) {
+        for (const stage of model?.stages ?? []) for (const step of stage.steps) nodes.set(step.id, { stage: stage.id, kind: step.kind });
+    }
+    return nodes;
+}
+
+function elementCell(change: JourneyChange, name: Namer, nodes: Map<string, { kind: 'touchpoint' | 'decision' }>): string {
+    if (change.kind === 'flow') return `${kindWord(nodes.get(change.from)?.kind ?? 'flow')} ${name(change.from)} (${change.from})`;
+    return `${kindWord(change.kind)} ${change.label} (${change.id})`;
+}
+
+/** Collapsible before/after pictures of the journey and flow views. */
+function pictures(diff: JourneyDiff, picture: PictureRenderer): string[] {
+    const highlight = changedIds(diff);
+    const lines: string[] = [];
+    for (const view of PICTURE_VIEWS) {
+        const before = diff.before && picture(diff.before, view, new Set());
+        const after = diff.after && picture(diff.after, view, highlight);
+        if (!before && !after) continue;
+        lines.push(`<details><summary>${capitalize(view)} view: ${before && after ? 'before and after' : before ? 'before' : 'after'}</summary>`, '');
+        if (before) lines.push('**Before**', '', ...fenced(before), '');
+        if (after) lines.push(diff.before ? '**After** (changed elements highlighted)' : '**After**', '', ...fenced(after), '');
+        lines.push('</details>', '');
+    }
+    return lines;
+}
+
+/** A ```mermaid block whose fence is longer than any run of backticks inside. */
+function fenced(mermaid: string): string[] {
+    const longest = Math.max(2, ...[...mermaid.matchAll(/`+/g)].map((match) => match[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return [`${fence}mermaid`, mermaid.replace(/\n+$/, ''), fence];
+}
+
+/** Text inside a table cell: no line breaks, pipes and HTML escaped, Markdown punctuation made literal. */
+export function cell(text: string): string {
+    return inline(text).replace(/\|/g, '\\|');
+}
+
+/** Text on one Markdown line, shown literally. */
+export function inline(text: string): string {
+    return text
+        .replace(/\r\n|\r|\n/g, ' ')
+        .replace(/[\\`*_[\]#~]/g, (c) => `\\${c}`)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;');
+}
+
+function capitalize(text: string): string {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
