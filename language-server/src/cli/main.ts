@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { registerCheckCommand } from './check.js';
+import { registerDiffCommand } from './diff.js';
 import { registerFormatCommand } from './format.js';
 import { ExitCode, UsageError } from './usage-error.js';
 
@@ -31,7 +32,7 @@ export function createProgram(): Command {
     registerCheckCommand(program);
     // registerRenderCommand(program);   // cli/render.ts
     registerFormatCommand(program);
-    // registerDiffCommand(program);     // cli/diff.ts
+    registerDiffCommand(program);
     // ── End of registrations. ──
 
     // Every verb reports usage errors the same way: a message, then exit 2.
