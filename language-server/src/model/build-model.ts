@@ -18,7 +18,7 @@ import type {
 export function buildJourneyModel(document: LangiumDocument): JourneyModel | undefined {
     const file = document.parseResult.value as JourneyFile;
     const journey = file.journeys[0];
-    return journey ? buildModelOfJourney(journey) : undefined;
+    return journey && hasName(journey) ? buildModelOfJourney(journey) : undefined;
 }
 
 /** The model of one journey. */
@@ -26,9 +26,9 @@ export function buildModelOfJourney(journey: Journey): JourneyModel {
     const uri = AstUtils.getDocument(journey).uri.toString();
     const file = journey.$container;
     const context = new ModelContext(uri);
-    const personas = unique([...journey.personas, ...file.personas, ...referencedPersonas(journey)]);
-    const channels = unique([...journey.channels, ...file.channels, ...referencedChannels(journey)]);
-    const teams = unique([...journey.teams, ...file.teams, ...referencedTeams(journey)]);
+    const personas = named(unique([...journey.personas, ...file.personas, ...referencedPersonas(journey)]));
+    const channels = named(unique([...journey.channels, ...file.channels, ...referencedChannels(journey)]));
+    const teams = named(unique([...journey.teams, ...file.teams, ...referencedTeams(journey)]));
     return {
         ...context.element(journey),
         uri,
@@ -37,9 +37,9 @@ export function buildModelOfJourney(journey: Journey): JourneyModel {
         personas: personas.map((persona) => context.persona(persona, journey)),
         channels: channels.map((channel) => ({ ...context.element(channel), shared: !isInside(channel, journey), mode: channel.mode })),
         teams: teams.map((team): TeamModel => ({ ...context.element(team), shared: !isInside(team, journey) })),
-        stages: journey.stages.map((stage) => context.stage(stage)),
-        outcomes: journey.outcomes.map((outcome): OutcomeModel => ({ kind: 'outcome', ...context.element(outcome) })),
-        actions: journey.actions.map((action) => context.action(action)),
+        stages: named(journey.stages).map((stage) => context.stage(stage)),
+        outcomes: named(journey.outcomes).map((outcome): OutcomeModel => ({ kind: 'outcome', ...context.element(outcome) })),
+        actions: named(journey.actions).map((action) => context.action(action)),
         flow: flowModel(journey),
     };
 }
@@ -75,8 +75,8 @@ class ModelContext {
         return {
             ...this.element(stage),
             description: stage.descriptions[0],
-            kpis: stage.kpis.map((kpi) => this.kpi(kpi)),
-            steps: stage.steps.map((step): StepModel => (step.$type === 'Touchpoint' ? this.touchpoint(step, stage) : this.decision(step, stage))),
+            kpis: named(stage.kpis).map((kpi) => this.kpi(kpi)),
+            steps: named(stage.steps).map((step): StepModel => (step.$type === 'Touchpoint' ? this.touchpoint(step, stage) : this.decision(step, stage))),
         };
     }
 
@@ -150,13 +150,23 @@ function flowModel(journey: Journey): FlowModel {
     const graph = computeFlow(journey);
     return {
         start: graph.start?.name,
-        edges: graph.edges.map((edge) => ({
+        edges: graph.edges.filter((edge) => hasName(edge.from) && hasName(edge.to)).map((edge) => ({
             from: edge.from.name,
             to: edge.to.name,
             kind: edge.kind,
             ...(edge.label === undefined ? {} : { label: edge.label }),
         })),
     };
+}
+
+/** True when the parser gave the node a name (error recovery can leave it without one). */
+function hasName(node: { name?: string }): boolean {
+    return typeof node.name === 'string' && node.name.length > 0;
+}
+
+/** The nodes that have a name: elements the parser recovered without one are left out of the model. */
+function named<T extends { name?: string }>(nodes: T[]): T[] {
+    return nodes.filter(hasName);
 }
 
 function ids(references: Array<Reference<AstNode & { name: string }>>): string[] {
