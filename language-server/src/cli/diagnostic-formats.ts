@@ -6,6 +6,8 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { RequestedFile } from './workspace.js';
 import { diagnosticsOf } from './workspace.js';
+import { formatGithub } from './format-github.js';
+import { formatSarif } from './format-sarif.js';
 import { paint, type Style } from './terminal.js';
 
 /** Severity names, as printed (LSP severities 1..4). */
@@ -40,6 +42,8 @@ export type DiagnosticFormatter = (report: DiagnosticReport) => string;
 export const diagnosticFormats: Record<string, DiagnosticFormatter> = {
     text: formatText,
     json: (report) => JSON.stringify(report.diagnostics, undefined, 2) + '\n',
+    github: formatGithub,
+    sarif: formatSarif,
 };
 
 const SEVERITIES: SeverityName[] = ['error', 'warning', 'info', 'hint'];
