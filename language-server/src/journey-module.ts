@@ -18,11 +18,12 @@ import {
 } from 'langium/lsp';
 import { JourneyGeneratedSharedModule, JourneyMapsGeneratedModule } from './generated/module.js';
 import { JourneyLinker } from './journey-linker.js';
-import { JourneyLinker } from './journey-linker.js';
 import { JourneyScopeComputation } from './journey-scope.js';
 import { JourneyValueConverter } from './journey-value-converter.js';
 import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
 import { JourneyFormatter } from './journey-formatter.js';
+import { JourneyCompletionProvider } from './journey-completion.js';
+import { JourneyHoverProvider } from './journey-hover.js';
 
 /** Services added by the .journey language on top of Langium's defaults. */
 export interface JourneyAddedServices {
@@ -42,13 +43,14 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
     references: {
         ScopeComputation: (services) => new JourneyScopeComputation(services),
         Linker: (services) => new JourneyLinker(services),
-        Linker: (services) => new JourneyLinker(services),
     },
     validation: {
         JourneyValidator: (services) => new JourneyValidator(services),
     },
     lsp: {
         Formatter: () => new JourneyFormatter(),
+        CompletionProvider: (services) => new JourneyCompletionProvider(services),
+        HoverProvider: (services) => new JourneyHoverProvider(services),
     },
 };
 

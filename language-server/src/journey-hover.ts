@@ -1,0 +1,156 @@
+/**
+ * Hover: what an element is, as people who write maps want to read it — a persona's goals,
+ * needs and frustrations; a touchpoint's channel, owner, emotion, pains and opportunities;
+ * where a channel or team is used; and, on keywords, the documentation of the grammar.
+ */
+import type { AstNode, Grammar, GrammarAST, MaybePromise, References } from 'langium';
+import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
+import type { Hover } from 'vscode-languageserver';
+import {
+    isAction, isBranch, isChannel, isDecision, isEmotion, isExpected, isJourney, isKpi, isOutcome, isPersona, isStage, isTeam, isTouchpoint,
+    type Action, type Channel, type Decision, type Persona, type Stage, type Team, type Touchpoint,
+} from './generated/ast.js';
+import { describeScore, IMPACT_EFFORT_SCALE } from './journey-emotions.js';
+import { keywordDocumentation } from './journey-keyword-docs.js';
+
+export class JourneyHoverProvider extends AstNodeHoverProvider {
+    protected readonly grammar: Grammar;
+    protected readonly documentation: LangiumServices['documentation']['DocumentationProvider'];
+
+    constructor(services: LangiumServices) {
+        super(services);
+        this.grammar = services.Grammar;
+        this.documentation = services.documentation.DocumentationProvider;
+    }
+
+    /** The summary of a declared or referenced element, with its documentation comment if any. */
+    protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
+        const summary = describeElement(node, this.references);
+        const comment = this.documentation.getDocumentation(node);
+        return [summary, comment].filter(Boolean).join('\n\n') || undefined;
+    }
+
+    /** Keywords show the comment written above their rule in the grammar. */
+    protected override getKeywordHoverContent(keyword: GrammarAST.Keyword): MaybePromise<Hover | undefined> {
+        const value = keywordDocumentation(this.grammar, keyword.value);
+        return value ? { contents: { kind: 'markdown', value } } : undefined;
+    }
+}
+
+/** Markdown describing an element of a map (undefined for what has no description). */
+export function describeElement(node: AstNode, references?: References): string | undefined {
+    if (isPersona(node)) return describePersona(node);
+    if (isTouchpoint(node)) return describeTouchpoint(node);
+    if (isChannel(node)) return describeShared(node, 'Channel', references, node.mode ? `${node.mode}` : undefined);
+    if (isTeam(node)) return describeShared(node, 'Team', references);
+    if (isStage(node)) return describeStage(node);
+    if (isDecision(node)) return describeDecision(node);
+    if (isAction(node)) return describeAction(node);
+    if (isOutcome(node)) return [heading('Outcome', node.name, node.label), 'An end of a path.'].join('\n\n');
+    if (isKpi(node)) {
+        const facts = [node.target !== undefined ? `target ${node.target}${node.unit ? ` ${node.unit}` : ''}` : undefined, node.unit && node.target === undefined ? `unit ${node.unit}` : undefined];
+        return [heading('KPI', node.name, node.label), facts.filter(Boolean).join(', ')].filter(Boolean).join('\n\n');
+    }
+    if (isJourney(node)) {
+        const state = node.states[0] === 'future' ? 'to-be (future)' : 'as-is (current)';
+        return [heading('Journey', node.name, node.label), `${state} · ${node.stages.length} stage${plural(node.stages.length)}`, node.descriptions[0]].filter(Boolean).join('\n\n');
+    }
+    if (isEmotion(node) || isExpected(node)) return `${isEmotion(node) ? 'Emotion' : 'Expected'} ${describeScore(node.score)}`;
+    if (isBranch(node)) return `Branch **${node.label ?? ''}** → \`${node.target.$refText}\``;
+    return undefined;
+}
+
+function describePersona(persona: Persona): string {
+    return [
+        heading('Persona', persona.name, persona.label),
+        persona.descriptions[0],
+        list('Goals', persona.goals),
+        list('Needs', persona.needs),
+        list('Frustrations', persona.frustrations),
+    ].filter(Boolean).join('\n\n');
+}
+
+function describeTouchpoint(touchpoint: Touchpoint): string {
+    const refs = (items: Array<{ ref?: { name: string; label?: string }; $refText: string }>) =>
+        items.map((r) => (r.ref ? labelled(r.ref.name, r.ref.label) : `\`${r.$refText}\` (unknown)`)).join(', ');
+    const stage = touchpoint.$container;
+    const facts = [
+        stage ? `**Stage:** ${labelled(stage.name, stage.label)}` : undefined,
+        touchpoint.personas.length ? `**Persona:** ${refs(touchpoint.personas)}` : undefined,
+        touchpoint.channels.length ? `**Channel:** ${refs(touchpoint.channels)}` : undefined,
+        touchpoint.owners.length ? `**Owner:** ${refs(touchpoint.owners)}` : undefined,
+        ...touchpoint.emotions.map((e) => `**Emotion:** ${describeScore(e.score)}${e.persona ? ` for ${e.persona.$refText}` : ''}`),
+        ...touchpoint.expectations.map((e) => `**Expected:** ${describeScore(e.score)}${e.persona ? ` for ${e.persona.$refText}` : ''}`),
+        touchpoint.reaches.length ? `**Reach:** ${touchpoint.reaches[0]!.toLocaleString('en')}` : undefined,
+        touchpoint.momentsOfTruth.length ? '**Moment of truth**' : undefined,
+    ].filter(Boolean);
+    return [
+        heading('Touchpoint', touchpoint.name, touchpoint.label),
+        touchpoint.descriptions[0],
+        facts.join('  \n'),
+        list('Pains', touchpoint.pains),
+        list('Gains', touchpoint.gains),
+        list('Opportunities', touchpoint.opportunities),
+        list('Backstage', touchpoint.backstage),
+    ].filter(Boolean).join('\n\n');
+}
+
+function describeShared(node: Channel | Team, kind: string, references: References | undefined, extra?: string): string {
+    const lines = [heading(kind, node.name, node.label)];
+    if (extra) lines.push(extra);
+    if (!isJourney(node.$container)) lines.push('Shared with every map of the workspace.');
+    if (references) {
+        const uses = references.findReferences(node, { includeDeclaration: false }).toArray();
+        const files = new Set(uses.map((u) => u.sourceUri.toString()));
+        lines.push(uses.length === 0
+            ? 'Not used yet.'
+            : `Used ${uses.length} time${plural(uses.length)}${files.size > 1 ? ` in ${files.size} files` : ''}.`);
+    }
+    return lines.join('\n\n');
+}
+
+function describeStage(stage: Stage): string {
+    const touchpoints = stage.steps.filter(isTouchpoint).length;
+    const decisions = stage.steps.filter(isDecision).length;
+    const counts = `${touchpoints} touchpoint${plural(touchpoints)}` + (decisions ? `, ${decisions} decision${plural(decisions)}` : '');
+    const kpis = stage.kpis.map((k) => `${labelled(k.name, k.label)}${k.target !== undefined ? ` → ${k.target}${k.unit ? ` ${k.unit}` : ''}` : ''}`);
+    return [heading('Stage', stage.name, stage.label), stage.descriptions[0], counts, list('KPIs', kpis, false)].filter(Boolean).join('\n\n');
+}
+
+function describeDecision(decision: Decision): string {
+    const branches = decision.branches.map((b) => `${b.label ? `"${b.label}"` : '(no label)'} → \`${b.target.$refText}\``);
+    return [heading('Decision', decision.name, decision.label), list('Branches', branches, false)].filter(Boolean).join('\n\n');
+}
+
+function describeAction(action: Action): string {
+    const scale = (value: number | undefined) => (value === undefined ? undefined : `${value} (${IMPACT_EFFORT_SCALE[Math.round(value) - 1] ?? 'outside 1..5'})`);
+    const facts = [
+        action.impacts.length ? `**Impact:** ${scale(action.impacts[0])}` : undefined,
+        action.efforts.length ? `**Effort:** ${scale(action.efforts[0])}` : undefined,
+        action.owners.length ? `**Owner:** ${action.owners.map((o) => o.$refText).join(', ')}` : undefined,
+        action.improves.length ? `**Improves:** ${action.improves.map((o) => `\`${o.$refText}\``).join(', ')}` : undefined,
+    ].filter(Boolean);
+    return [heading('Action', action.name, action.label), action.descriptions[0], facts.join('  \n')].filter(Boolean).join('\n\n');
+}
+
+function heading(kind: string, id: string, label: string | undefined): string {
+    return `**${kind}** \`${id}\`${label ? ` — ${escapeMarkdown(label)}` : ''}`;
+}
+
+function labelled(id: string, label: string | undefined): string {
+    return label ? `${escapeMarkdown(label)} (\`${id}\`)` : `\`${id}\``;
+}
+
+function list(title: string, items: string[], escape = true): string | undefined {
+    if (items.length === 0) return undefined;
+    return `**${title}:**\n${items.map((item) => `- ${escape ? escapeMarkdown(item) : item}`).join('\n')}`;
+}
+
+function plural(count: number): string {
+    return count === 1 ? '' : 's';
+}
+
+/** Labels are shown as text, never interpreted as Markdown. */
+export function escapeMarkdown(text: string): string {
+    return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, '\\$&');
+}

@@ -1,0 +1,154 @@
+/** Completion: what is offered at many cursor positions of a map. */
+import { URI, type LangiumDocument } from 'langium';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { CompletionItem } from 'vscode-languageserver';
+import { isInsideLabelOrComment } from '../../language-server/src/journey-completion.js';
+import { createTestServices, parseJourney } from '../helpers.js';
+
+const services = createTestServices();
+const shared = 'persona buyer "Buyer in a hurry"\nchannel web "Website" online\nteam ops "Operations"\n';
+
+beforeAll(async () => {
+    await parseJourney(shared, { services, uri: 'file:///workspace/people.journey' });
+});
+
+let counter = 0;
+/** The completion items at the `|` of `text`, in a map of the workspace that also holds the shared file. */
+async function completeAt(text: string): Promise<CompletionItem[]> {
+    const offset = text.indexOf('|');
+    expect(offset, 'the text marks the cursor with |').toBeGreaterThanOrEqual(0);
+    const source = text.slice(0, offset) + text.slice(offset + 1);
+    const document: LangiumDocument = await parseJourney(source, { services, uri: `file:///workspace/map${counter++}.journey` });
+    const result = await services.Journey.lsp.CompletionProvider!.getCompletion(document, {
+        textDocument: { uri: document.uri.toString() },
+        position: document.textDocument.positionAt(offset),
+    });
+    await services.shared.workspace.DocumentBuilder.update([], [URI.parse(document.uri.toString())]);
+    return result?.items ?? [];
+}
+
+const labels = (items: CompletionItem[]) => items.map((i) => i.label).sort();
+
+function inTouchpoint(line: string): string {
+    return `journey j "J" {\n  persona alex "Alex, parent"\n  channel phone "Phone" offline\n  stage s "Start" {\n    touchpoint calls "Calls us" {\n      ${line}\n    }\n    touchpoint books "Books"\n    decision d "Go?" { "yes" -> books }\n  }\n  outcome lost "Lost to a competitor"\n}\n`;
+}
+
+describe('keywords valid at the cursor only', () => {
+    test('in an empty file: the top-level declarations', async () => {
+        expect(labels(await completeAt('|'))).toEqual(['channel', 'journey', 'persona', 'team']);
+    });
+
+    test('inside a journey: its facts and elements, never a nested journey', async () => {
+        const items = labels(await completeAt('journey j {\n  |\n}'));
+        expect(items).toEqual(['action', 'channel', 'description', 'outcome', 'persona', 'stage', 'state', 'team']);
+    });
+
+    test('after `state`: current or future', async () => {
+        expect(labels(await completeAt('journey j {\n  state |\n}'))).toEqual(['current', 'future']);
+    });
+
+    test('inside a stage: kpi, touchpoint, decision, description', async () => {
+        expect(labels(await completeAt('journey j {\n  stage s {\n    |\n  }\n}'))).toEqual(['decision', 'description', 'kpi', 'touchpoint']);
+    });
+
+    test('inside a persona: goal, need, frustration, description', async () => {
+        expect(labels(await completeAt('persona p {\n  |\n}'))).toEqual(['description', 'frustration', 'goal', 'need']);
+    });
+
+    test('after a channel id: online or offline (words that may be ids are not offered as keywords elsewhere)', async () => {
+        const items = labels(await completeAt('channel web "Web" |'));
+        expect(items).toContain('online');
+        expect(items).toContain('offline');
+        expect(items).not.toContain('current');
+    });
+
+    test('inside a touchpoint: every property, as snippets where a value follows', async () => {
+        const items = await completeAt(inTouchpoint('|'));
+        expect(labels(items)).toEqual(['backstage', 'channel', 'description', 'emotion', 'expected', 'gain', 'moment', 'next', 'opportunity', 'owner', 'pain', 'persona', 'reach']);
+        const emotion = items.find((i) => i.label === 'emotion')!;
+        expect(emotion.insertText).toBe('emotion ${1|1,2,3,4,5|}');
+        expect(emotion.insertTextFormat).toBe(2); // snippet
+        expect(items.find((i) => i.label === 'pain')!.insertText).toBe('pain "$1"');
+        expect(items.find((i) => i.label === 'moment')!.insertText).toBe('moment of truth');
+    });
+
+    test('keywords carry the documentation written in the grammar', async () => {
+        const items = await completeAt('journey j {\n  stage s {\n    |\n  }\n}');
+        const touchpoint = items.find((i) => i.label === 'touchpoint')!;
+        expect(JSON.stringify(touchpoint.documentation)).toContain('an interaction between the customer and the company');
+    });
+});
+
+describe('references, with their labels', () => {
+    test('personas of this journey and of the workspace\'s shared files', async () => {
+        const items = await completeAt(inTouchpoint('persona |'));
+        expect(labels(items)).toEqual(['alex', 'buyer']);
+        expect(items.find((i) => i.label === 'alex')!.detail).toBe('Alex, parent (persona)');
+        expect(items.find((i) => i.label === 'buyer')!.labelDetails?.description).toBe('shared persona');
+    });
+
+    test('channels and teams', async () => {
+        expect(labels(await completeAt(inTouchpoint('channel |')))).toEqual(['phone', 'web']);
+        const owners = await completeAt(inTouchpoint('owner |'));
+        expect(labels(owners)).toEqual(['ops']);
+        expect(owners[0]!.detail).toBe('Operations (team)');
+    });
+
+    test('`next` offers touchpoints, decisions, stages and outcomes, but not the touchpoint itself', async () => {
+        const items = await completeAt(inTouchpoint('next |'));
+        expect(labels(items)).toEqual(['books', 'd', 'lost', 's']);
+        expect(items.find((i) => i.label === 'lost')!.detail).toBe('Lost to a competitor (outcome)');
+    });
+
+    test('a decision branch offers the steps it can lead to', async () => {
+        const text = 'journey j {\n  outcome out "Out"\n  stage s {\n    touchpoint a\n    decision d { "x" -> | }\n  }\n}';
+        expect(labels(await completeAt(text))).toEqual(expect.arrayContaining(['a', 'out', 's']));
+    });
+
+    test('a reference documents the element it names', async () => {
+        const items = await completeAt(inTouchpoint('persona |'));
+        expect(JSON.stringify(items.find((i) => i.label === 'alex')!.documentation)).toContain('**Persona** `alex`');
+    });
+
+    test('no item is offered twice', async () => {
+        for (const line of ['|', 'persona |', 'next |', 'channel |']) {
+            const items = await completeAt(inTouchpoint(line));
+            const keys = items.map((i) => `${i.label}|${i.kind}`);
+            expect(new Set(keys).size).toBe(keys.length);
+        }
+    });
+});
+
+describe('scores', () => {
+    test('emotion offers 1..5 with their meaning', async () => {
+        const items = await completeAt(inTouchpoint('emotion |'));
+        expect(items.map((i) => `${i.label} ${i.detail}`)).toEqual(['1 😡 angry', '2 😟 unhappy', '3 😐 neutral', '4 🙂 happy', '5 😄 delighted']);
+    });
+
+    test('expected offers the same scale', async () => {
+        expect(labels(await completeAt(inTouchpoint('expected |')))).toEqual(['1', '2', '3', '4', '5']);
+    });
+
+    test('an action\'s impact offers 1..5 from very low to very high', async () => {
+        const items = await completeAt('journey j {\n  action a {\n    impact |\n  }\n}');
+        expect(items.map((i) => i.detail)).toEqual(['very low', 'low', 'medium', 'high', 'very high']);
+    });
+});
+
+describe('never inside labels or comments', () => {
+    test.each([
+        ['in a label', inTouchpoint('pain "slow |answers"')],
+        ['in an unfinished label', inTouchpoint('pain "slow |')],
+        ['in a line comment', inTouchpoint('// next |')],
+        ['in a block comment', 'journey j {\n  /* stage | */\n}'],
+        ['in a single-quoted label', "persona p 'Al|ex'"],
+    ])('%s', async (_name, text) => {
+        expect(await completeAt(text)).toEqual([]);
+    });
+
+    test('the scanner knows where labels and comments end', () => {
+        const text = 'a "b\\" c" d // e\nf /* g */ h';
+        const inside = [...text].map((_c, i) => (isInsideLabelOrComment(text, i) ? '1' : '0')).join('');
+        expect(inside).toBe('0001111110000111100011111100');
+    });
+});
