@@ -51,6 +51,7 @@ export async function runCheck(files: string[], options: CheckOptions): Promise<
     const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
     const color = colorEnabled(process.stderr);
     let summary = summaryLine(shown, workspace.requested.length);
+    if (shown.length < all.length) summary += ` (${all.length - shown.length} more hidden by --quiet)`;
     if (tooManyWarnings) summary += ` (more than --max-warnings ${options.maxWarnings})`;
     process.stderr.write(paint(color, errors > 0 || tooManyWarnings ? 'red' : 'green', summary) + '\n');
     return errors > 0 || tooManyWarnings ? ExitCode.problems : ExitCode.ok;

@@ -153,7 +153,7 @@ export function diagnosticsOf(file: RequestedFile): Diagnostic[] {
             severity: 1, // Error
             code: 'invalid-encoding',
             source: 'journey',
-            message: 'This file is not valid UTF-8 text: bytes from here on were replaced by \uFFFD. Save the file as UTF-8.',
+            message: 'This file is not valid UTF-8 text: its first invalid byte is here (invalid bytes read as \uFFFD). Save the file with the UTF-8 encoding.',
         });
     }
     return [...diagnostics, ...(file.document.diagnostics ?? [])];
