@@ -1,7 +1,7 @@
 // Bundles the CLI, the language server, the VS Code extension and its webview with esbuild.
 // Usage: node scripts/build.mjs [--watch] [--minify]
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
@@ -12,8 +12,16 @@ const bundles = [
     { entry: 'language-server/src/main.ts', out: 'out/server.cjs', platform: 'node', format: 'cjs' },
     { entry: 'language-server/src/main.ts', out: 'extension/out/server.cjs', platform: 'node', format: 'cjs' },
     { entry: 'extension/src/extension.ts', out: 'extension/out/extension.cjs', platform: 'node', format: 'cjs', external: ['vscode'] },
-    { entry: 'extension/webview/preview.ts', out: 'extension/out/webview.js', platform: 'browser', format: 'iife' },
+    { entry: 'extension/webview/preview.ts', out: 'extension/media/webview.js', platform: 'browser', format: 'iife' },
 ];
+
+/** Static files the preview loads from extension/media (its only local resource root); copied, never committed. */
+const mediaCopies = [
+    { from: 'node_modules/mermaid/dist/mermaid.min.js', to: 'extension/media/mermaid.min.js' },
+    { from: 'extension/webview/preview.css', to: 'extension/media/preview.css' },
+];
+mkdirSync('extension/media', { recursive: true });
+for (const copy of mediaCopies.filter((c) => existsSync(c.from))) copyFileSync(copy.from, copy.to);
 
 const contexts = [];
 for (const bundle of bundles.filter((b) => existsSync(b.entry))) {

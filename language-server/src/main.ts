@@ -3,7 +3,9 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createJourneyServices } from './journey-module.js';
+import { registerJourneyPreviewRequests } from './lsp/journey-preview-request.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared } = createJourneyServices({ connection, ...NodeFileSystem });
+registerJourneyPreviewRequests(connection, shared);
 startLanguageServer(shared);

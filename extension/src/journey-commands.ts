@@ -1,0 +1,46 @@
+/** Registers the commands of the extension: previews, lock, show source, exports, server restart. */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { copyMermaid, exportPng, exportSvg, saveMarkdown, type ExportArguments } from './export/journey-export.js';
+import type { JourneyPreview } from './preview/journey-preview.js';
+import type { JourneyPreviewManager } from './preview/journey-preview-manager.js';
+
+/** Registers every command; returns their disposables. */
+export function registerJourneyCommands(previews: JourneyPreviewManager, client: () => LanguageClient | undefined): vscode.Disposable[] {
+    const withPreview = <T>(action: (preview: JourneyPreview, args?: ExportArguments) => Promise<T>) => async (args?: ExportArguments) => {
+        const preview = previews.activePreview() ?? openForActiveEditor(previews, true);
+        if (!preview) {
+            void vscode.window.showInformationMessage('Open a .journey file first, then its preview.');
+            return undefined;
+        }
+        if (!preview.lastRender) await new Promise<void>((resolve) => { const d = preview.onDidRender(() => { d.dispose(); resolve(); }); });
+        return action(preview, args);
+    };
+    return [
+        vscode.commands.registerCommand('journey.preview.showToSide', (uri?: vscode.Uri) => openPreview(previews, uri, true)),
+        vscode.commands.registerCommand('journey.preview.show', (uri?: vscode.Uri) => openPreview(previews, uri, false)),
+        vscode.commands.registerCommand('journey.preview.showSource', async () => {
+            const preview = previews.activePreview();
+            if (preview) await vscode.window.showTextDocument(preview.resource, { viewColumn: vscode.ViewColumn.One });
+        }),
+        vscode.commands.registerCommand('journey.preview.toggleLock', () => previews.activePreview()?.toggleLock()),
+        vscode.commands.registerCommand('journey.export.svg', withPreview(exportSvg)),
+        vscode.commands.registerCommand('journey.export.png', withPreview(exportPng)),
+        vscode.commands.registerCommand('journey.export.copyMermaid', withPreview((p) => copyMermaid(p))),
+        vscode.commands.registerCommand('journey.export.markdown', withPreview(saveMarkdown)),
+        vscode.commands.registerCommand('journey.server.restart', async () => client()?.restart()),
+    ];
+}
+
+function openPreview(previews: JourneyPreviewManager, uri: vscode.Uri | undefined, toSide: boolean): JourneyPreview | undefined {
+    if (uri instanceof vscode.Uri) return previews.show(uri, { toSide });
+    const preview = openForActiveEditor(previews, toSide);
+    if (!preview) void vscode.window.showInformationMessage('Open a .journey file to preview it.');
+    return preview;
+}
+
+function openForActiveEditor(previews: JourneyPreviewManager, toSide: boolean): JourneyPreview | undefined {
+    const document = vscode.window.activeTextEditor?.document;
+    if (!document || document.languageId !== 'journey') return undefined;
+    return previews.show(document.uri, { toSide });
+}

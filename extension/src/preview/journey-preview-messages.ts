@@ -1,0 +1,85 @@
+/**
+ * The messages between the preview panel (extension host) and its webview. Plain types only:
+ * both sides import this file, and the webview never learns anything about journeys beyond them.
+ */
+import type { JourneyPreviewDiagnostic } from '../../../language-server/src/lsp/journey-preview-protocol.js';
+import type { ViewId, ViewResult } from '../../../language-server/src/views/view-types.js';
+
+export type { JourneyPreviewDiagnostic, ViewId, ViewResult };
+
+/** A source range as the webview reports it back (zero-based, as in LSP). */
+export interface PreviewRange {
+    start: { line: number; character: number };
+    end: { line: number; character: number };
+    uri?: string;
+}
+
+/** Limits above which a diagram is not drawn. */
+export interface PreviewLimits {
+    maxTextSize: number;
+    maxEdges: number;
+}
+
+/** Host → webview: new content. `views` is absent while the text has errors (the last good picture stays). */
+export interface UpdateMessage {
+    type: 'update';
+    uri: string;
+    fileName: string;
+    version: number;
+    title?: string;
+    views?: ViewResult[];
+    errors: JourneyPreviewDiagnostic[];
+    /** A notice about the document itself (deleted, no journey in the file…). */
+    notice?: string;
+    limits: PreviewLimits;
+}
+
+/** Host → webview: highlight the element whose source holds this line (the editor's cursor). */
+export interface HighlightMessage { type: 'highlight'; line: number }
+
+/** Host → webview: show this view. */
+export interface SelectViewMessage { type: 'selectView'; view: ViewId }
+
+/** Host → webview: send the picture of the current view. */
+export interface ExportRequestMessage { type: 'export'; requestId: number; format: 'svg' | 'png' }
+
+/** Everything the host sends. */
+export type HostToWebviewMessage = UpdateMessage | HighlightMessage | SelectViewMessage | ExportRequestMessage;
+
+/** Webview → host: the webview is loaded and waits for content. */
+export interface ReadyMessage { type: 'ready' }
+
+/** Webview → host: what the webview shows now (after every render). */
+export interface RenderedMessage {
+    type: 'rendered';
+    version: number;
+    view: ViewId | undefined;
+    /** `diagram` when an SVG is on screen, otherwise what is shown instead. */
+    shows: 'diagram' | 'empty' | 'too-large' | 'render-error' | 'nothing';
+    svgLength: number;
+    /** True when the error banner is shown over the last good picture. */
+    errorBanner: boolean;
+    message?: string;
+}
+
+/** Webview → host: the user clicked an element of the picture or an error of the banner. */
+export interface RevealMessage { type: 'reveal'; range: PreviewRange }
+
+/** Webview → host: the user switched views. */
+export interface ViewChangedMessage { type: 'viewChanged'; view: ViewId }
+
+/** Webview → host: the answer to an export request (SVG text or PNG as base64). */
+export interface ExportedMessage { type: 'exported'; requestId: number; data?: string; error?: string }
+
+/** Everything the webview sends. */
+export type WebviewToHostMessage = ReadyMessage | RenderedMessage | RevealMessage | ViewChangedMessage | ExportedMessage;
+
+/** What the webview keeps across reloads (`getState`/`setState`), and the serializer restores from. */
+export interface PreviewState {
+    uri?: string;
+    view?: ViewId;
+    locked?: boolean;
+    zoom?: number;
+    panX?: number;
+    panY?: number;
+}

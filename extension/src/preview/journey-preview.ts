@@ -1,0 +1,301 @@
+/** One preview panel: shows the views of one `.journey` document and keeps them live. */
+import * as vscode from 'vscode';
+import type { JourneyViewsResult } from '../../../language-server/src/lsp/journey-preview-protocol.js';
+import { previewPageHtml } from './journey-preview-html.js';
+import type {
+    ExportedMessage, HostToWebviewMessage, PreviewRange, PreviewState, RenderedMessage, UpdateMessage, ViewId, ViewResult, WebviewToHostMessage,
+} from './journey-preview-messages.js';
+import { UpdateScheduler } from './journey-update-scheduler.js';
+
+/** The webview panel type; also the serializer's key (`onWebviewPanel:journey.preview`). */
+export const PREVIEW_VIEW_TYPE = 'journey.preview';
+
+/** Asks the language server for the views of a document at a version. */
+export type FetchViews = (uri: vscode.Uri, version: number) => Promise<JourneyViewsResult>;
+
+/** What a preview reports after each render (also read by the extension's tests). */
+export interface RenderReport extends RenderedMessage {
+    uri: string;
+}
+
+/** The options of a webview panel of the preview: scripts on, resources only from the extension's media folder. */
+export function previewWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+        enableScripts: true,
+        enableFindWidget: true,
+        retainContextWhenHidden: false,
+        localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
+    };
+}
+
+/** A live preview of one document in a webview panel. */
+export class JourneyPreview implements vscode.Disposable {
+    private readonly disposables: vscode.Disposable[] = [];
+    private readonly scheduler: UpdateScheduler;
+    private readonly renderEmitter = new vscode.EventEmitter<RenderReport>();
+    private readonly disposeEmitter = new vscode.EventEmitter<void>();
+    private readonly exports = new Map<number, (message: ExportedMessage) => void>();
+    private nextExportId = 1;
+    private ready = false;
+    private disposed = false;
+    private deleted = false;
+    private views: ViewResult[] = [];
+    private title: string | undefined;
+    private view: ViewId | undefined;
+    private lastUpdate: HostToWebviewMessage | undefined;
+    /** The last render the webview reported. */
+    lastRender: RenderReport | undefined;
+    /** Fires after every render of the webview. */
+    readonly onDidRender = this.renderEmitter.event;
+    /** Fires when the panel is closed. */
+    readonly onDidDispose = this.disposeEmitter.event;
+
+    constructor(
+        readonly panel: vscode.WebviewPanel,
+        private uri: vscode.Uri,
+        private locked: boolean,
+        private readonly extensionUri: vscode.Uri,
+        private readonly fetchViews: FetchViews,
+        initialView: ViewId | undefined,
+    ) {
+        this.view = initialView;
+        this.scheduler = new UpdateScheduler((version) => this.update(version), () => settings().get<number>('updateDelay', 300));
+        panel.webview.options = previewWebviewOptions(extensionUri);
+        panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'journey-file.svg');
+        this.disposables.push(
+            panel.onDidDispose(() => this.dispose()),
+            panel.webview.onDidReceiveMessage((message: WebviewToHostMessage) => this.onMessage(message)),
+        );
+        this.updateTitle();
+        panel.webview.html = this.html();
+    }
+
+    /** The document this preview shows. */
+    get resource(): vscode.Uri {
+        return this.uri;
+    }
+
+    /** True when the preview stays on its document instead of following the active editor. */
+    get isLocked(): boolean {
+        return this.locked;
+    }
+
+    /** The views last received from the language server. */
+    get currentViews(): readonly ViewResult[] {
+        return this.views;
+    }
+
+    /** The view the user is looking at. */
+    get currentView(): ViewId | undefined {
+        return this.view ?? this.views[0]?.view;
+    }
+
+    /** The journey's title, when known. */
+    get journeyTitle(): string | undefined {
+        return this.title;
+    }
+
+    /** True when this preview is for `uri`. */
+    isPreviewOf(uri: vscode.Uri): boolean {
+        return this.uri.toString() === uri.toString();
+    }
+
+    /** Shows another document (a preview that follows the active editor). */
+    switchTo(uri: vscode.Uri): void {
+        if (this.isPreviewOf(uri)) return;
+        this.uri = uri;
+        this.deleted = false;
+        this.views = [];
+        this.scheduler.reset();
+        this.updateTitle();
+        void this.refresh(true);
+    }
+
+    /** Locks or unlocks the preview to its document. */
+    toggleLock(): void {
+        this.locked = !this.locked;
+        this.updateTitle();
+    }
+
+    /** Asks for the views of the document's current version (throttled unless `immediate`). */
+    async refresh(immediate = false): Promise<void> {
+        try {
+            const document = await vscode.workspace.openTextDocument(this.uri);
+            this.scheduler.request(document.version, immediate);
+        } catch {
+            this.deleted = true;
+            this.post(this.updateMessage(0, undefined, 'The file ' + fileName(this.uri) + ' no longer exists. The preview shows its last picture.'));
+        }
+    }
+
+    /** Forgets versions and redraws at once (after a settings change). */
+    forceRefresh(): void {
+        this.scheduler.reset();
+        void this.refresh(true);
+    }
+
+    /** Follows a rename of the document. */
+    renamed(to: vscode.Uri): void {
+        this.uri = to;
+        this.deleted = false;
+        this.updateTitle();
+        this.forceRefresh();
+    }
+
+    /** Keeps the last picture after the document was deleted and says so. */
+    markDeleted(): void {
+        this.deleted = true;
+        this.post(this.updateMessage(0, undefined, 'The file ' + fileName(this.uri) + ' was deleted. The preview shows its last picture.'));
+    }
+
+    /** Highlights, in the picture, the element written at this line. */
+    highlightLine(line: number): void {
+        this.post({ type: 'highlight', line });
+    }
+
+    /** Shows a view of the journey. */
+    selectView(view: ViewId): void {
+        this.view = view;
+        this.post({ type: 'selectView', view });
+    }
+
+    /** Asks the webview for the picture on screen: SVG text, or PNG bytes as base64. */
+    exportPicture(format: 'svg' | 'png'): Promise<ExportedMessage> {
+        const requestId = this.nextExportId++;
+        return new Promise((resolve) => {
+            const timer = setTimeout(() => {
+                this.exports.delete(requestId);
+                resolve({ type: 'exported', requestId, error: 'The preview did not answer. Is it visible?' });
+            }, 20_000);
+            this.exports.set(requestId, (message) => {
+                clearTimeout(timer);
+                resolve(message);
+            });
+            this.post({ type: 'export', requestId, format });
+        });
+    }
+
+    /** Closes the panel. */
+    dispose(): void {
+        if (this.disposed) return;
+        this.disposed = true;
+        this.scheduler.dispose();
+        this.disposeEmitter.fire();
+        this.panel.dispose();
+        for (const d of this.disposables) d.dispose();
+        this.renderEmitter.dispose();
+        this.disposeEmitter.dispose();
+    }
+
+    private async update(version: number): Promise<void> {
+        let result: JourneyViewsResult;
+        const uri = this.uri;
+        try {
+            result = await this.fetchViews(uri, version);
+        } catch (error) {
+            this.post(this.updateMessage(version, undefined, 'The Journey language server is not answering (' + String(error) + '). The preview updates again when it is back.'));
+            return;
+        }
+        if (this.disposed || uri !== this.uri || !this.scheduler.accept(result.version)) return;
+        if (result.missing) {
+            setTimeout(() => { this.scheduler.reset(); void this.refresh(); }, 500);
+            return;
+        }
+        const errors = result.diagnostics.filter((d) => d.severity === 1);
+        this.title = result.title;
+        this.updateTitle();
+        let notice: string | undefined;
+        if (!result.journeyId && errors.length === 0) {
+            notice = fileName(this.uri) + ' holds no journey (only shared personas, channels or teams). Add `journey <id> "<label>" { … }` to see a map.';
+        }
+        if (errors.length === 0) this.views = result.views;
+        this.post({ ...this.updateMessage(result.version, errors.length === 0 ? result.views : undefined, notice), errors, title: result.title });
+    }
+
+    private updateMessage(version: number, views: ViewResult[] | undefined, notice: string | undefined): UpdateMessage {
+        return {
+            type: 'update',
+            uri: this.uri.toString(),
+            fileName: fileName(this.uri),
+            version,
+            title: this.title,
+            views,
+            errors: [],
+            notice: notice ?? (this.deleted ? 'The file ' + fileName(this.uri) + ' was deleted.' : undefined),
+            limits: {
+                maxTextSize: settings().get<number>('maxTextSize', 50000),
+                maxEdges: settings().get<number>('maxEdges', 500),
+            },
+        };
+    }
+
+    private onMessage(message: WebviewToHostMessage): void {
+        switch (message.type) {
+            case 'ready':
+                this.ready = true;
+                if (this.lastUpdate) {
+                    void this.panel.webview.postMessage(this.lastUpdate);
+                }
+                this.scheduler.reset();
+                void this.refresh(true);
+                break;
+            case 'rendered':
+                this.lastRender = { ...message, uri: this.uri.toString() };
+                this.renderEmitter.fire(this.lastRender);
+                break;
+            case 'reveal':
+                void this.reveal(message.range);
+                break;
+            case 'viewChanged':
+                this.view = message.view;
+                break;
+            case 'exported':
+                this.exports.get(message.requestId)?.(message);
+                this.exports.delete(message.requestId);
+                break;
+        }
+    }
+
+    /** Shows and selects a source range in an editor (beside the preview when none shows the file). */
+    private async reveal(range: PreviewRange): Promise<void> {
+        const uri = range.uri ? vscode.Uri.parse(range.uri) : this.uri;
+        const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+        const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+        const column = visible?.viewColumn ?? (this.panel.viewColumn && this.panel.viewColumn > 1 ? this.panel.viewColumn - 1 : vscode.ViewColumn.Beside);
+        const editor = await vscode.window.showTextDocument(uri, { viewColumn: column, preserveFocus: false, selection });
+        editor.selection = new vscode.Selection(selection.start, selection.end);
+        editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+
+    private post(message: HostToWebviewMessage): void {
+        if (message.type === 'update') this.lastUpdate = message;
+        if (this.disposed || !this.ready) return;
+        void this.panel.webview.postMessage(message);
+    }
+
+    private updateTitle(): void {
+        const name = fileName(this.uri);
+        this.panel.title = this.locked ? `[Preview] ${name}` : `Preview ${name}`;
+    }
+
+    private html(): string {
+        const webview = this.panel.webview;
+        const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file)).toString();
+        const state: PreviewState = { uri: this.uri.toString(), view: this.view, locked: this.locked };
+        return previewPageHtml({
+            cspSource: webview.cspSource,
+            mermaidScript: media('mermaid.min.js'),
+            previewScript: media('webview.js'),
+            previewStyle: media('preview.css'),
+            initialState: state,
+        });
+    }
+}
+
+function settings(): vscode.WorkspaceConfiguration {
+    return vscode.workspace.getConfiguration('journey.preview');
+}
+
+function fileName(uri: vscode.Uri): string {
+    return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}

@@ -1,0 +1,90 @@
+/**
+ * When the preview asks for new views, as VS Code's Markdown preview does: the first update
+ * runs at once, later ones at most once per delay, never twice for the same document version,
+ * never two at a time, and an answer older than one already shown is dropped.
+ */
+
+/** Timer functions, replaceable in tests. */
+export interface SchedulerTimers {
+    setTimeout(callback: () => void, ms: number): unknown;
+    clearTimeout(handle: unknown): void;
+}
+
+/** Throttles and deduplicates updates by document version. */
+export class UpdateScheduler {
+    private lastStarted = -1;
+    private lastShown = -1;
+    private pending: number | undefined;
+    private timer: unknown;
+    private running = false;
+    private disposed = false;
+
+    /** `update(version)` fetches and shows that version; `delay()` gives the throttle delay in ms. */
+    constructor(
+        private readonly update: (version: number) => Promise<void>,
+        private readonly delay: () => number,
+        private readonly timers: SchedulerTimers = { setTimeout: (c, ms) => setTimeout(c, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
+    ) {}
+
+    /** Asks for an update to `version`; `immediate` skips the throttle (first render, document switch). */
+    request(version: number, immediate = false): void {
+        if (this.disposed || version === this.lastStarted || version === this.pending) return;
+        this.pending = version;
+        if (this.running) return;
+        if (immediate || this.lastStarted < 0) {
+            this.cancelTimer();
+            void this.flush();
+        } else if (this.timer === undefined) {
+            this.timer = this.timers.setTimeout(() => {
+                this.timer = undefined;
+                void this.flush();
+            }, this.delay());
+        }
+    }
+
+    /** Forgets the versions seen, so the next request runs at once (after a document switch or a settings change). */
+    reset(): void {
+        this.cancelTimer();
+        this.lastStarted = -1;
+        this.lastShown = -1;
+    }
+
+    /** True when an answer for `version` may be shown: nothing newer has been shown yet. Records it as shown. */
+    accept(version: number): boolean {
+        if (version < this.lastShown) return false;
+        this.lastShown = version;
+        return true;
+    }
+
+    /** Stops all future updates. */
+    dispose(): void {
+        this.disposed = true;
+        this.cancelTimer();
+    }
+
+    private async flush(): Promise<void> {
+        const version = this.pending;
+        if (version === undefined || this.disposed) return;
+        this.pending = undefined;
+        this.lastStarted = version;
+        this.running = true;
+        try {
+            await this.update(version);
+        } catch {
+            // The caller reports its own errors; a failed update must not stop later ones.
+        } finally {
+            this.running = false;
+        }
+        if (this.pending !== undefined && this.timer === undefined && !this.disposed) {
+            this.timer = this.timers.setTimeout(() => {
+                this.timer = undefined;
+                void this.flush();
+            }, this.delay());
+        }
+    }
+
+    private cancelTimer(): void {
+        if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
+        this.timer = undefined;
+    }
+}

@@ -1,0 +1,109 @@
+/** Zoom and pan of the preview's picture: buttons, mouse wheel (Ctrl/⌘ + wheel zooms), drag, and keyboard. */
+import type { PreviewState } from '../src/preview/journey-preview-messages.js';
+
+/** Controls of the zoom and pan; the values live in `state` so they survive live updates and reloads. */
+export interface ZoomPan {
+    apply(): void;
+    reset(): void;
+    /** True right after a drag, so the click that ends it does not count as a click on a node. */
+    wasDragged(): boolean;
+}
+
+const MIN_ZOOM = 0.1;
+const MAX_ZOOM = 8;
+
+/** Wires zoom and pan on `viewport`, moving `canvas`. `save` persists `state`. */
+export function createZoomPan(viewport: HTMLElement, canvas: HTMLElement, state: PreviewState, save: () => void): ZoomPan {
+    const label = document.getElementById('zoom-reset');
+    let dragged = false;
+
+    const apply = () => {
+        const zoom = state.zoom ?? 1;
+        canvas.style.transform = `translate(${state.panX ?? 0}px, ${state.panY ?? 0}px) scale(${zoom})`;
+        if (label) label.textContent = `${Math.round(zoom * 100)}%`;
+    };
+    const zoomAt = (factor: number, x = viewport.clientWidth / 2, y = viewport.clientHeight / 2) => {
+        const old = state.zoom ?? 1;
+        const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, old * factor));
+        // Keep the point under the pointer where it is.
+        state.panX = x - ((x - (state.panX ?? 0)) * zoom) / old;
+        state.panY = y - ((y - (state.panY ?? 0)) * zoom) / old;
+        state.zoom = zoom;
+        apply();
+        save();
+    };
+    const panBy = (dx: number, dy: number) => {
+        state.panX = (state.panX ?? 0) + dx;
+        state.panY = (state.panY ?? 0) + dy;
+        apply();
+        save();
+    };
+    const reset = () => {
+        state.zoom = 1;
+        state.panX = 0;
+        state.panY = 0;
+        apply();
+        save();
+    };
+
+    document.getElementById('zoom-in')?.addEventListener('click', () => zoomAt(1.25));
+    document.getElementById('zoom-out')?.addEventListener('click', () => zoomAt(0.8));
+    label?.addEventListener('click', reset);
+
+    viewport.addEventListener('wheel', (event) => {
+        event.preventDefault();
+        const box = viewport.getBoundingClientRect();
+        if (event.ctrlKey || event.metaKey) zoomAt(Math.exp(-event.deltaY / 300), event.clientX - box.left, event.clientY - box.top);
+        else panBy(-event.deltaX, -event.deltaY);
+    }, { passive: false });
+
+    let start: { x: number; y: number; panX: number; panY: number } | undefined;
+    viewport.addEventListener('pointerdown', (event) => {
+        if (event.button !== 0) return;
+        dragged = false;
+        start = { x: event.clientX, y: event.clientY, panX: state.panX ?? 0, panY: state.panY ?? 0 };
+    });
+    window.addEventListener('pointermove', (event) => {
+        if (!start) return;
+        const dx = event.clientX - start.x;
+        const dy = event.clientY - start.y;
+        if (!dragged && Math.hypot(dx, dy) < 4) return;
+        dragged = true;
+        viewport.classList.add('dragging');
+        state.panX = start.panX + dx;
+        state.panY = start.panY + dy;
+        apply();
+    });
+    window.addEventListener('pointerup', () => {
+        if (start && dragged) save();
+        start = undefined;
+        viewport.classList.remove('dragging');
+    });
+
+    window.addEventListener('keydown', (event) => {
+        if (event.target instanceof HTMLButtonElement && (event.key === 'Enter' || event.key === ' ')) return;
+        const step = event.shiftKey ? 200 : 40;
+        switch (event.key) {
+            case '+': case '=': zoomAt(1.25); break;
+            case '-': case '_': zoomAt(0.8); break;
+            case '0': reset(); break;
+            case 'ArrowLeft': panBy(step, 0); break;
+            case 'ArrowRight': panBy(-step, 0); break;
+            case 'ArrowUp': panBy(0, step); break;
+            case 'ArrowDown': panBy(0, -step); break;
+            default: return;
+        }
+        event.preventDefault();
+    });
+
+    apply();
+    return {
+        apply,
+        reset,
+        wasDragged: () => {
+            const was = dragged;
+            dragged = false;
+            return was;
+        },
+    };
+}

@@ -1,0 +1,323 @@
+/**
+ * The browser side of the Journey preview. It only renders what the extension sends (views as
+ * Mermaid text with source maps), reports clicks back, and keeps zoom and pan. It knows nothing
+ * about journeys beyond the message types.
+ */
+import type {
+    HostToWebviewMessage, JourneyPreviewDiagnostic, PreviewRange, PreviewState, RenderedMessage, UpdateMessage,
+    ViewId, ViewResult, WebviewToHostMessage,
+} from '../src/preview/journey-preview-messages.js';
+import { canvasToPng, standaloneSvg } from './preview-export.js';
+import { findDiagramElements, innermostEntryAt, type SourceMapEntryLike } from './preview-source-map.js';
+import { createZoomPan } from './preview-zoom.js';
+
+interface MermaidApi {
+    initialize(config: Record<string, unknown>): void;
+    render(id: string, text: string): Promise<{ svg: string }>;
+}
+declare const mermaid: MermaidApi;
+declare function acquireVsCodeApi(): { postMessage(message: unknown): void; getState(): PreviewState | undefined; setState(state: PreviewState): void };
+
+const vscode = acquireVsCodeApi();
+const initialState = JSON.parse(document.getElementById('journey-preview-state')?.dataset.state ?? '{}') as PreviewState;
+const saved = vscode.getState() ?? {};
+const state: PreviewState = { ...initialState, ...saved, uri: initialState.uri, locked: initialState.locked };
+if (saved.uri && saved.uri !== initialState.uri) Object.assign(state, { zoom: 1, panX: 0, panY: 0 });
+
+const tabs = element('tabs');
+const banner = element('banner');
+const viewport = element('viewport');
+const canvas = element('canvas');
+const messageBox = element('message');
+
+/** The last update received, and the last one that had views (the last good picture). */
+let latest: UpdateMessage | undefined;
+let good: UpdateMessage | undefined;
+let renderedKey = '';
+let renderCount = 0;
+let rendering = false;
+let renderAgain = false;
+let linked: { entry: SourceMapEntryLike; elements: Element[] }[] = [];
+let highlightedLine: number | undefined;
+
+const zoom = createZoomPan(viewport, canvas, state, () => vscode.setState(state));
+
+window.addEventListener('message', (event: MessageEvent<HostToWebviewMessage>) => {
+    const message = event.data;
+    switch (message.type) {
+        case 'update':
+            if (latest && latest.uri === message.uri && message.version < latest.version && message.version !== 0) return;
+            if (latest && latest.uri !== message.uri) {
+                good = undefined;
+                zoom.reset();
+            }
+            state.uri = message.uri;
+            latest = message;
+            if (message.views) good = message;
+            scheduleRender();
+            break;
+        case 'highlight':
+            highlightedLine = message.line;
+            applyHighlight();
+            break;
+        case 'selectView':
+            selectView(message.view);
+            break;
+        case 'export':
+            void exportPicture(message.requestId, message.format);
+            break;
+    }
+});
+
+canvas.addEventListener('click', (event) => {
+    if (zoom.wasDragged()) return;
+    const target = (event.target as Element).closest('[data-journey-entry]');
+    if (!target) return;
+    const entry = linked[Number(target.getAttribute('data-journey-entry'))]?.entry;
+    if (entry) post({ type: 'reveal', range: entry.range });
+});
+
+new MutationObserver(() => {
+    renderedKey = '';
+    scheduleRender();
+}).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+
+vscode.setState(state);
+post({ type: 'ready' });
+
+function scheduleRender(): void {
+    renderAgain = true;
+    if (!rendering) void renderLoop();
+}
+
+/** Renders one picture at a time, always the newest content: a slow render never overwrites a newer one. */
+async function renderLoop(): Promise<void> {
+    rendering = true;
+    try {
+        while (renderAgain) {
+            renderAgain = false;
+            await render();
+        }
+    } finally {
+        rendering = false;
+    }
+}
+
+async function render(): Promise<void> {
+    const errors = latest?.errors ?? [];
+    renderBanner(errors, latest?.notice);
+    const views = good?.views ?? [];
+    renderTabs(views);
+    const view = views.find((v) => v.view === state.view) ?? views[0];
+    const version = good?.version ?? latest?.version ?? 0;
+    if (!view) {
+        canvas.replaceChildren();
+        renderedKey = '';
+        showMessage(latest ? (errors.length > 0 ? 'The map has errors: fix them to see the picture.' : (latest.notice ?? 'This file has no views to show.')) : 'Loading the preview…');
+        return report({ version, view: undefined, shows: 'nothing' });
+    }
+    if (view.kind === 'empty') {
+        canvas.replaceChildren();
+        renderedKey = '';
+        showMessage(view.message);
+        return report({ version, view: view.view, shows: 'empty', message: view.message });
+    }
+    const limits = good?.limits ?? { maxTextSize: 50000, maxEdges: 500 };
+    const edges = countEdges(view.mermaid);
+    if (view.mermaid.length > limits.maxTextSize || edges > limits.maxEdges) {
+        canvas.replaceChildren();
+        renderedKey = '';
+        const message = `This map is too large to draw as "${view.title}" (${view.mermaid.length} characters and ${edges} links; the preview draws up to ${limits.maxTextSize} characters and ${limits.maxEdges} links). Split the journey into several maps, or raise the settings journey.preview.maxTextSize and journey.preview.maxEdges.`;
+        showMessage(message);
+        return report({ version, view: view.view, shows: 'too-large', message });
+    }
+    const key = `${good?.uri}#${version}#${view.view}#${themeKind()}`;
+    if (key !== renderedKey) {
+        try {
+            mermaid.initialize(mermaidConfig(limits.maxTextSize, limits.maxEdges));
+            const { svg } = await mermaid.render(`journey-svg-${++renderCount}`, view.mermaid);
+            canvas.innerHTML = svg;
+            renderedKey = key;
+            linkSourceMap(view);
+            applyHighlight();
+            zoom.apply();
+        } catch (error) {
+            canvas.replaceChildren();
+            renderedKey = '';
+            const message = `Mermaid could not draw "${view.title}": ${error instanceof Error ? error.message : String(error)}`;
+            showMessage(message);
+            cleanUpMermaidLeftovers();
+            return report({ version, view: view.view, shows: 'render-error', message });
+        }
+    }
+    showMessage(undefined);
+    report({ version, view: view.view, shows: 'diagram' });
+}
+
+function report(partial: Pick<RenderedMessage, 'version' | 'view' | 'shows'> & { message?: string }): void {
+    const svg = canvas.querySelector('svg');
+    post({
+        type: 'rendered',
+        ...partial,
+        svgLength: partial.shows === 'diagram' && svg ? svg.outerHTML.length : 0,
+        errorBanner: !banner.hidden && (latest?.errors.length ?? 0) > 0,
+    });
+}
+
+function mermaidConfig(maxTextSize: number, maxEdges: number): Record<string, unknown> {
+    const kind = themeKind();
+    const style = getComputedStyle(document.body);
+    const color = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+    const config: Record<string, unknown> = {
+        startOnLoad: false,
+        securityLevel: 'strict',
+        maxTextSize,
+        maxEdges,
+        fontFamily: color('--vscode-font-family', 'sans-serif'),
+        theme: kind === 'dark' ? 'dark' : 'default',
+    };
+    if (kind === 'high-contrast' || kind === 'high-contrast-light') {
+        const foreground = color('--vscode-editor-foreground', kind === 'high-contrast' ? '#ffffff' : '#000000');
+        const background = color('--vscode-editor-background', kind === 'high-contrast' ? '#000000' : '#ffffff');
+        const border = color('--vscode-contrastBorder', foreground);
+        config.theme = 'base';
+        config.themeVariables = {
+            background, primaryColor: background, secondaryColor: background, tertiaryColor: background,
+            primaryTextColor: foreground, secondaryTextColor: foreground, tertiaryTextColor: foreground, textColor: foreground,
+            primaryBorderColor: border, secondaryBorderColor: border, tertiaryBorderColor: border,
+            lineColor: foreground, mainBkg: background, nodeBorder: border, clusterBkg: background, clusterBorder: border,
+            titleColor: foreground, edgeLabelBackground: background, darkMode: kind === 'high-contrast',
+        };
+    }
+    return config;
+}
+
+function themeKind(): 'light' | 'dark' | 'high-contrast' | 'high-contrast-light' {
+    const classes = document.body.classList;
+    if (classes.contains('vscode-high-contrast-light')) return 'high-contrast-light';
+    if (classes.contains('vscode-high-contrast')) return 'high-contrast';
+    if (classes.contains('vscode-dark')) return 'dark';
+    return 'light';
+}
+
+function renderTabs(views: readonly ViewResult[]): void {
+    const current = views.find((v) => v.view === state.view)?.view ?? views[0]?.view;
+    tabs.replaceChildren(...views.map((view) => {
+        const tab = document.createElement('button');
+        tab.type = 'button';
+        tab.role = 'tab';
+        tab.textContent = view.title;
+        tab.dataset.view = view.view;
+        tab.className = 'tab' + (view.kind === 'empty' ? ' tab-empty' : '');
+        tab.setAttribute('aria-selected', String(view.view === current));
+        tab.title = view.kind === 'empty' ? view.message : `Show the ${view.title} view`;
+        tab.addEventListener('click', () => selectView(view.view));
+        return tab;
+    }));
+}
+
+function selectView(view: ViewId): void {
+    if (state.view === view) return;
+    state.view = view;
+    zoom.reset();
+    vscode.setState(state);
+    post({ type: 'viewChanged', view });
+    scheduleRender();
+}
+
+function renderBanner(errors: readonly JourneyPreviewDiagnostic[], notice: string | undefined): void {
+    const items: HTMLElement[] = [];
+    if (notice && good) {
+        const p = document.createElement('p');
+        p.textContent = notice;
+        items.push(p);
+    }
+    if (errors.length > 0) {
+        const heading = document.createElement('p');
+        heading.textContent = errors.length === 1
+            ? '1 error: the picture shows the last version without errors.'
+            : `${errors.length} errors: the picture shows the last version without errors.`;
+        items.push(heading);
+        const list = document.createElement('ul');
+        for (const error of errors.slice(0, 5)) {
+            const li = document.createElement('li');
+            const link = document.createElement('button');
+            link.type = 'button';
+            link.className = 'error-link';
+            link.textContent = `Line ${error.range.start.line + 1}: ${error.message}`;
+            link.addEventListener('click', () => post({ type: 'reveal', range: error.range }));
+            li.append(link);
+            list.append(li);
+        }
+        if (errors.length > 5) {
+            const li = document.createElement('li');
+            li.textContent = `…and ${errors.length - 5} more (see the Problems panel).`;
+            list.append(li);
+        }
+        items.push(list);
+    }
+    banner.replaceChildren(...items);
+    banner.hidden = items.length === 0;
+}
+
+function showMessage(text: string | undefined): void {
+    messageBox.textContent = text ?? '';
+    messageBox.hidden = !text;
+}
+
+function linkSourceMap(view: ViewResult): void {
+    linked = [];
+    const svg = canvas.querySelector('svg');
+    if (!svg || view.kind !== 'diagram') return;
+    view.sourceMap.forEach((entry) => {
+        const elements = findDiagramElements(svg, entry.diagramId);
+        const index = linked.push({ entry, elements }) - 1;
+        for (const el of elements) {
+            el.setAttribute('data-journey-entry', String(index));
+            if (entry.elementId) el.setAttribute('data-journey-id', entry.elementId);
+            el.classList.add('journey-linked');
+        }
+    });
+}
+
+function applyHighlight(): void {
+    for (const el of Array.from(canvas.querySelectorAll('.journey-highlight'))) el.classList.remove('journey-highlight');
+    if (highlightedLine === undefined) return;
+    const entry = innermostEntryAt(linked.map((l) => l.entry), highlightedLine);
+    const match = linked.find((l) => l.entry === entry);
+    for (const el of match?.elements ?? []) el.classList.add('journey-highlight');
+}
+
+async function exportPicture(requestId: number, format: 'svg' | 'png'): Promise<void> {
+    const svg = canvas.querySelector('svg');
+    if (!svg) return post({ type: 'exported', requestId, error: 'The preview shows no picture to export.' });
+    try {
+        const text = standaloneSvg(svg);
+        const background = getComputedStyle(document.body).backgroundColor || '#ffffff';
+        const data = format === 'svg' ? text : await canvasToPng(text, svg, background);
+        post({ type: 'exported', requestId, data });
+    } catch (error) {
+        post({ type: 'exported', requestId, error: `The picture could not be exported: ${String(error)}` });
+    }
+}
+
+function countEdges(text: string): number {
+    return (text.match(/--+>|==+>|-\.+->|---|-->>|->>/g) ?? []).length;
+}
+
+function cleanUpMermaidLeftovers(): void {
+    // A failed render can leave its temporary container in the body.
+    for (const el of Array.from(document.querySelectorAll('body > [id^="djourney-svg-"], body > [id^="journey-svg-"]'))) el.remove();
+}
+
+function post(message: WebviewToHostMessage): void {
+    vscode.postMessage(message);
+}
+
+function element(id: string): HTMLElement {
+    const el = document.getElementById(id);
+    if (!el) throw new Error(`The preview page has no #${id}.`);
+    return el;
+}
+
+export type { PreviewRange };

@@ -1,0 +1,37 @@
+/**
+ * The custom requests between the language server and the preview: plain types and method
+ * names only, so the extension can import them without bundling any server code.
+ */
+import type { ViewResult } from '../views/view-types.js';
+
+/** `journey/views`: the views of a document the server has already built. */
+export const JOURNEY_VIEWS_METHOD = 'journey/views';
+
+/** Parameters of `journey/views`. */
+export interface JourneyViewsParams {
+    uri: string;
+    /** The editor's version of the document; the server answers once it has built this version (or a newer one). */
+    version?: number;
+}
+
+/** A diagnostic as the preview shows it: zero-based positions, severity 1 = error … 4 = hint. */
+export interface JourneyPreviewDiagnostic {
+    message: string;
+    severity: number;
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+/** The answer of `journey/views`. */
+export interface JourneyViewsResult {
+    uri: string;
+    /** The version of the document the views were computed from. */
+    version: number;
+    /** True when the server knows no such document. */
+    missing?: boolean;
+    /** The journey's id, or undefined when the file holds no journey. */
+    journeyId?: string;
+    /** The journey's label (its id when it has none). */
+    title?: string;
+    views: ViewResult[];
+    diagnostics: JourneyPreviewDiagnostic[];
+}

@@ -1,0 +1,247 @@
+// Runs the extension's test suite inside a real VS Code: the VS Code server of code-server
+// (installed by scripts/install-vscode-server.sh), opened in Chromium driven by playwright-core.
+// Usage: node test/vscode/run.mjs   (after `npm run build`). Exit code 0 when every test passed.
+// Results: test-output/vscode/results.json; screenshots: test-output/vscode/*.png.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const output = path.join(root, 'test-output/vscode');
+const workspace = path.join(output, 'workspace');
+const requestsDir = path.join(output, 'requests');
+const resultsFile = path.join(output, 'results.json');
+const serverMain = path.join(root, '.tools/code-server/node_modules/code-server/lib/vscode/out/server-main.js');
+const suiteBundle = path.join(root, 'out/test/vscode/suite.cjs');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const timeoutMs = Number(process.env.JOURNEY_VSCODE_TEST_TIMEOUT ?? 300_000);
+
+const log = (message) => console.log(`[vscode-tests] ${message}`);
+
+async function main() {
+    install();
+    await buildSuite();
+    prepareOutput();
+    const port = await freePort();
+    const server = startServer(port);
+    let browser;
+    try {
+        await waitForServer(port);
+        browser = await chromium.launch({
+            executablePath: chromiumPath,
+            args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        });
+        const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+        page.on('console', (message) => {
+            if (message.type() === 'error') log(`browser console: ${message.text().slice(0, 300)}`);
+        });
+        const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+        const payload = [['extensionDevelopmentPath', remote(path.join(root, 'extension'))], ['extensionTestsPath', remote(suiteBundle)]];
+        const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+        log(`opening ${url.slice(0, 80)}…`);
+        await page.goto(url);
+        await serveRequests(page);
+    } finally {
+        await browser?.close().catch(() => {});
+        stopServer(server);
+    }
+    return report();
+}
+
+/** Installs code-server with the project's own script (fast when already installed). */
+function install() {
+    if (existsSync(serverMain) && process.env.JOURNEY_SKIP_INSTALL) return;
+    const result = spawnSync('bash', [path.join(root, 'scripts/install-vscode-server.sh')], { stdio: 'inherit' });
+    if (result.status !== 0) throw new Error('installing the VS Code server failed');
+    for (const needed of [path.join(root, 'extension/out/extension.cjs'), path.join(root, 'extension/out/server.cjs'), path.join(root, 'extension/media/webview.js')]) {
+        if (!existsSync(needed)) throw new Error(`${path.relative(root, needed)} is missing: run \`npm run build\` first`);
+    }
+}
+
+/** Bundles the suite into one CommonJS file the extension host can load. */
+async function buildSuite() {
+    await esbuild.build({
+        entryPoints: [path.join(root, 'test/vscode/suite/index.ts')],
+        outfile: suiteBundle,
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node22',
+        external: ['vscode'],
+        sourcemap: 'inline',
+        logLevel: 'warning',
+    });
+}
+
+/** A fresh copy of the test workspace, user settings, and the control file the suite reads. */
+function prepareOutput() {
+    for (const entry of existsSync(output) ? readdirSync(output) : []) {
+        rmSync(path.join(output, entry), { recursive: true, force: true });
+    }
+    mkdirSync(requestsDir, { recursive: true });
+    cpSync(path.join(root, 'test/vscode/workspace'), workspace, { recursive: true });
+    writeFileSync(path.join(workspace, '.vscode-test-control.json'), JSON.stringify({ resultsFile, requestsDir }));
+    const settings = JSON.stringify({
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.enableExperiments': false,
+        'security.workspace.trust.enabled': false,
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'chat.disableAIFeatures': true,
+        'files.exclude': { '.vscode-test-control.json': true },
+    });
+    for (const dir of [path.join(output, 'user-data/User'), path.join(output, 'server-data/data/Machine'), path.join(output, 'user-data/data/Machine')]) {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(path.join(dir, 'settings.json'), settings);
+    }
+}
+
+function freePort() {
+    return new Promise((resolve, reject) => {
+        const probe = createServer();
+        probe.once('error', reject);
+        probe.listen(0, '127.0.0.1', () => {
+            const { port } = probe.address();
+            probe.close(() => resolve(port));
+        });
+    });
+}
+
+/** Starts the VS Code server in its own process group (it leaves children behind otherwise). */
+function startServer(port) {
+    const logFile = openSync(path.join(output, 'server.log'), 'w');
+    const child = spawn(process.execPath, [
+        serverMain, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms',
+        '--enable-smoke-test-driver', '--disable-telemetry', '--disable-workspace-trust',
+        '--user-data-dir', path.join(output, 'user-data'), '--server-data-dir', path.join(output, 'server-data'),
+        '--extensions-dir', path.join(output, 'extensions'),
+    ], { detached: true, stdio: ['ignore', logFile, logFile], env: { ...process.env, VSCODE_CLI: undefined } });
+    log(`VS Code server pid ${child.pid} on port ${port}`);
+    return child;
+}
+
+function stopServer(child) {
+    try {
+        process.kill(-child.pid, 'SIGTERM');
+    } catch {
+        // already gone
+    }
+}
+
+async function waitForServer(port) {
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+        try {
+            const response = await fetch(`http://127.0.0.1:${port}/`);
+            if (response.ok) return;
+        } catch {
+            // not listening yet
+        }
+        await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error('the VS Code server did not start within 60 s (see test-output/vscode/server.log)');
+}
+
+/** Answers the suite's requests until it writes its results (or the time is up). */
+async function serveRequests(page) {
+    const deadline = Date.now() + timeoutMs;
+    while (!existsSync(resultsFile)) {
+        if (Date.now() > deadline) {
+            await page.screenshot({ path: path.join(output, 'timeout.png') }).catch(() => {});
+            throw new Error(`the suite wrote no results within ${timeoutMs / 1000} s (see test-output/vscode/timeout.png and server.log)`);
+        }
+        for (const name of readdirSync(requestsDir).filter((n) => n.endsWith('.request.json'))) {
+            const file = path.join(requestsDir, name);
+            const request = JSON.parse(readFileSync(file, 'utf8'));
+            rmSync(file);
+            let answer;
+            try {
+                answer = { ok: true, value: await perform(page, request.action, request.args) };
+            } catch (error) {
+                answer = { ok: false, error: String(error?.message ?? error) };
+            }
+            writeFileSync(path.join(requestsDir, `${request.id}.response.json`), JSON.stringify(answer));
+        }
+        await new Promise((r) => setTimeout(r, 100));
+    }
+}
+
+/** The frame of the preview's webview (the one holding its #canvas). */
+async function previewFrame(page) {
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+        for (const frame of page.frames()) {
+            if (await frame.$('#canvas').catch(() => null)) return frame;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('no preview webview on the page');
+}
+
+async function perform(page, action, args) {
+    switch (action) {
+        case 'screenshot':
+            await new Promise((r) => setTimeout(r, 300));
+            await page.screenshot({ path: path.join(output, `${args.name}.png`) });
+            return path.join(output, `${args.name}.png`);
+        case 'svg': {
+            const frame = await previewFrame(page);
+            return frame.evaluate(() => ({ count: document.querySelectorAll('#canvas svg').length, text: document.querySelector('#canvas svg')?.textContent ?? '' }));
+        }
+        case 'click': {
+            const frame = await previewFrame(page);
+            await frame.locator(args.selector).first().click({ timeout: 10_000 });
+            return true;
+        }
+        case 'highlighted': {
+            const frame = await previewFrame(page);
+            return frame.evaluate(() => ({ ids: Array.from(document.querySelectorAll('.journey-highlight')).map((e) => e.getAttribute('data-journey-id')).filter(Boolean) }));
+        }
+        case 'body-class': {
+            const frame = await previewFrame(page);
+            return frame.evaluate(() => ({ classes: document.body.className }));
+        }
+        case 'script-probe': {
+            const frame = await previewFrame(page);
+            return frame.evaluate(() => ({
+                scripts: document.querySelectorAll('#canvas script').length,
+                handlers: Array.from(document.querySelectorAll('#canvas *')).filter((e) => Array.from(e.attributes).some((a) => a.name.startsWith('on'))).length,
+                title: document.title,
+            }));
+        }
+        case 'parse-svg': {
+            const text = readFileSync(args.file, 'utf8');
+            return page.evaluate((svg) => {
+                const parsed = new DOMParser().parseFromString(svg, 'image/svg+xml');
+                const error = parsed.querySelector('parsererror');
+                return { ok: !error && parsed.documentElement.nodeName === 'svg', error: error?.textContent ?? undefined };
+            }, text);
+        }
+        case 'press':
+            await page.keyboard.press(args.key);
+            return true;
+        default:
+            throw new Error(`unknown action ${action}`);
+    }
+}
+
+function report() {
+    const { results, vscodeVersion } = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    log(`VS Code ${vscodeVersion}`);
+    for (const r of results) log(`${r.passed ? '✓' : '✗'} ${r.name} (${r.durationMs} ms)${r.passed ? '' : `\n    ${r.error.split('\n')[0]}`}`);
+    const failed = results.filter((r) => !r.passed).length;
+    log(`${results.length - failed} passed, ${failed} failed; screenshots in ${path.relative(root, output)}`);
+    return failed === 0 && results.length > 0 ? 0 : 1;
+}
+
+main().then((code) => process.exit(code), (error) => {
+    console.error(`[vscode-tests] ${error.stack ?? error}`);
+    process.exit(2);
+});

@@ -1,0 +1,22 @@
+/**
+ * The extension's tests, run inside a real VS Code extension host (`extensionTestsPath`).
+ * They drive the editor through the VS Code API and ask the runner (Playwright) for what only
+ * the browser sees: the SVG in the webview, clicks on it, and screenshots.
+ */
+import { writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { readControl } from './runner-bridge.js';
+import { runTests } from './mini-test.js';
+import './journey-extension.spec.js';
+
+/** Entry point called by VS Code: runs every test and writes the results where the runner reads them. */
+export async function run(): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    if (!folder) throw new Error('The tests need the test workspace open as a folder.');
+    const control = readControl(folder);
+    const started = Date.now();
+    const results = await runTests(60_000, (result) => {
+        console.log(`${result.passed ? '✓' : '✗'} ${result.name} (${result.durationMs} ms)${result.error ? `\n  ${result.error}` : ''}`);
+    });
+    writeFileSync(control.resultsFile, JSON.stringify({ vscodeVersion: vscode.version, durationMs: Date.now() - started, results }, null, 2));
+}

@@ -1,0 +1,215 @@
+/** What a user of the Journey extension can rely on, checked in a real VS Code. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { JourneyExtensionApi } from '../../../extension/src/extension.js';
+import type { RenderReport } from '../../../extension/src/preview/journey-preview.js';
+import { assert, describe, test, waitFor } from './mini-test.js';
+import { askRunner, readControl } from './runner-bridge.js';
+
+const EXTENSION_ID = 'journey-maps.journey-maps';
+const folder = () => vscode.workspace.workspaceFolders![0].uri;
+const fileUri = (name: string) => vscode.Uri.joinPath(folder(), name);
+const control = () => readControl(folder().fsPath);
+let api: JourneyExtensionApi;
+
+async function open(name: string): Promise<vscode.TextEditor> {
+    const document = await vscode.workspace.openTextDocument(fileUri(name));
+    return vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+}
+
+/** Waits for the preview of `uri` to report a render that satisfies `accept`. */
+function renderOf(uri: vscode.Uri, accept: (report: RenderReport) => boolean, what: string): Promise<RenderReport> {
+    return waitFor(what, () => {
+        const report = api.previews.lastRender(uri);
+        return report && accept(report) ? report : undefined;
+    });
+}
+
+function lineOf(document: vscode.TextDocument, text: string): number {
+    const line = document.getText().split('\n').findIndex((l) => l.includes(text));
+    assert(line >= 0, `no line with ${text}`);
+    return line;
+}
+
+/** The SVG text the webview shows, read by the runner in the browser. */
+async function svgInWebview(): Promise<{ count: number; text: string }> {
+    return askRunner(control(), 'svg');
+}
+
+async function screenshot(name: string): Promise<void> {
+    await askRunner(control(), 'screenshot', { name });
+}
+
+describe('Journey extension', () => {
+    test('activates when a .journey file opens, with the journey language', async () => {
+        const editor = await open('booking.journey');
+        assert(editor.document.languageId === 'journey', `language is ${editor.document.languageId}`);
+        const extension = vscode.extensions.getExtension<JourneyExtensionApi>(EXTENSION_ID);
+        assert(extension, `extension ${EXTENSION_ID} is not installed`);
+        await waitFor('the extension to activate', () => extension.isActive);
+        api = extension.exports;
+        assert(api.client.isRunning(), 'the language client is not running');
+    });
+
+    test('reports diagnostics of a broken file in the Problems panel', async () => {
+        const editor = await open('broken.journey');
+        const diagnostics = await waitFor('diagnostics of broken.journey', () => {
+            const found = vscode.languages.getDiagnostics(editor.document.uri);
+            return found.length >= 2 ? found : undefined;
+        });
+        const linking = diagnostics.find((d) => d.message.includes("No channel 'nowhere'"));
+        assert(linking, `no diagnostic for the unknown channel: ${diagnostics.map((d) => d.message).join(' | ')}`);
+        assert(linking.severity === vscode.DiagnosticSeverity.Error, 'the unknown channel is not an error');
+        assert(linking.range.start.line === lineOf(editor.document, 'channel nowhere'), `wrong line ${linking.range.start.line}`);
+        await vscode.commands.executeCommand('workbench.actions.view.problems');
+        await screenshot('problems-panel');
+        await vscode.commands.executeCommand('workbench.action.closePanel');
+    });
+
+    test('completion offers the keywords of a stage', async () => {
+        const editor = await open('booking.journey');
+        const line = lineOf(editor.document, 'stage purchase');
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+            'vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(line + 1, 4));
+        const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+        for (const keyword of ['touchpoint', 'decision', 'kpi']) {
+            assert(labels.includes(keyword), `completion lacks "${keyword}": ${labels.join(', ')}`);
+        }
+    });
+
+    test('the preview opens beside the editor and renders an SVG', async () => {
+        const editor = await open('booking.journey');
+        await vscode.commands.executeCommand('journey.preview.showToSide');
+        const report = await renderOf(editor.document.uri, (r) => r.shows === 'diagram', 'the first render');
+        assert(report.svgLength > 1000, `the SVG is only ${report.svgLength} characters`);
+        const tab = await waitFor('the preview tab', () => vscode.window.tabGroups.all
+            .flatMap((g) => g.tabs)
+            .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('journey.preview')));
+        assert(tab.group.viewColumn === vscode.ViewColumn.Two, `the preview is in column ${tab.group.viewColumn}, not beside the editor`);
+        const svg = await svgInWebview();
+        assert(svg.count === 1, `the webview shows ${svg.count} SVGs`);
+        assert(svg.text.includes('Calls for a quote'), 'the picture lacks the touchpoint "Calls for a quote"');
+        await screenshot('preview-journey-view');
+    });
+
+    test('an edit updates the preview', async () => {
+        const editor = await open('booking.journey');
+        const line = lineOf(editor.document, 'moment of truth');
+        await editor.edit((edit) => edit.insert(new vscode.Position(line + 2, 0), '    touchpoint reviews "Reads the reviews" {\n      emotion 4\n    }\n'));
+        const version = editor.document.version;
+        await renderOf(editor.document.uri, (r) => r.version >= version && r.shows === 'diagram', `a render of version ${version}`);
+        const svg = await svgInWebview();
+        assert(svg.text.includes('Reads the reviews'), 'the new touchpoint is not in the picture');
+    });
+
+    test('while the text has errors, the last picture stays with an error banner', async () => {
+        const editor = await open('booking.journey');
+        const line = lineOf(editor.document, 'touchpoint reviews');
+        await editor.edit((edit) => edit.insert(new vscode.Position(line + 1, 0), '      channel nowhere_yet\n'));
+        const version = editor.document.version;
+        const report = await renderOf(editor.document.uri, (r) => r.version < version && r.errorBanner, 'the error banner');
+        assert(report.shows === 'diagram', 'the last good picture is gone');
+        const svg = await svgInWebview();
+        assert(svg.text.includes('Reads the reviews'), 'the last good picture is not shown');
+        await screenshot('preview-error-banner');
+        await vscode.commands.executeCommand('undo');
+        await renderOf(editor.document.uri, (r) => !r.errorBanner && r.shows === 'diagram', 'the banner to go');
+    });
+
+    test('a click on a touchpoint in the picture reveals its source line', async () => {
+        const editor = await open('booking.journey');
+        await askRunner(control(), 'click', { selector: '[data-view="flow"]' });
+        await renderOf(editor.document.uri, (r) => r.view === 'flow' && r.shows === 'diagram', 'the flow view');
+        await open('booking.journey');
+        editor.selection = new vscode.Selection(0, 0, 0, 0);
+        await askRunner(control(), 'click', { selector: '[data-journey-id="calls"]' });
+        const expected = lineOf(editor.document, 'touchpoint calls');
+        await waitFor('the editor to select the touchpoint', () => {
+            const active = vscode.window.activeTextEditor;
+            return active?.document.uri.toString() === editor.document.uri.toString() && active.selection.start.line === expected;
+        });
+        await screenshot('preview-flow-click-to-source');
+    });
+
+    test('moving the cursor highlights the matching node', async () => {
+        const editor = await open('booking.journey');
+        const line = lineOf(editor.document, 'touchpoint books');
+        editor.selection = new vscode.Selection(line + 1, 4, line + 1, 4);
+        const highlighted = await waitFor('a highlighted node', async () => {
+            const answer = await askRunner<{ ids: string[] }>(control(), 'highlighted');
+            return answer.ids.length > 0 ? answer.ids : undefined;
+        });
+        assert(highlighted.includes('books'), `highlighted ${highlighted.join(', ')} instead of books`);
+    });
+
+    test('export writes a valid SVG, a PNG and Markdown, and never overwrites without asking', async () => {
+        const out = path.join(control().requestsDir, '..');
+        const svgFile = path.join(out, 'exported-flow.svg');
+        const pngFile = path.join(out, 'exported-flow.png');
+        const mdFile = path.join(out, 'exported.md');
+        const written = await vscode.commands.executeCommand<vscode.Uri>('journey.export.svg', { target: svgFile });
+        assert(written?.fsPath === svgFile, 'the SVG export did not write the file');
+        const svg = readFileSync(svgFile, 'utf8');
+        assert(svg.startsWith('<?xml'), 'the SVG has no XML declaration');
+        assert(/<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/.test(svg), 'the SVG has no namespace');
+        assert(svg.trimEnd().endsWith('</svg>'), 'the SVG is not closed');
+        assert(svg.includes('Calls for a quote'), 'the SVG lacks the touchpoint');
+        assert(!svg.includes('data-journey-entry'), 'the SVG keeps the preview\'s attributes');
+        const valid = await askRunner<{ ok: boolean; error?: string }>(control(), 'parse-svg', { file: svgFile });
+        assert(valid.ok, `the browser cannot parse the exported SVG: ${valid.error}`);
+        await vscode.commands.executeCommand('journey.export.png', { target: pngFile });
+        const png = readFileSync(pngFile);
+        assert(png.subarray(1, 4).toString() === 'PNG' && png.length > 1000, 'the PNG is not a PNG image');
+        await vscode.commands.executeCommand('journey.export.markdown', { target: mdFile });
+        const md = readFileSync(mdFile, 'utf8');
+        assert(md.startsWith('# Booking a home cleaning') && md.includes('```mermaid\nflowchart LR'), 'the Markdown lacks the Mermaid blocks');
+        writeFileSync(mdFile, 'keep me');
+        // Tests cannot answer the modal "Replace it?" dialog: without a yes, the file stays.
+        const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('journey.export.markdown', { target: mdFile });
+        assert(again === undefined, 'the export claims to have replaced an existing file');
+        assert(readFileSync(mdFile, 'utf8') === 'keep me', 'an existing file was overwritten without confirmation');
+    });
+
+    test('labels can never run script in the preview', async () => {
+        const editor = await open('labels.journey');
+        await vscode.commands.executeCommand('journey.preview.showToSide');
+        await renderOf(editor.document.uri, (r) => r.shows === 'diagram', 'the render of labels.journey');
+        const probe = await askRunner<{ scripts: number; handlers: number; title: string }>(control(), 'script-probe');
+        assert(probe.scripts === 0, `the picture holds ${probe.scripts} script elements`);
+        assert(probe.handlers === 0, `the picture holds ${probe.handlers} event-handler attributes`);
+        assert(probe.title !== 'pwned', 'a label ran script');
+    });
+
+    test('the preview follows the theme', async () => {
+        const editor = await open('booking.journey');
+        await vscode.commands.executeCommand('journey.preview.showToSide');
+        await renderOf(editor.document.uri, (r) => r.shows === 'diagram', 'the booking preview');
+        const before = api.previews.lastRender(editor.document.uri);
+        const settings = vscode.workspace.getConfiguration('workbench');
+        await settings.update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
+        await waitFor('a render after the theme change', () => api.previews.lastRender(editor.document.uri) !== before);
+        const theme = await askRunner<{ classes: string }>(control(), 'body-class');
+        assert(theme.classes.includes('vscode-dark'), `the webview body has classes "${theme.classes}"`);
+        await screenshot('preview-dark-theme');
+        await settings.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+    });
+
+    test('a very large map says it is too large to draw instead of freezing', async () => {
+        const lines = ['journey huge "A huge map" {'];
+        for (let s = 0; s < 40; s++) {
+            lines.push(`  stage s${s} "Stage ${s}" {`);
+            for (let t = 0; t < 25; t++) lines.push(`    touchpoint t${s}_${t} "Touchpoint ${s}.${t} with a rather long label" {\n      emotion 3\n    }`);
+            lines.push('  }');
+        }
+        lines.push('}');
+        const uri = fileUri('huge.journey');
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(lines.join('\n')));
+        await open('huge.journey');
+        await vscode.commands.executeCommand('journey.preview.showToSide');
+        await askRunner(control(), 'click', { selector: '[data-view="flow"]' });
+        const report = await renderOf(uri, (r) => r.view === 'flow' && r.shows === 'too-large', 'the "too large" message', );
+        assert(report.message?.includes('too large to draw'), `message: ${report.message}`);
+        await screenshot('preview-too-large');
+    });
+});
