@@ -24,6 +24,7 @@ import { JourneyValidator, registerValidationChecks } from './journey-validator.
 import { JourneyFormatter } from './journey-formatter.js';
 import { JourneyCompletionProvider } from './journey-completion.js';
 import { JourneyHoverProvider } from './journey-hover.js';
+import { JourneyRenameProvider } from './journey-rename.js';
 
 /** Services added by the .journey language on top of Langium's defaults. */
 export interface JourneyAddedServices {
@@ -51,6 +52,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         Formatter: () => new JourneyFormatter(),
         CompletionProvider: (services) => new JourneyCompletionProvider(services),
         HoverProvider: (services) => new JourneyHoverProvider(services),
+        RenameProvider: (services) => new JourneyRenameProvider(services),
     },
 };
 
