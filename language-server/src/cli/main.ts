@@ -8,6 +8,7 @@ import packageJson from '../../../package.json' with { type: 'json' };
 import { registerCheckCommand } from './check.js';
 import { registerDiffCommand } from './diff.js';
 import { registerFormatCommand } from './format.js';
+import { registerRenderCommand } from './render.js';
 import { ExitCode, UsageError } from './usage-error.js';
 
 /** Builds the `journey` program with every verb registered. */
@@ -30,7 +31,7 @@ export function createProgram(): Command {
 
     // ── Registrations: one line per verb (cli/<verb>.ts exports register<Verb>Command). ──
     registerCheckCommand(program);
-    // registerRenderCommand(program);   // cli/render.ts
+    registerRenderCommand(program);
     registerFormatCommand(program);
     registerDiffCommand(program);
     // ── End of registrations. ──

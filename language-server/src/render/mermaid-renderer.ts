@@ -110,6 +110,10 @@ export class MermaidRenderer {
                 try {
                     const { svg } = await mermaid.render(id, text);
                     host.innerHTML = svg;
+                    // Show the diagram at its natural size (Mermaid makes it shrink to its container).
+                    const element = host.querySelector('svg');
+                    const natural = element ? parseFloat(element.style.maxWidth) : NaN;
+                    if (element && natural > 0) element.style.width = `${natural}px`;
                     const visible = host.cloneNode(true) as HTMLElement;
                     visible.querySelectorAll('style, script').forEach((node) => node.remove());
                     return { svg, text: visible.textContent ?? '' };

@@ -8,6 +8,9 @@
  *   touchpoint without one it follows the overall line (no gap recorded there).
  * Touchpoints without any emotion score are left out of the chart.
  *
+ * Layout: a front-matter config widens the chart with the number of touchpoints, slants
+ * long category names, and colours the lines (the expected line grey); Mermaid shows a legend.
+ *
  * Escaping (xychart): titles, axis categories and series names are double-quoted strings
  * with no escape of their own; `mermaidText` writes `"`, `,`, `]` and every other
  * special character as an entity code.
@@ -19,6 +22,10 @@ import type { JourneyModel, ScoreModel } from '../model/journey-model.js';
 import { mermaidText } from './escape.js';
 import { emptyView, labelsOf, mapEntry, touchpointsOf } from './model-queries.js';
 import type { SourceMapEntry, ViewOptions, ViewResult } from './view-types.js';
+
+/** Line colours: overall, then personas; the expected line is grey. */
+const PALETTE = ['#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f', '#ad1457', '#5d4037', '#827717'];
+const EXPECTED_COLOUR = '#9e9e9e';
 
 /** The mark put in front of a highlighted touchpoint's category. */
 export const EMOTION_HIGHLIGHT_MARK = '★ ';
@@ -42,7 +49,19 @@ export function emotionView(model: JourneyModel, options: ViewOptions = {}): Vie
     }
     const categories = touchpoints.map((touchpoint) => (options.highlight?.has(touchpoint.id) ? EMOTION_HIGHLIGHT_MARK : '') + touchpoint.label);
     const quoted = (text: string): string => `"${mermaidText(text)}"`;
+    const colours = series.map((line, i) => (line.name === 'Expected' && i === series.length - 1 ? EXPECTED_COLOUR : PALETTE[i % PALETTE.length]));
     const lines = [
+        '---',
+        'config:',
+        '  xyChart:',
+        `    width: ${Math.max(700, 110 * touchpoints.length)}`,
+        '    height: 560',
+        '    xAxis:',
+        `      labelRotation: ${touchpoints.length > 3 ? 35 : 0}`,
+        '  themeVariables:',
+        '    xyChart:',
+        `      plotColorPalette: "${colours.join(', ')}"`,
+        '---',
         'xychart',
         `    title ${quoted(`${model.label} — emotion`)}`,
         `    x-axis [${categories.map(quoted).join(', ')}]`,

@@ -13,6 +13,9 @@
  * Escaping (sankey): CSV; a name is always double-quoted and `"` doubles (`""`).
  * Same-name nodes would merge, so a name used twice gets its id appended. Sankey needs
  * a graph without cycles: the links only go forward (see `funnel-links.ts`).
+ *
+ * Highlight: sankey nodes are coloured amber through the `nodeColors` setting; flowchart
+ * nodes get the `highlight` class.
  */
 import type { JourneyModel } from '../model/journey-model.js';
 import { mermaidText, safeId } from './escape.js';
@@ -40,7 +43,7 @@ export function funnelView(model: JourneyModel, options: ViewOptions = {}): View
         return emptyView('funnel', title, `Nothing to show yet: ${hint} to draw the funnel.`);
     }
     const nodes = nodesOf(links);
-    return nodes.every((node) => fitsSankey(node ? node.label : LOST)) ? sankey(links, nodes) : flowchart(links, nodes, options);
+    return nodes.every((node) => fitsSankey(node ? node.label : LOST)) ? sankey(links, nodes, options) : flowchart(links, nodes, options);
 }
 
 /** The distinct ends of the links, in order of appearance (undefined is "lost"). */
@@ -48,7 +51,7 @@ function nodesOf(links: FunnelLink[]): Array<FunnelNode | undefined> {
     return [...new Set(links.flatMap((link) => [link.from, link.to]))];
 }
 
-function sankey(links: FunnelLink[], nodes: Array<FunnelNode | undefined>): ViewResult {
+function sankey(links: FunnelLink[], nodes: Array<FunnelNode | undefined>, options: ViewOptions): ViewResult {
     const names = new Map<FunnelNode | undefined, string>();
     const used = new Set<string>();
     for (const node of nodes) {
@@ -59,37 +62,48 @@ function sankey(links: FunnelLink[], nodes: Array<FunnelNode | undefined>): View
         names.set(node, name);
     }
     const csv = (name: string): string => `"${name.replace(/"/g, '""')}"`;
-    const lines = ['sankey', '', ...links.map((link) => `${csv(names.get(link.from)!)},${csv(names.get(link.to)!)},${link.value}`)];
+    const yaml = (name: string): string => `"${name.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+    const highlighted = nodes.filter((node): node is FunnelNode => node !== undefined && (options.highlight?.has(node.id) ?? false));
+    const config = highlighted.length === 0 ? [] : ['---', 'config:', '  sankey:', '    nodeColors:', ...highlighted.map((node) => `      ${yaml(names.get(node)!)}: "#d97706"`), '---'];
+    const lines = [...config, 'sankey', '', ...links.map((link) => `${csv(names.get(link.from)!)},${csv(names.get(link.to)!)},${link.value}`)];
     const sourceMap: SourceMapEntry[] = nodes.flatMap((node) => (node ? [mapEntry(node, kindOf(node), names.get(node)!)] : []));
     return { view: 'funnel', title: 'Funnel', kind: 'diagram', mermaid: `${lines.join('\n')}\n`, sourceMap };
 }
 
 function flowchart(links: FunnelLink[], nodes: Array<FunnelNode | undefined>, options: ViewOptions): ViewResult {
     const taken = new Set<string>();
-    const ids = new Map<FunnelNode | undefined, string>(nodes.map((node) => [node, node ? safeId(node.kind === 'outcome' ? 'oc' : 'tp', node.id, taken) : safeId('lost', 'all', taken)]));
-    const lines = ['flowchart LR', '    %% a sankey cannot show these labels exactly (non-ASCII, < > or &): the funnel is drawn as a flowchart'];
+    const ids = new Map<FunnelNode, string>();
+    const lines = ['flowchart LR', '    %% a sankey cannot show some of these labels exactly (non-ASCII, < > or &): the funnel is drawn as a flowchart'];
     const sourceMap: SourceMapEntry[] = [];
     for (const node of nodes) {
-        const id = ids.get(node)!;
-        if (!node) {
-            lines.push(`    ${id}(["${LOST}"])`);
-            continue;
-        }
+        if (!node) continue;
+        const id = safeId(node.kind === 'outcome' ? 'oc' : 'tp', node.id, taken);
+        ids.set(node, id);
         const reach = node.kind === 'touchpoint' && node.reach !== undefined ? `<br/>${node.reach.toLocaleString('en-US')} customers` : '';
         lines.push(node.kind === 'outcome' ? `    ${id}(["${mermaidText(node.label)}"])` : `    ${id}["${mermaidText(node.label)}${reach}"]`);
         sourceMap.push(mapEntry(node, kindOf(node), id));
     }
+    // Customers lost where no outcome says where they went: a "Lost" end right after the step.
+    const lostIds: string[] = [...ids.entries()].filter(([node]) => node.kind === 'outcome').map(([, id]) => id);
+    const targets = links.map((link) => {
+        if (link.to) return ids.get(link.to)!;
+        const id = safeId('lost', link.from.id, taken);
+        lostIds.push(id);
+        lines.push(`    ${id}(["${LOST}"])`);
+        return id;
+    });
     const max = Math.max(...links.map((link) => link.value));
     links.forEach((link, index) => {
         const arrow = link.kind === 'lost' ? '-.->' : '-->';
-        lines.push(`    ${ids.get(link.from)} ${arrow}|"${link.value.toLocaleString('en-US')}"| ${ids.get(link.to)}`);
+        lines.push(`    ${ids.get(link.from)} ${arrow}|"${link.value.toLocaleString('en-US')}"| ${targets[index]}`);
+    });
+    links.forEach((link, index) => {
         const width = 1 + Math.round((link.value / max) * 11);
         lines.push(`    linkStyle ${index} stroke-width:${width}px${link.kind === 'lost' ? ',stroke:#c62828' : ''}`);
     });
     lines.push('    classDef lost fill:#fdecea,stroke:#c62828,color:#000', '    classDef highlight stroke:#d97706,stroke-width:5px');
-    const lostIds = nodes.filter((node) => !node || node.kind === 'outcome').map((node) => ids.get(node)!);
     if (lostIds.length > 0) lines.push(`    class ${lostIds.join(',')} lost`);
-    const highlighted = nodes.filter((node) => node && options.highlight?.has(node.id)).map((node) => ids.get(node)!);
+    const highlighted = [...ids.entries()].filter(([node]) => options.highlight?.has(node.id)).map(([, id]) => id);
     if (highlighted.length > 0) lines.push(`    class ${highlighted.join(',')} highlight`);
     return { view: 'funnel', title: 'Funnel', kind: 'diagram', mermaid: `${lines.join('\n')}\n`, sourceMap };
 }
