@@ -42,7 +42,7 @@ export function requireCommit(root: string, revision: string): void {
 
 /** The `.journey` files of a revision, by path relative to the root, with their contents. */
 export function journeyFilesAtRevision(root: string, revision: string): Map<string, Buffer> {
-    const paths = splitNul(git(root, ['ls-tree', '-r', '-z', '--name-only', revision, '--', JOURNEY_PATHSPEC])).filter(isJourneyPath);
+    const paths = splitNul(git(root, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', revision])).filter(isJourneyPath);
     const files = new Map<string, Buffer>();
     if (paths.length === 0) return files;
     // One `git cat-file --batch` for every file: "<sha> blob <size>\n<content>\n" per request.

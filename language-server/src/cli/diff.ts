@@ -164,10 +164,10 @@ function modelsOf(document: LangiumDocument): ReturnType<typeof buildModelOfJour
     return (document.parseResult.value as JourneyFile).journeys.map(buildModelOfJourney);
 }
 
-/** A map with errors is still compared (as far as it could be read), with a warning on stderr. */
+/** A map with syntax errors is still compared (as far as it could be read), with a warning on stderr. */
 function warnAboutErrors(file: string, document: LangiumDocument): void {
-    const errors = (document.diagnostics ?? []).filter((diagnostic) => diagnostic.severity === 1).length;
+    const errors = document.parseResult.lexerErrors.length + document.parseResult.parserErrors.length;
     if (errors > 0) {
-        process.stderr.write(`journey: warning: ${file} has ${errors} error${errors === 1 ? '' : 's'}; it is compared as far as it could be read (run journey check ${file}).\n`);
+        process.stderr.write(`journey: warning: ${file} has ${errors} syntax error${errors === 1 ? '' : 's'}; it is compared as far as it could be read (run journey check ${file}).\n`);
     }
 }

@@ -28,13 +28,15 @@ export function diffFiles(pairs: FilePair[]): FileDiff[] {
 /** The diff of one pair of files. */
 export function diffFile({ before, after, renamed }: FilePair): FileDiff {
     const journeys = pairJourneys(before?.models ?? [], after?.models ?? []).map(([old, current]) => diffJourneys(old, current));
-    const status = !before ? 'added' : !after ? 'deleted' : renamed ? 'renamed' : before.text !== after.text || journeys.some(hasChanges) ? 'modified' : 'unchanged';
+    const status = !before ? 'added' : !after ? 'deleted' : renamed ? 'renamed' : isModified(before, after, journeys) ? 'modified' : 'unchanged';
     const path = (after ?? before)!.path;
     return { path, ...(before && after && before.path !== after.path ? { previousPath: before.path } : {}), status, journeys };
 }
 
-function hasChanges(diff: JourneyDiff): boolean {
-    return diff.changes.length > 0;
+/** A map is modified when its journeys changed (not its layout or comments); a file of shared declarations when its text did. */
+function isModified(before: FileSide, after: FileSide, journeys: JourneyDiff[]): boolean {
+    if (before.models.length === 0 && after.models.length === 0) return before.text !== after.text;
+    return journeys.some((diff) => diff.changes.length > 0);
 }
 
 /**
