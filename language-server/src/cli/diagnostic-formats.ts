@@ -21,7 +21,8 @@ export interface FileDiagnostic {
     endLine: number;
     endColumn: number;
     severity: SeverityName;
-    code: string | undefined;
+    /** The rule's code (e.g. `parsing-error`, `linking-error`), or null. */
+    code: string | null;
     message: string;
     source: string;
 }
@@ -78,7 +79,7 @@ export function toFileDiagnostic(file: string, diagnostic: Diagnostic): FileDiag
         endLine: end.line + 1,
         endColumn: end.character + 1,
         severity: SEVERITIES[(diagnostic.severity ?? 1) - 1] ?? 'error',
-        code: code === undefined || code === null ? undefined : String(code),
+        code: code === undefined || code === null ? null : String(code),
         message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
         source: diagnostic.source ?? 'journey',
     };
