@@ -25,6 +25,7 @@ import { JourneyFormatter } from './journey-formatter.js';
 import { JourneyCompletionProvider } from './journey-completion.js';
 import { JourneyHoverProvider } from './journey-hover.js';
 import { JourneyRenameProvider } from './journey-rename.js';
+import { JourneyCodeActionProvider } from './journey-code-actions.js';
 
 /** Services added by the .journey language on top of Langium's defaults. */
 export interface JourneyAddedServices {
@@ -53,6 +54,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         CompletionProvider: (services) => new JourneyCompletionProvider(services),
         HoverProvider: (services) => new JourneyHoverProvider(services),
         RenameProvider: (services) => new JourneyRenameProvider(services),
+        CodeActionProvider: (services) => new JourneyCodeActionProvider(services),
     },
 };
 
