@@ -113,7 +113,7 @@ export class JourneyValidator {
     /** Rule: one journey map per file. */
     checkOneJourneyPerFile(file: JourneyFile, accept: ValidationAcceptor): void {
         const [first, ...others] = file.journeys;
-        for (const journey of others) {
+        for (const journey of others.filter(hasName)) {
             accept('error', `One map per file: move journey '${journey.name}' to its own .journey file (this file already holds '${first.name}').`,
                 { node: journey, property: 'name', ...issue(IssueCodes.MultipleJourneys) });
         }
@@ -172,7 +172,7 @@ export class JourneyValidator {
 
     /** Rule: a shared persona that no map of the workspace uses (hint). */
     checkSharedPersonaUsed(persona: Persona, accept: ValidationAcceptor): void {
-        if (!isJourneyFile(persona.$container)) return;
+        if (!isJourneyFile(persona.$container) || !hasName(persona)) return;
         const references = this.indexManager.findAllReferences(persona, this.locator.getAstNodePath(persona));
         if (references.isEmpty()) {
             accept('hint', `Shared persona '${persona.name}' is not used by any map of the workspace yet. Add 'persona ${persona.name}' to a touchpoint, or remove it.`,
@@ -190,7 +190,7 @@ export class JourneyValidator {
             [...step.emotions, ...step.expectations].forEach((score) => used.add(score.persona?.ref));
         }
         for (const persona of journey.personas) {
-            if (!used.has(persona)) {
+            if (!used.has(persona) && hasName(persona)) {
                 accept('warning', `Persona '${persona.name}' is not used by any touchpoint of this journey. Add 'persona ${persona.name}' to a touchpoint, or remove it.`,
                     { node: persona, property: 'name', tags: [DiagnosticTag.Unnecessary], ...issue(IssueCodes.UnusedPersona, { id: persona.name }) });
             }
@@ -238,7 +238,7 @@ export class JourneyValidator {
 
     /** Rule: a journey has stages. A warning, not an error: a map is often started with its personas. */
     checkHasStages(journey: Journey, accept: ValidationAcceptor): void {
-        if (journey.stages.length === 0) {
+        if (journey.stages.length === 0 && hasName(journey)) {
             accept('warning', `Journey '${journey.name}' has no stages yet, so the map is empty. Add one, e.g. stage awareness "Awareness" { touchpoint … }.`,
                 { node: journey, property: 'name', ...issue(IssueCodes.NoStages) });
         }
@@ -246,7 +246,7 @@ export class JourneyValidator {
 
     /** Rule: a stage has at least one touchpoint. */
     checkStageHasTouchpoints(stage: Stage, accept: ValidationAcceptor): void {
-        if (!stage.steps.some(isTouchpoint)) {
+        if (!stage.steps.some(isTouchpoint) && hasName(stage)) {
             accept('warning', `Stage '${stage.name}' has no touchpoints yet. Add a touchpoint inside it, or remove the stage.`,
                 { node: stage, property: 'name', ...issue(IssueCodes.EmptyStage) });
         }
@@ -255,7 +255,7 @@ export class JourneyValidator {
     /** Rule: a decision has at least two branches. */
     checkDecisionBranches(decision: Decision, accept: ValidationAcceptor): void {
         const count = decision.branches.length;
-        if (count < 2) {
+        if (count < 2 && hasName(decision)) {
             const has = count === 0 ? 'has no branches' : 'has only one branch';
             accept('error', `Decision '${decision.name}' ${has}: give it at least two answers, e.g. "yes" -> somewhere and "no" -> elsewhere. For a single way on, use next on a touchpoint.`,
                 { node: decision, property: 'name', ...issue(IssueCodes.TooFewBranches) });
@@ -276,7 +276,7 @@ export class JourneyValidator {
 
     /** Rule: a label is either absent (the id shows) or has text. */
     checkLabel(node: Named, accept: ValidationAcceptor): void {
-        if (node.label === undefined || node.label.trim() !== '') return;
+        if (node.label === undefined || node.label.trim() !== '' || !hasName(node)) return;
         const what = node.label === '' ? 'empty' : 'only spaces';
         accept('warning', `This label is ${what}: write a label, or remove the quotes to show the id '${node.name}'.`,
             { node, property: 'label', ...issue(IssueCodes.EmptyLabel, { id: node.name }) });
@@ -325,8 +325,8 @@ export class JourneyValidator {
 
     /** Rules on the path (see journey-flow.ts): unreachable steps, loops that trap customers, reach larger than the inflow. */
     checkFlow(journey: Journey, accept: ValidationAcceptor): void {
-        if (hasBrokenLinks(journey)) {
-            return; // the linking errors say what to fix; a path with holes would only add noise
+        if (hasBrokenLinks(journey) || !journeySteps(journey).every(hasName)) {
+            return; // the linking or syntax errors say what to fix; a path with holes would only add noise
         }
         const graph = computeFlow(journey);
         const reachable = reachableNodes(graph);
@@ -518,9 +518,10 @@ function reportReachAboveInflow(graph: FlowGraph, accept: ValidationAcceptor): v
     for (const node of graph.nodes) {
         if (node.$type === 'Decision') throughDecision.set(node, touchpointsBefore(node));
     }
+    const position = new Map<FlowNode, number>(graph.nodes.map((node, index) => [node, index]));
     for (const node of graph.nodes) {
         if (!isTouchpoint(node) || node.reaches.length === 0 || !validReach(node.reaches[0])) continue;
-        const sources = [...touchpointsBefore(node)];
+        const sources = [...touchpointsBefore(node)].sort((a, b) => position.get(a)! - position.get(b)!);
         if (sources.length === 0 || sources.some((source) => source.reaches.length === 0 || !validReach(source.reaches[0]))) continue;
         const max = sources.reduce((sum, source) => sum + source.reaches[0], 0);
         const reach = node.reaches[0];
@@ -536,7 +537,7 @@ function reportReachAboveInflow(graph: FlowGraph, accept: ValidationAcceptor): v
 function duplicates(nodes: Named[]): Named[][] {
     const byName = new Map<string, Named[]>();
     for (const node of nodes) {
-        if (!node.name) continue;
+        if (!hasName(node)) continue;
         const same = byName.get(node.name);
         if (same) same.push(node);
         else byName.set(node.name, [node]);
@@ -551,6 +552,11 @@ function kindOf(node: AstNode): string {
         case 'MomentOfTruth': return 'moment of truth';
         default: return node.$type.toLowerCase();
     }
+}
+
+/** False for a node whose id could not be read (a syntax error is already reported there). */
+function hasName(node: AstNode & { name?: string }): boolean {
+    return typeof node.name === 'string' && node.name.length > 0;
 }
 
 function lineOf(node: AstNode): number {
