@@ -52,7 +52,7 @@ export function computeFlow(journey: Journey): FlowGraph {
             edges.push(...branchEdges(step));
         } else if (step.next.length > 0) {
             step.next.forEach((link, index) => {
-                const to = resolveFlowTarget(link.ref);
+                const to = resolveFlowTarget(link?.ref);
                 if (to) edges.push({ from: step, to, kind: 'next', source: { node: step, index } });
             });
         } else if (position + 1 < steps.length) {
@@ -69,7 +69,7 @@ export function computeFlow(journey: Journey): FlowGraph {
 function branchEdges(decision: Decision): FlowEdge[] {
     const edges: FlowEdge[] = [];
     for (const branch of decision.branches) {
-        const to = resolveFlowTarget(branch.target.ref);
+        const to = resolveFlowTarget(branch.target?.ref);
         if (to) edges.push({ from: decision, to, kind: 'branch', label: branch.label, source: { node: branch } });
     }
     return edges;

@@ -106,7 +106,7 @@ class ModelContext {
             momentOfTruth: touchpoint.momentsOfTruth.length > 0,
             backstage: [...touchpoint.backstage],
             next: touchpoint.next.flatMap((link) => {
-                const target = resolveFlowTarget(link.ref);
+                const target = resolveFlowTarget(link?.ref);
                 return target ? [target.name] : [];
             }),
         };
@@ -123,7 +123,7 @@ class ModelContext {
             ...this.element(decision),
             stage: stage.name,
             branches: decision.branches.flatMap((branch) => {
-                const target = resolveFlowTarget(branch.target.ref);
+                const target = resolveFlowTarget(branch.target?.ref);
                 return target ? [{ label: branch.label, target: target.name, range: this.range(branch) }] : [];
             }),
         };
@@ -170,7 +170,7 @@ function named<T extends { name?: string }>(nodes: T[]): T[] {
 }
 
 function ids(references: Array<Reference<AstNode & { name: string }>>): string[] {
-    return references.flatMap((reference) => (reference.ref ? [reference.ref.name] : []));
+    return references.flatMap((reference) => (reference?.ref ? [reference.ref.name] : []));
 }
 
 function unique<T>(items: T[]): T[] {
@@ -201,5 +201,5 @@ function referencedTeams(journey: Journey): Team[] {
 }
 
 function resolved<T extends AstNode>(references: Array<Reference<T>>): T[] {
-    return references.flatMap((reference) => (reference.ref ? [reference.ref] : []));
+    return references.flatMap((reference) => (reference?.ref ? [reference.ref] : []));
 }
