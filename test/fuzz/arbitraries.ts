@@ -47,8 +47,17 @@ export const tokenSoup: fc.Arbitrary<string> = fc
     .array(fc.tuple(token, fc.constantFrom(...WHITESPACE)), { maxLength: 120 })
     .map((pairs) => pairs.map(([t, space]) => t + space).join(''));
 
-/** Token soup that starts like a journey, so the parser gets deeper before it trips. */
-export const journeyShapedSoup: fc.Arbitrary<string> = tokenSoup.map((soup) => `journey j "J" {\n  stage s {\n    touchpoint t {\n${soup}\n}}}`);
+/** Places inside a journey where soup goes, so the parser gets deep before it trips. */
+const CONTEXTS = [
+    (soup: string) => `journey j "J" {\n  stage s {\n    touchpoint t {\n${soup}\n}}}`,
+    (soup: string) => `journey j "J" {\n  stage s {\n    touchpoint t\n    decision d "D?" {\n${soup}\n}\n    touchpoint u\n  }\n  outcome lost\n}`,
+    (soup: string) => `journey j "J" {\n  stage s {\n${soup}\n  }\n}`,
+    (soup: string) => `journey j "J" {\n  team ops\n  stage s { touchpoint t }\n  action a {\n${soup}\n}}`,
+    (soup: string) => `persona p {\n${soup}\n}\njourney j { stage s { touchpoint t { persona p } } }`,
+];
+
+/** Token soup inside a touchpoint, a decision, a stage, an action or a persona. */
+export const journeyShapedSoup: fc.Arbitrary<string> = fc.tuple(fc.constantFrom(...CONTEXTS), tokenSoup).map(([context, soup]) => context(soup));
 
 const EXAMPLES = fileURLToPath(new URL('../../examples', import.meta.url));
 

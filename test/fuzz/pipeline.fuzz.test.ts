@@ -60,7 +60,7 @@ describe(`fuzzing the pipeline (${FUZZ_RUNS} cases per property, seed ${FUZZ_SEE
         await property('token soup', tokenSoup);
     }, 600_000);
 
-    test('token soup inside a touchpoint never breaks them either', async () => {
+    test('token soup inside a touchpoint, decision, stage, action or persona never breaks them either', async () => {
         await property('token soup in a journey', journeyShapedSoup);
     }, 600_000);
 

@@ -39,6 +39,8 @@ export class Pipeline {
             await shared.workspace.DocumentBuilder.build([document], { validation: true });
             const diagnostics = document.diagnostics ?? [];
             for (const diagnostic of diagnostics) assertInside(document, diagnostic.range, `diagnostic "${diagnostic.message}"`);
+            const crash = diagnostics.find((d) => d.message.startsWith('An error occurred during'));
+            if (crash) throw new Error(`a validation check crashed: ${crash.message}`);
             const parsed = document.parseResult.lexerErrors.length === 0 && document.parseResult.parserErrors.length === 0;
             const model = buildJourneyModel(document);
             if (model) assertModelInside(document, model);
