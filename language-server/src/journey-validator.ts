@@ -264,6 +264,8 @@ export class JourneyValidator {
 
     /** Rule: a branch says which answer it stands for. */
     checkBranchLabel(branch: Branch, accept: ValidationAcceptor): void {
+        // A branch the parser recovered without a target already has a syntax error.
+        if (!branch.target) return;
         const target = branch.target.$refText;
         if (branch.label === undefined) {
             accept('warning', `This branch has no label. Write the answer that sends customers to '${target}' before the arrow, e.g. "yes" -> ${target}.`,
@@ -450,7 +452,7 @@ function factRange(node: AstNode, property: string, index: number): Range | unde
 function hasBrokenLinks(journey: Journey): boolean {
     return journeySteps(journey).some((step) => isTouchpoint(step)
         ? step.next.some((link) => !link.ref)
-        : step.branches.some((branch) => !branch.target.ref));
+        : step.branches.some((branch) => !branch.target?.ref));
 }
 
 /** Warns on the link that closes a loop customers can never leave, listing the loop. */
