@@ -46,6 +46,7 @@ export function describeChange(change: JourneyChange, name: Namer): string {
                 ? `moved from ${change.from.stage === undefined ? '—' : name(change.from.stage)} to ${change.to.stage === undefined ? '—' : name(change.to.stage)}`
                 : `moved from position ${change.from.index + 1} to ${change.to.index + 1}`;
         case 'property':
+            if (Array.isArray(change.before) && Array.isArray(change.after) && change.before.length > 0 && change.after.length > 0) return listChangeText(change.property, change.before, change.after, name);
             return `${change.property} ${valueText(change.before, name, change.property)} → ${valueText(change.after, name, change.property)}${directionText(change)}`;
         case 'item-added':
             return `new ${listWord(change.list)}: “${change.text}”`;
@@ -67,6 +68,13 @@ export function listWord(list: ItemList): string {
 
 function linkText(edge: 'next' | 'branch', label: string | undefined): string {
     return edge === 'next' ? 'next' : label === undefined ? 'a branch' : `branch “${label}”`;
+}
+
+/** A list of ids that changed: "improves + Simulates savings, − Answers the RFP". */
+function listChangeText(property: string, before: string[], after: string[], name: Namer): string {
+    const added = after.filter((id) => !before.includes(id)).map((id) => `+ ${name(id)}`);
+    const removed = before.filter((id) => !after.includes(id)).map((id) => `− ${name(id)}`);
+    return `${property} ${[...added, ...removed].join(', ')}`;
 }
 
 /** Emotion going up is better; expected, reach, impact… just go up or down. */

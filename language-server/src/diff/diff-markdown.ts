@@ -63,7 +63,7 @@ function journeySection(file: FileDiff, diff: JourneyDiff, picture: PictureRende
     if (diff.before && diff.after) {
         for (const section of sections(diff, name)) {
             lines.push(`#### ${inline(section.title)}`, '', '| Element | Change |', '| --- | --- |');
-            for (const row of section.rows) lines.push(`| ${cell(row.element)} | ${row.changes.map(cell).join('<br>')} |`);
+            for (const row of section.rows) lines.push(`| ${row.element} | ${row.changes.map(cell).join('<br>')} |`);
             lines.push('');
         }
     }
@@ -87,6 +87,7 @@ function fileLine(file: FileDiff): string {
 
 interface Section {
     title: string;
+    /** `element` is Markdown already; `changes` are plain texts. */
     rows: Array<{ element: string; changes: string[] }>;
 }
 
@@ -126,9 +127,10 @@ function nodeLookup(diff: JourneyDiff): Map<string, { stage: string; kind: 'touc
     return nodes;
 }
 
+/** The element's cell, in Markdown: kind, **label** and `id`. */
 function elementCell(change: JourneyChange, name: Namer, nodes: Map<string, { kind: 'touchpoint' | 'decision' }>): string {
-    if (change.kind === 'flow') return `${kindWord(nodes.get(change.from)?.kind ?? 'flow')} ${name(change.from)} (${change.from})`;
-    return `${kindWord(change.kind)} ${change.label} (${change.id})`;
+    const [kind, label, id] = change.kind === 'flow' ? [nodes.get(change.from)?.kind ?? 'flow', name(change.from), change.from] : [change.kind, change.label, change.id];
+    return `${kindWord(kind)} **${cell(label)}** \`${id}\``;
 }
 
 /** Collapsible before/after pictures of the journey and flow views. */
