@@ -15,6 +15,7 @@ import {
     type LangiumServices,
     type LangiumSharedServices,
     type PartialLangiumServices,
+    type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { JourneyGeneratedSharedModule, JourneyMapsGeneratedModule } from './generated/module.js';
 import { JourneyLinker } from './journey-linker.js';
@@ -26,6 +27,9 @@ import { JourneyCompletionProvider } from './journey-completion.js';
 import { JourneyHoverProvider } from './journey-hover.js';
 import { JourneyRenameProvider } from './journey-rename.js';
 import { JourneyCodeActionProvider } from './journey-code-actions.js';
+import { JourneyDocumentSymbolProvider, JourneyNodeKindProvider, JourneyWorkspaceSymbolProvider } from './journey-symbols.js';
+import { JourneySemanticTokenProvider } from './journey-semantic-tokens.js';
+import { JourneyInlayHintProvider } from './journey-inlay-hints.js';
 
 /** Services added by the .journey language on top of Langium's defaults. */
 export interface JourneyAddedServices {
@@ -55,6 +59,17 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         HoverProvider: (services) => new JourneyHoverProvider(services),
         RenameProvider: (services) => new JourneyRenameProvider(services),
         CodeActionProvider: (services) => new JourneyCodeActionProvider(services),
+        DocumentSymbolProvider: (services) => new JourneyDocumentSymbolProvider(services),
+        SemanticTokenProvider: (services) => new JourneySemanticTokenProvider(services),
+        InlayHintProvider: () => new JourneyInlayHintProvider(),
+    },
+};
+
+/** Editor services shared by the languages of the server: icons of elements and workspace symbols. */
+export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        NodeKindProvider: () => new JourneyNodeKindProvider(),
+        WorkspaceSymbolProvider: (services) => new JourneyWorkspaceSymbolProvider(services),
     },
 };
 
@@ -63,7 +78,7 @@ export function createJourneyServices(context: DefaultSharedModuleContext): {
     shared: LangiumSharedServices;
     Journey: JourneyServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule, JourneySharedModule);
     const Journey = inject(
         createDefaultModule({ shared }),
         JourneyMapsGeneratedModule,

@@ -1,0 +1,69 @@
+/**
+ * Semantic tokens: ids, references and labels get the standard token types of LSP, so every
+ * theme colours a persona, a channel or a touchpoint the same way wherever it is written.
+ * Declarations carry the `declaration` modifier; shared declarations also `static`.
+ */
+import { AstUtils, type AstNode } from 'langium';
+import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
+import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
+import {
+    isAction, isBranch, isEmotion, isExpected, isJourney, isKpi, isTouchpoint,
+} from './generated/ast.js';
+
+/** The token type of each kind of element, for its id and for references to it. */
+export const TOKEN_TYPES: Record<string, string> = {
+    Journey: SemanticTokenTypes.namespace,
+    Persona: SemanticTokenTypes.class,
+    Channel: SemanticTokenTypes.interface,
+    Team: SemanticTokenTypes.struct,
+    Stage: SemanticTokenTypes.namespace,
+    Kpi: SemanticTokenTypes.property,
+    Touchpoint: SemanticTokenTypes.event,
+    Decision: SemanticTokenTypes.enum,
+    Outcome: SemanticTokenTypes.enumMember,
+    Action: SemanticTokenTypes.function,
+};
+
+export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider {
+    protected override highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
+        const type = TOKEN_TYPES[node.$type];
+        const named = node as AstNode & { name?: unknown; label?: unknown };
+        if (type && typeof named.name === 'string') {
+            const shared = !isJourney(node) && !AstUtils.getContainerOfType(node, isJourney);
+            const modifier = shared ? [SemanticTokenModifiers.declaration, SemanticTokenModifiers.static] : [SemanticTokenModifiers.declaration];
+            acceptor({ node, property: 'name' as never, type, modifier });
+        }
+        if (typeof named.label === 'string') {
+            acceptor({ node, property: 'label' as never, type: SemanticTokenTypes.string });
+        }
+        if (isTouchpoint(node)) {
+            this.references(node, 'personas', node.personas.length, 'Persona', acceptor);
+            this.references(node, 'channels', node.channels.length, 'Channel', acceptor);
+            this.references(node, 'owners', node.owners.length, 'Team', acceptor);
+            node.next.forEach((ref, index) => this.reference(node, 'next', index, ref.ref?.$type, acceptor));
+            node.reaches.forEach((_r, index) => acceptor({ node, property: 'reaches', index, type: SemanticTokenTypes.number }));
+        } else if (isEmotion(node) || isExpected(node)) {
+            acceptor({ node, property: 'score', type: SemanticTokenTypes.number });
+            if (node.persona) this.reference(node, 'persona', undefined, 'Persona', acceptor);
+        } else if (isBranch(node)) {
+            this.reference(node, 'target', undefined, node.target.ref?.$type, acceptor);
+        } else if (isAction(node)) {
+            this.references(node, 'improves', node.improves.length, 'Touchpoint', acceptor);
+            this.references(node, 'owners', node.owners.length, 'Team', acceptor);
+            node.impacts.forEach((_v, index) => acceptor({ node, property: 'impacts', index, type: SemanticTokenTypes.number }));
+            node.efforts.forEach((_v, index) => acceptor({ node, property: 'efforts', index, type: SemanticTokenTypes.number }));
+        } else if (isKpi(node) && node.target !== undefined) {
+            acceptor({ node, property: 'target', type: SemanticTokenTypes.number });
+        }
+    }
+
+    private references(node: AstNode, property: string, count: number, targetType: string, acceptor: SemanticTokenAcceptor): void {
+        for (let index = 0; index < count; index++) this.reference(node, property, index, targetType, acceptor);
+    }
+
+    /** A reference takes the colour of what it names (unresolved ones stay plain variables). */
+    private reference(node: AstNode, property: string, index: number | undefined, targetType: string | undefined, acceptor: SemanticTokenAcceptor): void {
+        const type = (targetType && TOKEN_TYPES[targetType]) || SemanticTokenTypes.variable;
+        acceptor({ node, property: property as never, index, type });
+    }
+}
