@@ -129,7 +129,8 @@ function nodeLookup(diff: JourneyDiff): Map<string, { stage: string; kind: 'touc
 
 /** The element's cell, in Markdown: kind, **label** and `id`. */
 function elementCell(change: JourneyChange, name: Namer, nodes: Map<string, { kind: 'touchpoint' | 'decision' }>): string {
-    const [kind, label, id] = change.kind === 'flow' ? [nodes.get(change.from)?.kind ?? 'flow', name(change.from), change.from] : [change.kind, change.label, change.id];
+    const [kind, label, id]: [JourneyChange['kind'], string, string] =
+        change.kind === 'flow' ? [nodes.get(change.from)?.kind ?? 'flow', name(change.from), change.from] : [change.kind, change.label, change.id];
     return `${kindWord(kind)} **${cell(label)}** \`${id}\``;
 }
 
