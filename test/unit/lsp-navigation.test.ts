@@ -2,7 +2,7 @@
 import type { LangiumDocument } from 'langium';
 import { expectFindReferences, expectFoldings, expectGoToDefinition, expectHighlight, expectSemanticToken, highlightHelper } from 'langium/test';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { SymbolKind, type DocumentSymbol, type InlayHint, type Location, type LocationLink } from 'vscode-languageserver';
+import { SemanticTokenTypes, SymbolKind, type DocumentSymbol, type InlayHint, type Location, type LocationLink } from 'vscode-languageserver';
 import { createTestServices, parseJourney } from '../helpers.js';
 
 const people = 'persona alex "Alex, parent"\nchannel phone "Phone" offline\nteam sales "Sales"\n';
@@ -121,19 +121,19 @@ describe('semantic tokens', () => {
     test('ids, references and labels get the token type of their kind', async () => {
         const highlight = highlightHelper(createTestServices().Journey);
         const tokens = await highlight('journey j {\n  persona <|alex|> <|"Alex"|>\n  stage s {\n    touchpoint t {\n      persona <|alex|>\n      emotion <|4|>\n    }\n  }\n}');
-        expectSemanticToken(tokens, { rangeIndex: 0, tokenType: 'class' });
-        expectSemanticToken(tokens, { rangeIndex: 1, tokenType: 'string' });
-        expectSemanticToken(tokens, { rangeIndex: 2, tokenType: 'class' });
-        expectSemanticToken(tokens, { rangeIndex: 3, tokenType: 'number' });
+        expectSemanticToken(tokens, { rangeIndex: 0, tokenType: SemanticTokenTypes.class });
+        expectSemanticToken(tokens, { rangeIndex: 1, tokenType: SemanticTokenTypes.string });
+        expectSemanticToken(tokens, { rangeIndex: 2, tokenType: SemanticTokenTypes.class });
+        expectSemanticToken(tokens, { rangeIndex: 3, tokenType: SemanticTokenTypes.number });
     });
 
     test('a reference to a touchpoint and to an outcome take their own colours', async () => {
         const highlight = highlightHelper(createTestServices().Journey);
         const tokens = await highlight('journey j {\n  stage s {\n    touchpoint <|t|> { next <|gone|> }\n    decision d { "x" -> <|t|> }\n  }\n  outcome <|gone|>\n}');
-        expectSemanticToken(tokens, { rangeIndex: 0, tokenType: 'event' });
-        expectSemanticToken(tokens, { rangeIndex: 1, tokenType: 'enumMember' });
-        expectSemanticToken(tokens, { rangeIndex: 2, tokenType: 'event' });
-        expectSemanticToken(tokens, { rangeIndex: 3, tokenType: 'enumMember' });
+        expectSemanticToken(tokens, { rangeIndex: 0, tokenType: SemanticTokenTypes.event });
+        expectSemanticToken(tokens, { rangeIndex: 1, tokenType: SemanticTokenTypes.enumMember });
+        expectSemanticToken(tokens, { rangeIndex: 2, tokenType: SemanticTokenTypes.event });
+        expectSemanticToken(tokens, { rangeIndex: 3, tokenType: SemanticTokenTypes.enumMember });
     });
 });
 
