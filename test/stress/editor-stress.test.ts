@@ -4,7 +4,7 @@
  * completion, hover, formatting, document symbols and the preview's `journey/views` requests
  * in between. The server must answer every request (an error answer only for a request
  * overtaken by a newer edit), stay up, publish diagnostics for the final text, and keep its
- * memory bounded. STRESS_EDITS sets the number of edits (default 100; `npm run test:fuzz` 1000).
+ * memory bounded (its heap is capped, so a leak would crash it). STRESS_EDITS sets the number of edits (default 100; `npm run test:fuzz` 1000).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -14,6 +14,8 @@ import { LspClient } from './lsp-client.js';
 
 const EDITS = Number(process.env.STRESS_EDITS ?? 100);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
+/** The server's heap limit during the stress: far above what one small map needs. */
+const HEAP_CAP_MB = 160;
 /** Error codes an editor expects under fast typing: the request was cancelled or overtaken by an edit. */
 const OVERTAKEN = new Set([-32800, -32801, -32802]);
 const SNIPPETS = ['touchpoint x "X" { emotion 3 }', '"', '{', '}', 'emotion 9', 'next nowhere', ' persona ', '🚀', 'é', '\n', '->', '// note', '/*', 'stage', 'decision d { "a" -> tp_1 }', '%%{init: {}}%%'];
@@ -24,7 +26,8 @@ describe(`editing a map through a real LSP client (${EDITS} random edits)`, () =
     const original = generateMap(30).text;
 
     beforeAll(async () => {
-        client = await LspClient.start();
+        // A capped heap turns memory that grows without bound into a crash the test sees.
+        client = await LspClient.start({ nodeArgs: [`--max-old-space-size=${HEAP_CAP_MB}`] });
     });
     afterAll(async () => {
         await client?.stop();

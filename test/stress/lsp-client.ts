@@ -33,10 +33,10 @@ export class LspClient {
 
     private constructor(readonly process: ChildProcess, readonly connection: ProtocolConnection) {}
 
-    /** Starts the server, initializes it with a workspace folder (or none) and returns the client. */
-    static async start(options: { rootUri?: string } = {}): Promise<LspClient> {
+    /** Starts the server (with extra Node flags, if given), initializes it with a workspace folder (or none) and returns the client. */
+    static async start(options: { rootUri?: string; nodeArgs?: string[] } = {}): Promise<LspClient> {
         if (!existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} does not exist: run \`npm run build\` first`);
-        const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
         const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
         const client = new LspClient(child, connection);
         child.stderr!.on('data', (chunk: Buffer) => {
