@@ -1,0 +1,84 @@
+/**
+ * The Mermaid blocks of `journey diff --format markdown` render in a real Chromium with the
+ * product's Mermaid, before and after, and the "after" pictures keep their highlights:
+ * what a reviewer sees when GitHub draws the pull-request comment.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadWorkspace } from '../../language-server/src/cli/workspace.js';
+import { diffFiles } from '../../language-server/src/diff/diff-files.js';
+import { diffToMarkdown } from '../../language-server/src/diff/diff-markdown.js';
+import { viewPicture } from '../../language-server/src/diff/diff-pictures.js';
+import { buildJourneyModel } from '../../language-server/src/model/build-model.js';
+import type { JourneyModel } from '../../language-server/src/model/journey-model.js';
+import { MermaidRenderer } from '../../language-server/src/render/mermaid-renderer.js';
+import { parseJourney } from '../helpers.js';
+
+const EXAMPLES = path.resolve(import.meta.dirname, '..', '..', 'examples');
+
+async function example(file: string): Promise<JourneyModel> {
+    const workspace = await loadWorkspace([path.join(EXAMPLES, file)]);
+    return buildJourneyModel(workspace.requested[0].document)!;
+}
+
+/** The report's Mermaid blocks, each with the heading it sits under ("Before" or "After …"). */
+function mermaidBlocks(markdown: string): Array<{ side: 'before' | 'after'; view: string; text: string }> {
+    const blocks: Array<{ side: 'before' | 'after'; view: string; text: string }> = [];
+    for (const match of markdown.matchAll(/<summary>(\w+) view[^]*?<\/details>/g)) {
+        for (const block of match[0].matchAll(/\*\*(Before|After)\*\*[^\n]*\n\n(`{3,})mermaid\n([^]*?)\n\2\n/g)) {
+            blocks.push({ side: block[1] === 'Before' ? 'before' : 'after', view: match[1].toLowerCase(), text: block[3] });
+        }
+    }
+    return blocks;
+}
+
+let renderer: MermaidRenderer;
+beforeAll(async () => {
+    renderer = await MermaidRenderer.launch();
+}, 120_000);
+afterAll(async () => renderer?.close());
+
+describe('the diff report\'s pictures in a real browser', () => {
+    test('as-is against to-be (B2B example): every before and after picture renders, highlights included', async () => {
+        const before = await example('b2b/purchase-current.journey');
+        const after = await example('b2b/purchase-future.journey');
+        const files = diffFiles([{ before: { path: 'current.journey', text: 'a', models: [before] }, after: { path: 'future.journey', text: 'b', models: [after] } }]);
+        const blocks = mermaidBlocks(diffToMarkdown(files, { picture: viewPicture }));
+        expect(blocks.map((block) => `${block.view} ${block.side}`)).toEqual(['journey before', 'journey after', 'flow before', 'flow after']);
+        for (const block of blocks) {
+            const result = await renderer.render(block.text);
+            expect(result.error, `${block.view} ${block.side} did not render:\n${block.text}`).toBeUndefined();
+            expect(result.svg).toContain('<svg');
+        }
+        expect(renderer.dialogs).toEqual([]);
+    });
+
+    test('the highlighted "after" pictures still parse, and show the changed touchpoint marked', async () => {
+        const text = readFileSync(path.join(EXAMPLES, 'home-cleaning.journey'), 'utf8');
+        const edited = text.replace('emotion 1\n', 'emotion 3\n');
+        expect(edited).not.toBe(text);
+        const [before, after] = await Promise.all([text, edited].map(async (source, i) => buildJourneyModel(await parseJourney(source, { uri: `file:///diff-browser-${i}.journey` }))!));
+        const files = diffFiles([{ before: { path: 'home.journey', text, models: [before] }, after: { path: 'home.journey', text: edited, models: [after] } }]);
+        const blocks = mermaidBlocks(diffToMarkdown(files, { picture: viewPicture }));
+        const journeyAfter = blocks.find((block) => block.view === 'journey' && block.side === 'after')!;
+        const flowAfter = blocks.find((block) => block.view === 'flow' && block.side === 'after')!;
+        const journeyResult = await renderer.render(journeyAfter.text);
+        expect(journeyResult.error).toBeUndefined();
+        expect(journeyResult.text).toContain('★ Calls for a quote');
+        const flowResult = await renderer.render(flowAfter.text);
+        expect(flowResult.error).toBeUndefined();
+        // The flow view marks changed nodes with its `highlight` class: Mermaid keeps it on the node.
+        expect(flowResult.svg).toMatch(/class="[^"]*\bhighlight\b[^"]*"/);
+        const flowBefore = await renderer.render(blocks.find((block) => block.view === 'flow' && block.side === 'before')!.text);
+        expect(flowBefore.svg).not.toMatch(/class="node[^"]*\bhighlight\b/);
+    });
+
+    test('a new map: only "after" pictures, which render', async () => {
+        const model = await example('online-shop.journey');
+        const files = diffFiles([{ after: { path: 'shop.journey', text: '', models: [model] } }]);
+        const blocks = mermaidBlocks(diffToMarkdown(files, { picture: viewPicture }));
+        expect(blocks.map((block) => block.side)).toEqual(['after', 'after']);
+        for (const block of blocks) expect((await renderer.render(block.text)).error).toBeUndefined();
+    });
+});
