@@ -144,6 +144,16 @@ export class MermaidRenderer {
         return this.page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned !== undefined, undefined);
     }
 
+    /** How many active elements (script, img, iframe, object, embed, or any on…= handler) the diagram shown last holds: always 0 for safe output. */
+    async activeElementCount(): Promise<number> {
+        return this.page.evaluate(() => {
+            const host = document.getElementById('host')!;
+            const tags = host.querySelectorAll('script, img, iframe, object, embed, a[href^="javascript"]').length;
+            const handlers = [...host.querySelectorAll('*')].filter((element) => [...element.attributes].some((attribute) => /^on/i.test(attribute.name))).length;
+            return tags + handlers;
+        }, undefined);
+    }
+
     /** Closes the browser. */
     async close(): Promise<void> {
         await this.browser.close();

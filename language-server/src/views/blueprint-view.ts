@@ -2,7 +2,7 @@
  * The blueprint view: a service blueprint drawn as a Mermaid `flowchart LR` grid. The
  * first column names the four lanes; then one column per touchpoint, in journey order,
  * with its cells stacked in lane order:
- *   customer (the touchpoint) / frontstage (its channels) / backstage (its notes) / owner team.
+ *   customer (the touchpoint and its pains, marked ⚠) / frontstage (its channels) / backstage (its notes) / owner team.
  * Columns are subgraphs titled with their stage (on the stage's first column) and linked
  * left to right; cells are joined with invisible links so each column keeps lane order.
  * An empty cell shows "—".
@@ -58,7 +58,7 @@ export function blueprintView(model: JourneyModel, options: ViewOptions = {}): V
         const channelCells = touchpoint.channels.flatMap((id) => (channels.has(id) ? [channels.get(id)!] : []));
         const team = touchpoint.owner ? teams.get(touchpoint.owner) : undefined;
         const cells = [
-            cell('c', `<b>${mermaidText(touchpoint.label)}</b>`, { ...touchpoint, kind: 'touchpoint' }),
+            cell('c', [`<b>${mermaidText(touchpoint.label)}</b>`, ...touchpoint.pains.map((pain) => `⚠ ${mermaidText(pain)}`)].join('<br/>'), { ...touchpoint, kind: 'touchpoint' }),
             cell('f', channelCells.length > 0 ? channelCells.map((channel) => mermaidText(channel.label)).join('<br/>') : undefined, channelCells[0] && { ...channelCells[0], kind: 'channel' }),
             cell('b', touchpoint.backstage.length > 0 ? touchpoint.backstage.map(mermaidText).join('<br/>') : undefined),
             cell('t', team ? mermaidText(team.label) : undefined, team && { ...team, kind: 'team' }),

@@ -1,6 +1,6 @@
 /**
  * The emotion view: a Mermaid `xychart` line chart of the emotion at each touchpoint, in
- * journey order, with a legend. Lines:
+ * journey order. Lines:
  * - `Overall`: the overall score, or the mean of the personas' scores where only those exist;
  * - one line per persona that has a score of its own somewhere (elsewhere it follows the
  *   overall score: a persona without a score of its own feels what everyone feels);
@@ -8,8 +8,11 @@
  *   touchpoint without one it follows the overall line (no gap recorded there).
  * Touchpoints without any emotion score are left out of the chart.
  *
- * Layout: a front-matter config widens the chart with the number of touchpoints, slants
- * long category names, and colours the lines (the expected line grey); Mermaid shows a legend.
+ * Layout: horizontal (touchpoints top to bottom, emotion left to right), so touchpoint
+ * names of any length stay readable; the chart grows with the number of touchpoints.
+ * Mermaid's own legend takes the room of the touchpoint names (it drops them), so it is
+ * off, and the line colours are named in the emotion axis title instead
+ * ("Overall (blue) · Alex (green) · Expected (grey)").
  *
  * Escaping (xychart): titles, axis categories and series names are double-quoted strings
  * with no escape of their own; `mermaidText` writes `"`, `,`, `]` and every other
@@ -24,8 +27,11 @@ import { emptyView, labelsOf, mapEntry, touchpointsOf } from './model-queries.js
 import type { SourceMapEntry, ViewOptions, ViewResult } from './view-types.js';
 
 /** Line colours: overall, then personas; the expected line is grey. */
-const PALETTE = ['#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f', '#ad1457', '#5d4037', '#827717'];
-const EXPECTED_COLOUR = '#9e9e9e';
+const PALETTE: ReadonlyArray<readonly [string, string]> = [
+    ['#1565c0', 'blue'], ['#2e7d32', 'green'], ['#ef6c00', 'orange'], ['#6a1b9a', 'purple'],
+    ['#c62828', 'red'], ['#5d4037', 'brown'], ['#00838f', 'teal'], ['#ad1457', 'pink'],
+];
+const EXPECTED_COLOUR = ['#9e9e9e', 'grey'] as const;
 
 /** The mark put in front of a highlighted touchpoint's category. */
 export const EMOTION_HIGHLIGHT_MARK = '★ ';
@@ -50,22 +56,22 @@ export function emotionView(model: JourneyModel, options: ViewOptions = {}): Vie
     const categories = touchpoints.map((touchpoint) => (options.highlight?.has(touchpoint.id) ? EMOTION_HIGHLIGHT_MARK : '') + touchpoint.label);
     const quoted = (text: string): string => `"${mermaidText(text)}"`;
     const colours = series.map((line, i) => (line.name === 'Expected' && i === series.length - 1 ? EXPECTED_COLOUR : PALETTE[i % PALETTE.length]));
+    const legend = series.map((line, i) => `${line.name} (${colours[i][1]})`).join(' · ');
     const lines = [
         '---',
         'config:',
         '  xyChart:',
-        `    width: ${Math.max(700, 110 * touchpoints.length)}`,
-        '    height: 560',
-        '    xAxis:',
-        `      labelRotation: ${touchpoints.length > 3 ? 35 : 0}`,
+        '    width: 1200',
+        '    showLegend: false',
+        `    height: ${Math.max(360, 56 * touchpoints.length + 160)}`,
         '  themeVariables:',
         '    xyChart:',
-        `      plotColorPalette: "${colours.join(', ')}"`,
+        `      plotColorPalette: "${colours.map(([colour]) => colour).join(', ')}"`,
         '---',
-        'xychart',
+        'xychart horizontal',
         `    title ${quoted(`${model.label} — emotion`)}`,
         `    x-axis [${categories.map(quoted).join(', ')}]`,
-        `    y-axis ${quoted('Emotion (1 angry … 5 delighted)')} 1 --> 5`,
+        `    y-axis ${quoted(`Emotion 1 angry … 5 delighted: ${legend}`)} 1 --> 5`,
         ...series.map((line) => `    line ${quoted(line.name)} [${line.values.map(formatScore).join(', ')}]`),
     ];
     const sourceMap: SourceMapEntry[] = touchpoints.map((touchpoint, i) => mapEntry(touchpoint, 'touchpoint', categories[i]));

@@ -1,0 +1,51 @@
+/**
+ * Every view of every example, drawn by the real Mermaid in a real Chromium: it renders
+ * without a Mermaid error, shows every label of the map it should, runs no script, and a
+ * screenshot is saved to test-output/screenshots/<example>-<view>.png.
+ */
+import * as path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { loadWorkspace, resolveFile } from '../../language-server/src/cli/workspace.js';
+import type { JourneyModel } from '../../language-server/src/model/journey-model.js';
+import { renderAllViews } from '../../language-server/src/views/index.js';
+import { expectSafe, expectShown, saveScreenshot, useMermaidBrowser } from './harness.js';
+import { labelsDrawnBy } from './view-labels.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+/** The journeys of every example map (library files without a journey are skipped). */
+async function exampleModels(): Promise<Array<{ name: string; model: JourneyModel }>> {
+    const workspace = await loadWorkspace(['examples/**/*.journey'], { cwd: ROOT });
+    return workspace.requested
+        .filter((file) => !file.path.includes(`${path.sep}out${path.sep}`))
+        .flatMap((file) => {
+            const { model } = resolveFile(file);
+            return model ? [{ name: path.basename(file.path, '.journey'), model }] : [];
+        });
+}
+
+describe('every view of every example in a real browser', () => {
+    const browser = useMermaidBrowser();
+
+    test('renders, shows every label, runs no script, and is saved as a screenshot', async () => {
+        const examples = await exampleModels();
+        expect(examples.length).toBeGreaterThanOrEqual(3);
+        let drawn = 0;
+        for (const { name, model } of examples) {
+            for (const view of renderAllViews(model)) {
+                if (view.kind === 'empty') {
+                    expect(view.message).toMatch(/^Nothing to show yet: .*`/);
+                    continue;
+                }
+                const result = await browser().render(view.mermaid);
+                expect(result.error, `${name} ${view.view}: Mermaid error`).toBeUndefined();
+                expect(result.svg).toMatch(/^<svg/);
+                for (const label of labelsDrawnBy(model, view.view)) expectShown(result.text!, label, `${name} ${view.view}`);
+                await expectSafe(browser());
+                await saveScreenshot(browser(), `${name}-${view.view}`);
+                drawn++;
+            }
+        }
+        expect(drawn).toBeGreaterThanOrEqual(examples.length * 4);
+    }, 120_000);
+});
