@@ -64,7 +64,9 @@ beforeAll(async () => {
         diagnostics.set(params.uri, params);
         waiters.splice(0).forEach((waiter) => waiter());
     });
-    connection.onRequest(() => null);
+    // What the server asks of its client: no settings, and dynamic registrations accepted.
+    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+    connection.onRequest('client/registerCapability', () => null);
     connection.listen();
     initialized = await connection.sendRequest(InitializeRequest.type, {
         processId: process.pid,
