@@ -67,9 +67,8 @@ function exitCodeOf(error: unknown): number {
     return ExitCode.usage;
 }
 
-// A reader that stops early (`journey check … | head`) is not an error.
+// A reader that stops early (`journey check … | head`) is not an error: the rest of the output is dropped.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
-    throw error;
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
 });
 void main(process.argv);
