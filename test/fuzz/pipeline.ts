@@ -38,9 +38,9 @@ export class Pipeline {
         try {
             await shared.workspace.DocumentBuilder.build([document], { validation: true });
             const diagnostics = document.diagnostics ?? [];
-            for (const diagnostic of diagnostics) assertInside(document, diagnostic.range, `diagnostic "${diagnostic.message}"`);
-            const crash = diagnostics.find((d) => d.message.startsWith('An error occurred during'));
-            if (crash) throw new Error(`a validation check crashed: ${crash.message}`);
+            for (const diagnostic of diagnostics) assertInside(document, diagnostic.range, `diagnostic "${messageText(diagnostic)}"`);
+            const crash = diagnostics.find((d) => messageText(d).startsWith('An error occurred during'));
+            if (crash) throw new Error(`a validation check crashed: ${messageText(crash)}`);
             const parsed = document.parseResult.lexerErrors.length === 0 && document.parseResult.parserErrors.length === 0;
             const model = buildJourneyModel(document);
             if (model) assertModelInside(document, model);
@@ -56,6 +56,11 @@ export class Pipeline {
             await shared.workspace.DocumentBuilder.update([], [uri]);
         }
     }
+}
+
+/** A diagnostic's message as plain text. */
+export function messageText(diagnostic: Diagnostic): string {
+    return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
 }
 
 /** Throws unless `range` lies inside the document's text (LSP lines end at \n, \r\n or \r). */

@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { buildJourneyModel } from '../../language-server/src/model/build-model.js';
 import { renderAllViews } from '../../language-server/src/views/index.js';
 import { parseJourney } from '../helpers.js';
+import { messageText } from './pipeline.js';
 
 describe('elements recovered from syntax errors without a name', () => {
     test.each([
@@ -29,7 +30,7 @@ describe('elements recovered from syntax errors without a name', () => {
         ['a branch with neither label nor target', 'journey j { stage s { touchpoint t decision d { -> } } }'],
     ])('%s: every validation check runs without crashing', async (_name, text) => {
         const document = await parseJourney(text);
-        const crashes = (document.diagnostics ?? []).filter((d) => d.message.startsWith('An error occurred during'));
-        expect(crashes.map((d) => d.message.split('\n')[0])).toEqual([]);
+        const crashes = (document.diagnostics ?? []).map(messageText).filter((message) => message.startsWith('An error occurred during'));
+        expect(crashes.map((message) => message.split('\n')[0])).toEqual([]);
     });
 });

@@ -7,12 +7,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
-    createProtocolConnection,
-    PublishDiagnosticsNotification,
+    createMessageConnection,
     StreamMessageReader,
     StreamMessageWriter,
     type Diagnostic,
-    type ProtocolConnection,
+    type MessageConnection,
+    type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 
 /** The bundled server that editors start. */
@@ -31,13 +31,13 @@ export class LspClient {
     private exited: string | undefined;
     private stderr = '';
 
-    private constructor(readonly process: ChildProcess, readonly connection: ProtocolConnection) {}
+    private constructor(readonly process: ChildProcess, readonly connection: MessageConnection) {}
 
     /** Starts the server (with extra Node flags, if given), initializes it with a workspace folder (or none) and returns the client. */
     static async start(options: { rootUri?: string; nodeArgs?: string[] } = {}): Promise<LspClient> {
         if (!existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} does not exist: run \`npm run build\` first`);
         const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-        const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+        const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
         const client = new LspClient(child, connection);
         child.stderr!.on('data', (chunk: Buffer) => {
             client.stderr = (client.stderr + chunk.toString()).slice(-4000);
@@ -45,8 +45,10 @@ export class LspClient {
         child.on('exit', (code, signal) => {
             client.exited = `the server exited (code ${code}, signal ${signal})\n${client.stderr}`;
         });
-        connection.onNotification(PublishDiagnosticsNotification.type, (params) => client.published.push(params));
-        connection.onRequest(() => null); // workspace/configuration, client/registerCapability…
+        connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+            client.published.push(params);
+        });
+        connection.onRequest((method) => (method === 'workspace/configuration' ? [] : null)); // workspace/configuration, client/registerCapability…
         connection.listen();
         await client.request('initialize', {
             processId: process.pid,
