@@ -5,6 +5,8 @@ import type { PreviewState } from '../src/preview/journey-preview-messages.js';
 export interface ZoomPan {
     apply(): void;
     reset(): void;
+    /** Scales the picture to fit the window. */
+    fit(): void;
     /** True right after a drag, so the click that ends it does not count as a click on a node. */
     wasDragged(): boolean;
 }
@@ -46,6 +48,20 @@ export function createZoomPan(viewport: HTMLElement, canvas: HTMLElement, state:
         save();
     };
 
+    const fit = () => {
+        const svg = canvas.querySelector('svg');
+        if (!svg) return reset();
+        const width = svg.getBoundingClientRect().width / (state.zoom ?? 1);
+        const height = svg.getBoundingClientRect().height / (state.zoom ?? 1);
+        const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.min((viewport.clientWidth - 24) / width, (viewport.clientHeight - 24) / height)));
+        state.zoom = zoom;
+        state.panX = 0;
+        state.panY = 0;
+        apply();
+        save();
+    };
+
+    document.getElementById('zoom-fit')?.addEventListener('click', fit);
     document.getElementById('zoom-in')?.addEventListener('click', () => zoomAt(1.25));
     document.getElementById('zoom-out')?.addEventListener('click', () => zoomAt(0.8));
     label?.addEventListener('click', reset);
@@ -87,6 +103,7 @@ export function createZoomPan(viewport: HTMLElement, canvas: HTMLElement, state:
             case '+': case '=': zoomAt(1.25); break;
             case '-': case '_': zoomAt(0.8); break;
             case '0': reset(); break;
+            case 'f': case 'F': fit(); break;
             case 'ArrowLeft': panBy(step, 0); break;
             case 'ArrowRight': panBy(-step, 0); break;
             case 'ArrowUp': panBy(0, step); break;
@@ -100,6 +117,7 @@ export function createZoomPan(viewport: HTMLElement, canvas: HTMLElement, state:
     return {
         apply,
         reset,
+        fit,
         wasDragged: () => {
             const was = dragged;
             dragged = false;

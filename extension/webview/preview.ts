@@ -174,6 +174,12 @@ function mermaidConfig(maxTextSize: number, maxEdges: number): Record<string, un
         maxTextSize,
         maxEdges,
         fontFamily: color('--vscode-font-family', 'sans-serif'),
+        // 100% is the diagram's natural size; the zoom buttons (and Fit) scale it.
+        flowchart: { useMaxWidth: false },
+        journey: { useMaxWidth: false },
+        quadrantChart: { useMaxWidth: false },
+        xyChart: { useMaxWidth: false },
+        sankey: { useMaxWidth: false },
         theme: kind === 'dark' ? 'dark' : 'default',
     };
     if (kind === 'high-contrast' || kind === 'high-contrast-light') {
@@ -289,6 +295,8 @@ function applyHighlight(): void {
 }
 
 async function exportPicture(requestId: number, format: 'svg' | 'png'): Promise<void> {
+    // Export what the newest content shows, not a picture being replaced.
+    while (rendering || renderAgain) await new Promise((r) => setTimeout(r, 50));
     const svg = canvas.querySelector('svg');
     if (!svg) return post({ type: 'exported', requestId, error: 'The preview shows no picture to export.' });
     try {

@@ -95,6 +95,8 @@ function prepareOutput() {
         'extensions.autoCheckUpdates': false,
         'extensions.autoUpdate': false,
         'chat.disableAIFeatures': true,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'workbench.auxiliaryBar.visible': false,
         'files.exclude': { '.vscode-test-control.json': true },
     });
     for (const dir of [path.join(output, 'user-data/User'), path.join(output, 'server-data/data/Machine'), path.join(output, 'user-data/data/Machine')]) {
@@ -203,6 +205,14 @@ async function perform(page, action, args) {
         case 'highlighted': {
             const frame = await previewFrame(page);
             return frame.evaluate(() => ({ ids: Array.from(document.querySelectorAll('.journey-highlight')).map((e) => e.getAttribute('data-journey-id')).filter(Boolean) }));
+        }
+        case 'transform': {
+            const frame = await previewFrame(page);
+            return frame.evaluate(() => ({ transform: document.getElementById('canvas')?.style.transform ?? '' }));
+        }
+        case 'svg-style': {
+            const frame = await previewFrame(page);
+            return frame.evaluate(() => ({ style: (document.querySelector('#canvas svg style')?.textContent ?? '').replace(/journey-svg-\d+/g, '') }));
         }
         case 'body-class': {
             const frame = await previewFrame(page);

@@ -43,7 +43,8 @@ export function previewPageHtml(resources: PreviewPageResources, nonce: string =
   <div id="tabs" role="tablist" aria-label="Views"></div>
   <div id="zoom-controls">
     <button id="zoom-out" type="button" title="Zoom out (-)" aria-label="Zoom out">−</button>
-    <button id="zoom-reset" type="button" title="Fit (0)" aria-label="Fit to window">100%</button>
+    <button id="zoom-reset" type="button" title="Actual size (0)" aria-label="Actual size">100%</button>
+    <button id="zoom-fit" type="button" title="Fit to the window (F)" aria-label="Fit to the window">Fit</button>
     <button id="zoom-in" type="button" title="Zoom in (+)" aria-label="Zoom in">+</button>
   </div>
 </div>

@@ -62,7 +62,8 @@ export class JourneyPreviewManager implements vscode.Disposable, vscode.WebviewP
     activePreview(): JourneyPreview | undefined {
         const editorUri = vscode.window.activeTextEditor?.document.uri;
         if (this.active && this.active.panel.active) return this.active;
-        return (editorUri && [...this.previews].find((p) => p.isPreviewOf(editorUri))) || this.active;
+        const visible = [...this.previews].filter((p) => p.panel.visible);
+        return (editorUri && [...this.previews].find((p) => p.isPreviewOf(editorUri))) || this.active || visible.at(-1) || [...this.previews].at(-1);
     }
 
     /** Every open preview. */

@@ -43,6 +43,7 @@ export class JourneyPreview implements vscode.Disposable {
     private title: string | undefined;
     private view: ViewId | undefined;
     private lastUpdate: HostToWebviewMessage | undefined;
+    private readonly waiting: HostToWebviewMessage[] = [];
     /** The last render the webview reported. */
     lastRender: RenderReport | undefined;
     /** Fires after every render of the webview. */
@@ -64,6 +65,10 @@ export class JourneyPreview implements vscode.Disposable {
         panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'journey-file.svg');
         this.disposables.push(
             panel.onDidDispose(() => this.dispose()),
+            // A hidden webview is unloaded; when shown again it reloads and says `ready`.
+            panel.onDidChangeViewState(({ webviewPanel }) => {
+                if (!webviewPanel.visible) this.ready = false;
+            }),
             panel.webview.onDidReceiveMessage((message: WebviewToHostMessage) => this.onMessage(message)),
         );
         this.updateTitle();
@@ -171,6 +176,7 @@ export class JourneyPreview implements vscode.Disposable {
                 clearTimeout(timer);
                 resolve(message);
             });
+            if (!this.panel.visible) this.panel.reveal(undefined, true);
             this.post({ type: 'export', requestId, format });
         });
     }
@@ -236,6 +242,7 @@ export class JourneyPreview implements vscode.Disposable {
                 if (this.lastUpdate) {
                     void this.panel.webview.postMessage(this.lastUpdate);
                 }
+                for (const message of this.waiting.splice(0)) void this.panel.webview.postMessage(message);
                 this.scheduler.reset();
                 void this.refresh(true);
                 break;
@@ -269,7 +276,11 @@ export class JourneyPreview implements vscode.Disposable {
 
     private post(message: HostToWebviewMessage): void {
         if (message.type === 'update') this.lastUpdate = message;
-        if (this.disposed || !this.ready) return;
+        if (this.disposed) return;
+        if (!this.ready) {
+            if (message.type === 'export') this.waiting.push(message);
+            return;
+        }
         void this.panel.webview.postMessage(message);
     }
 

@@ -143,11 +143,52 @@ describe('Journey extension', () => {
         assert(highlighted.includes('books'), `highlighted ${highlighted.join(', ')} instead of books`);
     });
 
+    test('zoom survives live updates', async () => {
+        const editor = await open('booking.journey');
+        await askRunner(control(), 'click', { selector: '#zoom-reset' });
+        await askRunner(control(), 'click', { selector: '#zoom-in' });
+        await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '// zoomed\n'));
+        const version = editor.document.version;
+        await renderOf(editor.document.uri, (r) => r.version >= version, `a render of version ${version}`);
+        const zoom = await askRunner<{ transform: string }>(control(), 'transform');
+        assert(zoom.transform.includes('scale(1.25)'), `the zoom was lost: ${zoom.transform}`);
+        await askRunner(control(), 'click', { selector: '#zoom-reset' });
+    });
+
+    test('a non-locked preview follows the active editor; a locked one stays', async () => {
+        const booking = await open('booking.journey');
+        const preview = api.previews.all().find((p) => p.isPreviewOf(booking.document.uri));
+        assert(preview && !preview.isLocked, 'no dynamic preview of booking.journey');
+        const labels = await open('labels.journey');
+        await waitFor('the preview to follow labels.journey', () => preview.isPreviewOf(labels.document.uri));
+        await open('booking.journey');
+        await waitFor('the preview to follow booking.journey back', () => preview.isPreviewOf(booking.document.uri));
+        await vscode.commands.executeCommand('journey.preview.toggleLock');
+        assert(preview.isLocked, 'the preview did not lock');
+        await open('labels.journey');
+        await new Promise((r) => setTimeout(r, 500));
+        assert(preview.isPreviewOf(booking.document.uri), 'a locked preview followed another editor');
+        assert(preview.panel.title.startsWith('[Preview]'), `a locked preview is titled ${preview.panel.title}`);
+        preview.toggleLock();
+        await open('booking.journey');
+    });
+
+    test('a preview restored after a reload (serializer) renders its document again', async () => {
+        const uri = fileUri('booking.journey');
+        const panel = vscode.window.createWebviewPanel('journey.preview', 'Restored', vscode.ViewColumn.Two, {});
+        await api.previews.deserializeWebviewPanel(panel, { uri: uri.toString(), view: 'emotion' });
+        const restored = api.previews.all().find((p) => p.panel === panel);
+        assert(restored, 'the serializer did not create a preview');
+        await waitFor('the restored preview to render', () => restored.lastRender?.shows === 'diagram' && restored.lastRender.view === 'emotion');
+        restored.dispose();
+    });
+
     test('export writes a valid SVG, a PNG and Markdown, and never overwrites without asking', async () => {
         const out = path.join(control().requestsDir, '..');
         const svgFile = path.join(out, 'exported-flow.svg');
         const pngFile = path.join(out, 'exported-flow.png');
         const mdFile = path.join(out, 'exported.md');
+        await open('booking.journey');
         const written = await vscode.commands.executeCommand<vscode.Uri>('journey.export.svg', { target: svgFile });
         assert(written?.fsPath === svgFile, 'the SVG export did not write the file');
         const svg = readFileSync(svgFile, 'utf8');
@@ -185,12 +226,11 @@ describe('Journey extension', () => {
         const editor = await open('booking.journey');
         await vscode.commands.executeCommand('journey.preview.showToSide');
         await renderOf(editor.document.uri, (r) => r.shows === 'diagram', 'the booking preview');
-        const before = api.previews.lastRender(editor.document.uri);
+        const before = await askRunner<{ style: string }>(control(), 'svg-style');
         const settings = vscode.workspace.getConfiguration('workbench');
         await settings.update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
-        await waitFor('a render after the theme change', () => api.previews.lastRender(editor.document.uri) !== before);
-        const theme = await askRunner<{ classes: string }>(control(), 'body-class');
-        assert(theme.classes.includes('vscode-dark'), `the webview body has classes "${theme.classes}"`);
+        await waitFor('the webview to take the dark theme', async () => (await askRunner<{ classes: string }>(control(), 'body-class')).classes.includes('vscode-dark'));
+        await waitFor('the picture to be redrawn in dark colours', async () => (await askRunner<{ style: string }>(control(), 'svg-style')).style !== before.style);
         await screenshot('preview-dark-theme');
         await settings.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
     });
