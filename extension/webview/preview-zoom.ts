@@ -5,7 +5,7 @@ import type { PreviewState } from '../src/preview/journey-preview-messages.js';
 export interface ZoomPan {
     apply(): void;
     reset(): void;
-    /** Scales the picture to fit the window. */
+    /** Fits the picture to the window's width again (the default until the user zooms). */
     fit(): void;
     /** True right after a drag, so the click that ends it does not count as a click on a node. */
     wasDragged(): boolean;
@@ -19,13 +19,26 @@ export function createZoomPan(viewport: HTMLElement, canvas: HTMLElement, state:
     const label = document.getElementById('zoom-reset');
     let dragged = false;
 
+    const naturalWidth = () => {
+        const svg = canvas.querySelector('svg');
+        const box = svg?.viewBox.baseVal;
+        return box && box.width > 0 ? box.width : undefined;
+    };
     const apply = () => {
+        // Until the user zooms, the picture fits the window's width (never enlarged), as images in Markdown do.
+        const width = naturalWidth();
+        if (state.fit !== false && width) {
+            state.zoom = Math.min(1, Math.max(MIN_ZOOM, (viewport.clientWidth - 24) / width));
+            state.panX = 0;
+            state.panY = 0;
+        }
         const zoom = state.zoom ?? 1;
         canvas.style.transform = `translate(${state.panX ?? 0}px, ${state.panY ?? 0}px) scale(${zoom})`;
         if (label) label.textContent = `${Math.round(zoom * 100)}%`;
     };
     const zoomAt = (factor: number, x = viewport.clientWidth / 2, y = viewport.clientHeight / 2) => {
         const old = state.zoom ?? 1;
+        state.fit = false;
         const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, old * factor));
         // Keep the point under the pointer where it is.
         state.panX = x - ((x - (state.panX ?? 0)) * zoom) / old;
@@ -35,12 +48,14 @@ export function createZoomPan(viewport: HTMLElement, canvas: HTMLElement, state:
         save();
     };
     const panBy = (dx: number, dy: number) => {
+        state.fit = false;
         state.panX = (state.panX ?? 0) + dx;
         state.panY = (state.panY ?? 0) + dy;
         apply();
         save();
     };
     const reset = () => {
+        state.fit = false;
         state.zoom = 1;
         state.panX = 0;
         state.panY = 0;
@@ -49,14 +64,7 @@ export function createZoomPan(viewport: HTMLElement, canvas: HTMLElement, state:
     };
 
     const fit = () => {
-        const svg = canvas.querySelector('svg');
-        if (!svg) return reset();
-        const width = svg.getBoundingClientRect().width / (state.zoom ?? 1);
-        const height = svg.getBoundingClientRect().height / (state.zoom ?? 1);
-        const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.min((viewport.clientWidth - 24) / width, (viewport.clientHeight - 24) / height)));
-        state.zoom = zoom;
-        state.panX = 0;
-        state.panY = 0;
+        state.fit = true;
         apply();
         save();
     };
@@ -85,6 +93,7 @@ export function createZoomPan(viewport: HTMLElement, canvas: HTMLElement, state:
         const dy = event.clientY - start.y;
         if (!dragged && Math.hypot(dx, dy) < 4) return;
         dragged = true;
+        state.fit = false;
         viewport.classList.add('dragging');
         state.panX = start.panX + dx;
         state.panY = start.panY + dy;
@@ -113,6 +122,9 @@ export function createZoomPan(viewport: HTMLElement, canvas: HTMLElement, state:
         event.preventDefault();
     });
 
+    window.addEventListener('resize', () => {
+        if (state.fit !== false) apply();
+    });
     apply();
     return {
         apply,

@@ -22,7 +22,7 @@ const vscode = acquireVsCodeApi();
 const initialState = JSON.parse(document.getElementById('journey-preview-state')?.dataset.state ?? '{}') as PreviewState;
 const saved = vscode.getState() ?? {};
 const state: PreviewState = { ...initialState, ...saved, uri: initialState.uri, locked: initialState.locked };
-if (saved.uri && saved.uri !== initialState.uri) Object.assign(state, { zoom: 1, panX: 0, panY: 0 });
+if (saved.uri && saved.uri !== initialState.uri) Object.assign(state, { fit: true, zoom: 1, panX: 0, panY: 0 });
 
 const tabs = element('tabs');
 const banner = element('banner');
@@ -49,7 +49,7 @@ window.addEventListener('message', (event: MessageEvent<HostToWebviewMessage>) =
             if (latest && latest.uri === message.uri && message.version < latest.version && message.version !== 0) return;
             if (latest && latest.uri !== message.uri) {
                 good = undefined;
-                zoom.reset();
+                zoom.fit();
             }
             state.uri = message.uri;
             latest = message;
@@ -225,7 +225,7 @@ function renderTabs(views: readonly ViewResult[]): void {
 function selectView(view: ViewId): void {
     if (state.view === view) return;
     state.view = view;
-    zoom.reset();
+    zoom.fit();
     vscode.setState(state);
     post({ type: 'viewChanged', view });
     scheduleRender();

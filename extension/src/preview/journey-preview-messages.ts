@@ -79,6 +79,8 @@ export interface PreviewState {
     uri?: string;
     view?: ViewId;
     locked?: boolean;
+    /** True (or absent) while the picture fits the window; false once the user zoomed or panned. */
+    fit?: boolean;
     zoom?: number;
     panX?: number;
     panY?: number;
