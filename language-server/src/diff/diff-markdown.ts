@@ -4,10 +4,11 @@
  * pictures with the changed elements highlighted in the "after" one.
  */
 import type { JourneyModel } from '../model/journey-model.js';
-import { describeChange, kindWord, namerOf, type Namer } from './diff-describe.js';
+import { kindWord } from './diff-describe.js';
 import { changedIds } from './diff-highlight.js';
+import { changeSections, type ChangeRow } from './diff-sections.js';
 import { plural, summarizeDiff } from './diff-summary.js';
-import type { FileDiff, JourneyChange, JourneyDiff } from './diff-types.js';
+import type { FileDiff, JourneyDiff } from './diff-types.js';
 
 /** The views drawn before and after in the report. */
 export const PICTURE_VIEWS = ['journey', 'flow'] as const;
@@ -58,12 +59,11 @@ function overview(files: FileDiff[]): string {
 }
 
 function journeySection(file: FileDiff, diff: JourneyDiff, picture: PictureRenderer | undefined): string[] {
-    const name = namerOf(diff);
-    const lines = [`### ${inline(title(diff))}`, '', `${fileLine(file)}`, '', `${capitalize(summarizeDiff(diff))}.`, ''];
+    const lines = [`### ${inline(diffTitle(diff))}`, '', `${fileLine(file)}`, '', `${capitalize(summarizeDiff(diff))}.`, ''];
     if (diff.before && diff.after) {
-        for (const section of sections(diff, name)) {
+        for (const section of changeSections(diff)) {
             lines.push(`#### ${inline(section.title)}`, '', '| Element | Change |', '| --- | --- |');
-            for (const row of section.rows) lines.push(`| ${row.element} | ${row.changes.map(cell).join('<br>')} |`);
+            for (const row of section.rows) lines.push(`| ${elementCell(row)} | ${row.changes.map(cell).join('<br>')} |`);
             lines.push('');
         }
     }
@@ -72,7 +72,7 @@ function journeySection(file: FileDiff, diff: JourneyDiff, picture: PictureRende
 }
 
 /** "Booking a home cleaning: current → future" when the state changed; "old → new" when the journey itself did. */
-function title(diff: JourneyDiff): string {
+export function diffTitle(diff: JourneyDiff): string {
     const { before, after } = diff;
     const label = (after ?? before)!.label;
     if (before && after && before.state !== after.state) return `${label}: ${before.state} → ${after.state}`;
@@ -85,53 +85,9 @@ function fileLine(file: FileDiff): string {
     return `\`${file.path}\` (${file.status})`;
 }
 
-interface Section {
-    title: string;
-    /** `element` is Markdown already; `changes` are plain texts. */
-    rows: Array<{ element: string; changes: string[] }>;
-}
-
-/** The changes grouped by stage (map-wide elements first), one row per element. */
-function sections(diff: JourneyDiff, name: Namer): Section[] {
-    const nodes = nodeLookup(diff);
-    const stageOf = (id: string) => nodes.get(id)?.stage;
-    const order = ['', ...diff.after!.stages.map((stage) => stage.id), ...diff.before!.stages.map((stage) => stage.id)];
-    const bySection = new Map<string, Map<string, { element: string; changes: string[] }>>();
-    for (const change of diff.changes) {
-        const section = sectionOf(change, stageOf);
-        const rows = bySection.get(section) ?? new Map();
-        bySection.set(section, rows);
-        const key = change.kind === 'flow' ? `${nodes.get(change.from)?.kind ?? 'flow'}:${change.from}` : `${change.kind}:${change.id}`;
-        const row = rows.get(key) ?? { element: elementCell(change, name, nodes), changes: [] };
-        rows.set(key, row);
-        row.changes.push(describeChange(change, name));
-    }
-    return [...bySection]
-        .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
-        .map(([section, rows]) => ({ title: section === '' ? 'Whole map' : `Stage ${name(section)}`, rows: [...rows.values()] }));
-}
-
-/** The stage a change belongs to ('' for map-wide elements); a flow link belongs to the stage of the step it leaves. */
-function sectionOf(change: JourneyChange, stageOf: (id: string) => string | undefined): string {
-    if (change.kind === 'flow') return stageOf(change.from) ?? '';
-    if (change.kind === 'stage') return change.id;
-    return change.stage ?? '';
-}
-
-/** The stage and kind of every step of both maps (the new map wins). */
-function nodeLookup(diff: JourneyDiff): Map<string, { stage: string; kind: 'touchpoint' | 'decision' }> {
-    const nodes = new Map<string, { stage: string; kind: 'touchpoint' | 'decision' }>();
-    for (const model of [diff.before, diff.after]) {
-        for (const stage of model?.stages ?? []) for (const step of stage.steps) nodes.set(step.id, { stage: stage.id, kind: step.kind });
-    }
-    return nodes;
-}
-
-/** The element's cell, in Markdown: kind, **label** and `id`. */
-function elementCell(change: JourneyChange, name: Namer, nodes: Map<string, { kind: 'touchpoint' | 'decision' }>): string {
-    const [kind, label, id]: [JourneyChange['kind'], string, string] =
-        change.kind === 'flow' ? [nodes.get(change.from)?.kind ?? 'flow', name(change.from), change.from] : [change.kind, change.label, change.id];
-    return `${kindWord(kind)} **${cell(label)}** \`${id}\``;
+/** A row's element in Markdown: kind, **label** and `id`. */
+function elementCell(row: ChangeRow): string {
+    return `${kindWord(row.kind)} **${cell(row.label)}** \`${row.id}\``;
 }
 
 /** Collapsible before/after pictures of the journey and flow views. */
