@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { previewPageHtml } from '../../extension/src/preview/journey-preview-html.js';
-import type { RenderedMessage, UpdateMessage } from '../../extension/src/preview/journey-preview-messages.js';
+import type { RenderedMessage, UpdateMessage, ViewId } from '../../extension/src/preview/journey-preview-messages.js';
 import { findChromium, missingChromiumMessage } from '../../language-server/src/render/chromium-path.js';
 import { CHROMIUM_ARGS } from '../../language-server/src/render/mermaid-renderer.js';
 
@@ -80,8 +80,9 @@ export class PreviewPage {
             w.acquireVsCodeApi = () => ({
                 postMessage(message: { type?: string; version?: number }) {
                     posted.push(message);
-                    const waiting = w.__waiting as { version: number; resolve(message: unknown): void } | undefined;
-                    if (waiting && message.type === 'rendered' && message.version === waiting.version) {
+                    const waiting = w.__waiting as { version?: number; view?: string; resolve(message: unknown): void } | undefined;
+                    const rendered = message as { type?: string; version?: number; view?: string };
+                    if (waiting && rendered.type === 'rendered' && (waiting.version === undefined || rendered.version === waiting.version) && (waiting.view === undefined || rendered.view === waiting.view)) {
                         w.__waiting = undefined;
                         waiting.resolve(message);
                     }
@@ -105,6 +106,42 @@ export class PreviewPage {
             w.__waiting = { version: message.version, resolve: (rendered: RenderedMessage) => resolve({ rendered, ms: performance.now() - start }) };
             window.postMessage(message, '*');
         }), message);
+    }
+
+    /** Asks the page to show another view (as the host's view picker does) and waits until it is rendered. */
+    async selectView(view: ViewId): Promise<UpdateOutcome> {
+        return this.page.evaluate((view) => new Promise<{ rendered: RenderedMessage; ms: number }>((resolve) => {
+            const w = window as unknown as Record<string, unknown>;
+            const start = performance.now();
+            w.__waiting = { view, resolve: (rendered: RenderedMessage) => resolve({ rendered, ms: performance.now() - start }) };
+            window.postMessage({ type: 'selectView', view }, '*');
+        }), view);
+    }
+
+    /** True when a label ran script: the canary `window.__pwned` is set. */
+    async canaryTripped(): Promise<boolean> {
+        return this.page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned !== undefined);
+    }
+
+    /** Active content in the diagram: scripts, frames, objects, `on…` handlers, `javascript:` links, foreign `<style>` outside the SVG's own. */
+    async activeContent(): Promise<string[]> {
+        return this.page.evaluate(() => {
+            const found: string[] = [];
+            for (const element of Array.from(document.querySelectorAll('#canvas *'))) {
+                const name = element.tagName.toLowerCase();
+                if (['script', 'iframe', 'object', 'embed', 'img', 'link', 'meta', 'base', 'form'].includes(name)) found.push(`<${name}>`);
+                for (const attribute of Array.from(element.attributes)) {
+                    if (attribute.name.toLowerCase().startsWith('on')) found.push(`${name}[${attribute.name}]`);
+                    if (/^\s*javascript:/i.test(attribute.value)) found.push(`${name}[${attribute.name}=${attribute.value}]`);
+                }
+            }
+            return found;
+        });
+    }
+
+    /** The CSS of the diagram's own `<style>` elements. */
+    async diagramStyles(): Promise<string> {
+        return this.page.evaluate(() => Array.from(document.querySelectorAll('#canvas style')).map((style) => style.textContent ?? '').join('\n'));
     }
 
     /** Renders `text` with a bare `mermaid.render` in the same page (nothing inserted), returning ms. */
