@@ -30,9 +30,12 @@ export function useMermaidBrowser(): () => MermaidRenderer {
     };
 }
 
-/** Text without any whitespace: Mermaid wraps long labels into lines, which changes only spaces. */
+/**
+ * Text without whitespace: Mermaid wraps long labels into lines, which changes only spaces.
+ * The invisible word joiner the views put inside Mermaid's placeholder pairs (`ﬂ°`, `¶ß`) goes too.
+ */
 export function withoutSpaces(text: string): string {
-    return text.replace(/\s+/g, '');
+    return text.replace(/[\s\u2060]+/g, '');
 }
 
 /** Expects the rendered text to contain `label` exactly, ignoring only where Mermaid broke lines. */

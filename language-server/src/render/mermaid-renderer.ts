@@ -149,7 +149,7 @@ export class MermaidRenderer {
         return this.page.evaluate(() => {
             const host = document.getElementById('host')!;
             const tags = host.querySelectorAll('script, img, iframe, object, embed, a[href^="javascript"]').length;
-            const handlers = [...host.querySelectorAll('*')].filter((element) => [...element.attributes].some((attribute) => /^on/i.test(attribute.name))).length;
+            const handlers = Array.from(host.querySelectorAll('*')).filter((element) => Array.from(element.attributes).some((attribute) => /^on/i.test(attribute.name))).length;
             return tags + handlers;
         }, undefined);
     }

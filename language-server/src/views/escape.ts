@@ -16,8 +16,19 @@
 /** ASCII characters that are inert in every diagram type (checked in the browser). */
 const INERT_ASCII = /[A-Za-z0-9 .!?'/()]/;
 
-/** Unicode characters that would break a line or hide text: controls, separators, BOM. */
+/** Unicode characters written as entities too: controls, line separators and the BOM (they break lines or hide text). */
 const BREAKING = /[\p{Cc}\u2028\u2029\uFEFF]/u;
+
+/**
+ * Mermaid's own entity placeholders are `ﬂ°°`, `ﬂ°` and `¶ß`; it turns them into `&#`, `&`
+ * and `;` in the finished SVG, and HTML labels (flowcharts) are decoded once more, so a
+ * label holding them would change (`ﬂ°°60¶ß` would show `<`). An invisible word joiner
+ * (U+2060) between the two characters keeps them apart: the label reads the same.
+ */
+const PLACEHOLDER_PAIRS = /ﬂ(?=°)|¶(?=ß)/g;
+
+/** The invisible character that keeps Mermaid's placeholder pairs apart. */
+export const WORD_JOINER = '\u2060';
 
 /** The entity code Mermaid decodes back to `character` in the rendered SVG. */
 export function entity(character: string): string {
@@ -30,7 +41,7 @@ export function entity(character: string): string {
  */
 export function mermaidText(label: string): string {
     let result = '';
-    for (const character of label) {
+    for (const character of label.replace(PLACEHOLDER_PAIRS, (c) => c + WORD_JOINER)) {
         const ascii = character.length === 1 && character.charCodeAt(0) < 128;
         result += (ascii && !INERT_ASCII.test(character)) || BREAKING.test(character) ? entity(character) : character;
     }
@@ -51,11 +62,6 @@ export function lineText(label: string, keywords: readonly string[]): string {
     const first = /^[A-Za-z-]+/.exec(text)?.[0] ?? '';
     const isKeyword = keywords.some((keyword) => first.toLowerCase().startsWith(keyword.toLowerCase()));
     return isKeyword ? entity(text[0]) + text.slice(1) : text;
-}
-
-/** The text Mermaid will display for a label written with `mermaidText` (what a reader sees). */
-export function displayText(label: string): string {
-    return label;
 }
 
 /** A Mermaid-safe identifier derived from a model id: `prefix_id`, made unique within `taken`. */

@@ -12,6 +12,9 @@
  * `%%` are entity and comment markers. `mermaidText` writes all of them as entity codes,
  * and `lineText` escapes a first word that reads as a keyword.
  *
+ * Layout: Mermaid cuts a persona name's long words with "-" in the legend (which changes
+ * the text and can cut an entity code): a front-matter config turns that off.
+ *
  * Highlight: journey tasks cannot be styled, so a highlighted touchpoint's task text
  * starts with "★ " (and its source map entry uses that text).
  */
@@ -31,7 +34,8 @@ export function journeyView(model: JourneyModel, options: ViewOptions = {}): Vie
         return emptyView('journey', title, 'Nothing to show yet: add a `stage` with a `touchpoint` (and an `emotion` score 1..5) to draw the journey.');
     }
     const persona = labelsOf(model.personas);
-    const lines = ['journey', `    title ${mermaidText(model.label)}`];
+    // Mermaid breaks a persona name's words longer than maxLabelWidth with "-" (changing the text): never.
+    const lines = ['---', 'config:', '  journey:', '    maxLabelWidth: 1000000', '---', 'journey', `    title ${mermaidText(model.label)}`];
     const sourceMap: SourceMapEntry[] = [mapEntry(model, 'journey', model.label)];
     for (const stage of model.stages) {
         const touchpoints = stage.steps.filter((step): step is TouchpointModel => step.kind === 'touchpoint');
