@@ -19,7 +19,7 @@ import {
 } from 'langium/lsp';
 import { JourneyGeneratedSharedModule, JourneyMapsGeneratedModule } from './generated/module.js';
 import { JourneyLinker } from './journey-linker.js';
-import { JourneyScopeComputation } from './journey-scope.js';
+import { JourneyScopeComputation, JourneyScopeProvider } from './journey-scope.js';
 import { JourneyValueConverter } from './journey-value-converter.js';
 import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
 import { JourneyFormatter } from './journey-formatter.js';
@@ -48,6 +48,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
     },
     references: {
         ScopeComputation: (services) => new JourneyScopeComputation(services),
+        ScopeProvider: (services) => new JourneyScopeProvider(services),
         Linker: (services) => new JourneyLinker(services),
     },
     validation: {

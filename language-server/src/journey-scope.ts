@@ -6,8 +6,11 @@
  * - Everything named inside a journey is visible in the whole journey, so `next` and
  *   decision branches can point to a touchpoint of another stage.
  */
-import { AstUtils, DefaultScopeComputation, type AstNode, type AstNodeDescription, type LangiumDocument, type MultiMap } from 'langium';
-import { isJourney } from './generated/ast.js';
+import {
+    AstUtils, DefaultScopeComputation, DefaultScopeProvider, MultiMapScope, WorkspaceCache,
+    type AstNode, type AstNodeDescription, type LangiumCoreServices, type LangiumDocument, type MultiMap, type ReferenceInfo, type Scope,
+} from 'langium';
+import { isJourney, type JourneyFile } from './generated/ast.js';
 
 export class JourneyScopeComputation extends DefaultScopeComputation {
     /** Makes a named node visible in its whole journey, or (outside a journey) in its container. */
@@ -18,5 +21,34 @@ export class JourneyScopeComputation extends DefaultScopeComputation {
         }
         const journey = isJourney(node) ? undefined : AstUtils.getContainerOfType(node.$container, isJourney);
         symbols.add(journey ?? node.$container, this.descriptions.createDescription(node, name, document));
+    }
+}
+
+/**
+ * Scopes with map lookups instead of Langium's default linear search, so linking stays
+ * linear in the size of a map. Inside a journey the chain is: the journey's elements, then
+ * the file's top-level declarations, then the workspace's shared declarations. Scopes are
+ * cached until anything in the workspace changes (a shared file edit must relink every map).
+ */
+export class JourneyScopeProvider extends DefaultScopeProvider {
+    private readonly scopes: WorkspaceCache<string, Scope>;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.scopes = new WorkspaceCache(services.shared);
+    }
+
+    override getScope(context: ReferenceInfo): Scope {
+        const referenceType = this.reflection.getReferenceType(context);
+        const document = AstUtils.getDocument(context.container);
+        const root = document.parseResult.value as JourneyFile;
+        const journey = AstUtils.getContainerOfType(context.container, isJourney);
+        const key = `${document.uri.toString()}|${referenceType}|${journey ? root.journeys.indexOf(journey) : -1}`;
+        return this.scopes.get(key, () => {
+            const ofType = (owner: AstNode) =>
+                (document.localSymbols?.getStream(owner) ?? []).filter((description) => this.reflection.isSubtype(description.type, referenceType));
+            const fileScope = new MultiMapScope(ofType(root), this.getGlobalScope(referenceType, context));
+            return journey ? new MultiMapScope(ofType(journey), fileScope) : fileScope;
+        });
     }
 }

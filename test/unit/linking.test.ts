@@ -1,3 +1,4 @@
+import { URI } from 'langium';
 import { describe, expect, test } from 'vitest';
 import type { Decision, Touchpoint } from '../../language-server/src/generated/ast.js';
 import { createTestServices, parseJourney } from '../helpers.js';
@@ -62,5 +63,22 @@ journey j {
         const document = await parseJourney('journey j { channel web stage s { touchpoint a { persona web } } }');
         const a = document.parseResult.value.journeys[0].stages[0].steps[0] as Touchpoint;
         expect(a.personas[0].ref).toBeUndefined();
+    });
+
+    test('deleting a shared file relinks the maps that used it (no stale scope)', async () => {
+        const services = createTestServices();
+        await parseJourney('persona alex "Alex"', { services, uri: 'file:///w/people.journey' });
+        const document = await parseJourney('journey j { stage s { touchpoint a { persona alex } } }', { services, uri: 'file:///w/map.journey' });
+        const a = () => document.parseResult.value.journeys[0].stages[0].steps[0] as Touchpoint;
+        expect(a().personas[0].ref?.name).toBe('alex');
+        await services.shared.workspace.DocumentBuilder.update([], [URI.parse('file:///w/people.journey')]);
+        expect(a().personas[0].ref).toBeUndefined();
+    });
+
+    test('a 3,000-step map links every next link', async () => {
+        const steps = Array.from({ length: 3000 }, (_, i) => `touchpoint t${i} { next t${Math.min(i + 1, 2999)} }`).join('\n');
+        const document = await parseJourney(`journey j { stage s { ${steps} } }`);
+        const steps3000 = document.parseResult.value.journeys[0].stages[0].steps as Touchpoint[];
+        expect(steps3000.every((step) => step.next[0].ref !== undefined)).toBe(true);
     });
 });
