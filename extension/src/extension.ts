@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { JOURNEY_VIEWS_METHOD, type JourneyViewsParams, type JourneyViewsResult } from '../../language-server/src/lsp/journey-preview-protocol.js';
 import { registerJourneyCommands } from './journey-commands.js';
+import { registerJourneyDiffCommands } from './diff/journey-diff-commands.js';
 import { startJourneyClient } from './journey-client.js';
 import { JourneyPreviewManager } from './preview/journey-preview-manager.js';
 
@@ -23,6 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Journe
         return client.sendRequest<JourneyViewsResult>(JOURNEY_VIEWS_METHOD, params);
     });
     context.subscriptions.push(previews, ...registerJourneyCommands(previews, () => client));
+    context.subscriptions.push(...registerJourneyDiffCommands(context.extensionUri, () => client));
     client = await startJourneyClient(context);
     context.subscriptions.push(client);
     return { client, previews };

@@ -17,6 +17,7 @@ export class UpdateScheduler {
     private pending: number | undefined;
     private timer: unknown;
     private running = false;
+    private urgent = false;
     private disposed = false;
 
     /** `update(version)` fetches and shows that version; `delay()` gives the throttle delay in ms. */
@@ -30,8 +31,9 @@ export class UpdateScheduler {
     request(version: number, immediate = false): void {
         if (this.disposed || version === this.lastStarted || version === this.pending) return;
         this.pending = version;
+        if (immediate || this.lastStarted < 0) this.urgent = true;
         if (this.running) return;
-        if (immediate || this.lastStarted < 0) {
+        if (this.urgent) {
             this.cancelTimer();
             void this.flush();
         } else if (this.timer === undefined) {
@@ -66,6 +68,7 @@ export class UpdateScheduler {
         const version = this.pending;
         if (version === undefined || this.disposed) return;
         this.pending = undefined;
+        this.urgent = false;
         this.lastStarted = version;
         this.running = true;
         try {
@@ -75,7 +78,10 @@ export class UpdateScheduler {
         } finally {
             this.running = false;
         }
-        if (this.pending !== undefined && this.timer === undefined && !this.disposed) {
+        if (this.pending !== undefined && this.urgent && !this.disposed) {
+            this.cancelTimer();
+            void this.flush();
+        } else if (this.pending !== undefined && this.timer === undefined && !this.disposed) {
             this.timer = this.timers.setTimeout(() => {
                 this.timer = undefined;
                 void this.flush();

@@ -16,7 +16,11 @@ export async function run(): Promise<void> {
     const control = readControl(folder);
     const started = Date.now();
     const results = await runTests(60_000, (result) => {
-        console.log(`${result.passed ? '✓' : '✗'} ${result.name} (${result.durationMs} ms)${result.error ? `\n  ${result.error}` : ''}`);
+        const skipped = result.skipped ? ` — rest skipped: ${result.skipped}` : '';
+        console.log(`${result.passed ? '✓' : '✗'} ${result.name} (${result.durationMs} ms)${skipped}${result.error ? `\n  ${result.error}` : ''}`);
     });
     writeFileSync(control.resultsFile, JSON.stringify({ vscodeVersion: vscode.version, durationMs: Date.now() - started, results }, null, 2));
+    const failed = results.filter((r) => !r.passed).length;
+    // The desktop runner (@vscode/test-electron) learns the outcome from this rejection.
+    if (failed > 0 && control.browser === false) throw new Error(`${failed} of ${results.length} tests failed`);
 }

@@ -6,7 +6,12 @@ export interface TestResult {
     passed: boolean;
     durationMs: number;
     error?: string;
+    /** Why the rest of the test was skipped (it needs something this run lacks). */
+    skipped?: string;
 }
+
+/** Thrown to skip the rest of a test; what ran before it still counts. */
+export class SkipTest extends Error {}
 
 const tests: { name: string; fn: () => Promise<void> }[] = [];
 let prefix = '';
@@ -30,12 +35,14 @@ export async function runTests(timeoutMs: number, onResult: (result: TestResult)
     for (const { name, fn } of tests) {
         const started = Date.now();
         let error: string | undefined;
+        let skipped: string | undefined;
         try {
             await withTimeout(fn(), timeoutMs, name);
         } catch (e) {
-            error = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e);
+            if (e instanceof SkipTest) skipped = e.message;
+            else error = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e);
         }
-        const result: TestResult = { name, passed: error === undefined, durationMs: Date.now() - started, error };
+        const result: TestResult = { name, passed: error === undefined, durationMs: Date.now() - started, error, skipped };
         results.push(result);
         onResult(result);
     }

@@ -5,11 +5,14 @@
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { SkipTest } from './mini-test.js';
 
 /** Where the runner wants results and requests, read from the workspace's control file. */
 export interface TestControl {
     resultsFile: string;
     requestsDir: string;
+    /** False when no browser drives the window (the desktop run with @vscode/test-electron). */
+    browser?: boolean;
 }
 
 let counter = 0;
@@ -21,6 +24,10 @@ export function readControl(workspaceFolder: string): TestControl {
 
 /** Sends a request to the runner and waits for its answer. */
 export async function askRunner<T>(control: TestControl, action: string, args: Record<string, unknown> = {}, timeoutMs = 30_000): Promise<T> {
+    if (control.browser === false) {
+        if (action === 'screenshot') return undefined as T;
+        throw new SkipTest(`"${action}" needs the browser runner (npm run test:vscode)`);
+    }
     const id = `${Date.now()}-${++counter}`;
     const request = path.join(control.requestsDir, `${id}.request.json`);
     const response = path.join(control.requestsDir, `${id}.response.json`);
