@@ -13,6 +13,7 @@ const bundles = [
     { entry: 'language-server/src/main.ts', out: 'extension/out/server.cjs', platform: 'node', format: 'cjs' },
     { entry: 'extension/src/extension.ts', out: 'extension/out/extension.cjs', platform: 'node', format: 'cjs', external: ['vscode'] },
     { entry: 'extension/webview/preview.ts', out: 'extension/media/webview.js', platform: 'browser', format: 'iife' },
+    { entry: 'extension/webview/diff.ts', out: 'extension/media/diff-webview.js', platform: 'browser', format: 'iife' },
 ];
 
 /** Static files the preview loads from extension/media (its only local resource root); copied, never committed. */
