@@ -64,9 +64,9 @@ export function lineText(label: string, keywords: readonly string[]): string {
     return isKeyword ? entity(text[0]) + text.slice(1) : text;
 }
 
-/** A Mermaid-safe identifier derived from a model id: `prefix_id`, made unique within `taken`. */
+/** A Mermaid-safe identifier derived from a model id: `prefix_id` (`-` becomes `_`), made unique within `taken` by a `_2`, `_3`… suffix. */
 export function safeId(prefix: string, id: string, taken: Set<string>): string {
-    const base = `${prefix}_${id.replace(/[^A-Za-z0-9_]/g, (c) => (c === '-' ? '_h' : `_${c.charCodeAt(0)}`))}`;
+    const base = `${prefix}_${id.replace(/[^A-Za-z0-9_]/g, '_')}`;
     let candidate = base;
     for (let n = 2; taken.has(candidate); n++) candidate = `${base}_${n}`;
     taken.add(candidate);

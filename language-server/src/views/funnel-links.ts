@@ -72,6 +72,7 @@ export function funnelLinks(model: JourneyModel): FunnelLink[] {
     return links.some((link) => link.kind === 'onward') ? links : [];
 }
 
+/** Customers are counted whole. */
 function round(value: number): number {
-    return Math.round(value * 100) / 100;
+    return Math.round(value);
 }

@@ -64,7 +64,8 @@ function sankey(links: FunnelLink[], nodes: Array<FunnelNode | undefined>, optio
     const csv = (name: string): string => `"${name.replace(/"/g, '""')}"`;
     const yaml = (name: string): string => `"${name.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
     const highlighted = nodes.filter((node): node is FunnelNode => node !== undefined && (options.highlight?.has(node.id) ?? false));
-    const config = highlighted.length === 0 ? [] : ['---', 'config:', '  sankey:', '    nodeColors:', ...highlighted.map((node) => `      ${yaml(names.get(node)!)}: "#d97706"`), '---'];
+    const colours = highlighted.length === 0 ? [] : ['    nodeColors:', ...highlighted.map((node) => `      ${yaml(names.get(node)!)}: "#d97706"`)];
+    const config = ['---', 'config:', '  sankey:', `    width: ${Math.max(600, Math.min(2400, 160 * nodes.length))}`, '    height: 520', ...colours, '---'];
     const lines = [...config, 'sankey', '', ...links.map((link) => `${csv(names.get(link.from)!)},${csv(names.get(link.to)!)},${link.value}`)];
     const sourceMap: SourceMapEntry[] = nodes.flatMap((node) => (node ? [mapEntry(node, kindOf(node), names.get(node)!)] : []));
     return { view: 'funnel', title: 'Funnel', kind: 'diagram', mermaid: `${lines.join('\n')}\n`, sourceMap };

@@ -47,7 +47,7 @@ export function journeyView(model: JourneyModel, options: ViewOptions = {}): Vie
                 const score = task.score === undefined ? '' : ` ${clampScore(task.score)}`;
                 const actors = task.actors.map((actor) => mermaidText(actor)).join(', ');
                 lines.push(`      ${lineText(task.text, KEYWORDS)}:${score}:${actors ? ` ${actors}` : ''}`);
-                sourceMap.push({ ...mapEntry(touchpoint, 'touchpoint', task.text), range: task.range ?? touchpoint.range });
+                sourceMap.push(mapEntry(touchpoint, 'touchpoint', task.text));
             }
         }
     }
@@ -58,7 +58,6 @@ interface Task {
     text: string;
     score?: number;
     actors: string[];
-    range?: TouchpointModel['range'];
 }
 
 /** The tasks of one touchpoint: the overall score, then one task per persona with a score of its own. */
@@ -73,7 +72,7 @@ function tasksOf(touchpoint: TouchpointModel, persona: (id: string) => string, h
     }
     for (const score of personal) {
         const name = persona(score.persona!);
-        tasks.push({ text: `${mark}${touchpoint.label} (${name})`, score: score.score, actors: [name], range: score.range });
+        tasks.push({ text: `${mark}${touchpoint.label} (${name})`, score: score.score, actors: [name] });
     }
     return tasks;
 }

@@ -1,0 +1,172 @@
+/** What each view draws from a model, and what it says when there is nothing to draw. */
+import { describe, expect, test } from 'vitest';
+import { buildJourneyModel } from '../../language-server/src/model/build-model.js';
+import type { JourneyModel } from '../../language-server/src/model/journey-model.js';
+import { funnelLinks } from '../../language-server/src/views/funnel-links.js';
+import { renderAllViews, renderView, type ViewId, type ViewOptions } from '../../language-server/src/views/index.js';
+import { markdownDocument } from '../../language-server/src/views/markdown-document.js';
+import { parseJourney } from '../helpers.js';
+
+async function model(text: string): Promise<JourneyModel> {
+    return buildJourneyModel(await parseJourney(text))!;
+}
+
+async function mermaid(text: string, view: ViewId, options?: ViewOptions): Promise<string> {
+    const result = renderView(await model(text), view, options);
+    if (result.kind !== 'diagram') throw new Error(`${view} is empty: ${result.message}`);
+    return result.mermaid;
+}
+
+const BOOKING = `
+journey booking "Booking" {
+  persona alex "Alex"
+  persona sam "Sam"
+  channel phone "Phone" offline
+  team sales "Call centre"
+  stage awareness "Awareness" {
+    kpi k "Impressions" target 5000
+    touchpoint finds "Finds us" { emotion 3 reach 1000 }
+  }
+  stage consideration "Consideration" {
+    touchpoint calls "Calls for a quote" {
+      persona alex persona sam channel phone owner sales
+      emotion 2 emotion 1 for alex expected 4
+      pain "Call back next day" reach 400 moment of truth
+      backstage "Agent checks a spreadsheet"
+    }
+    decision choose "Books?" { "yes" -> books  "no" -> lost }
+  }
+  stage purchase "Purchase" { touchpoint books "Books online" { emotion 4 reach 300 } }
+  outcome lost "Lost to a competitor"
+  action quote "Instant quote" { improves calls impact 5 effort 2 }
+  action big "New CRM" { improves calls impact 5 effort 5 }
+  action vague "Something" { improves calls }
+}`;
+
+describe('views with nothing to show', () => {
+    test('say so and what to add, instead of drawing an empty diagram', async () => {
+        const empty = await model('journey j "Empty" { }');
+        for (const view of renderAllViews(empty)) {
+            expect(view.kind, view.view).toBe('empty');
+            if (view.kind === 'empty') expect(view.message).toMatch(/^Nothing to show yet: .*add|give/);
+        }
+        const noNumbers = await model('journey j { stage s { touchpoint a { emotion 3 } touchpoint b } }');
+        expect(renderView(noNumbers, 'priorities')).toMatchObject({ kind: 'empty', message: expect.stringContaining('`action`') });
+        expect(renderView(noNumbers, 'funnel')).toMatchObject({ kind: 'empty', message: expect.stringContaining('`reach`') });
+        expect(renderView(noNumbers, 'journey').kind).toBe('diagram');
+    });
+});
+
+describe('journey view', () => {
+    test('stages are sections, touchpoints tasks with their score and personas as actors', async () => {
+        const text = await mermaid(BOOKING, 'journey');
+        expect(text).toContain('    section Awareness\n      Finds us: 3:\n');
+        expect(text).toContain('      Calls for a quote: 2: Sam\n');
+    });
+
+    test('a persona with a score of its own gets its own task', async () => {
+        expect(await mermaid(BOOKING, 'journey')).toContain('      Calls for a quote (Alex): 1: Alex\n');
+    });
+
+    test('a touchpoint without emotion is drawn without a made-up score', async () => {
+        expect(await mermaid('journey j { stage s { touchpoint a "Quiet" } }', 'journey')).toContain('      Quiet::\n');
+    });
+
+    test('highlighted touchpoints are marked with a star in their task text and source map', async () => {
+        const result = renderView(await model(BOOKING), 'journey', { highlight: new Set(['finds']) });
+        expect(result.kind === 'diagram' && result.mermaid).toContain('★ Finds us: 3:');
+        expect(result.kind === 'diagram' && result.sourceMap.find((entry) => entry.elementId === 'finds')?.diagramId).toBe('★ Finds us');
+    });
+});
+
+describe('emotion view', () => {
+    test('draws the overall line, a line per persona with its own scores, and the expected line', async () => {
+        const text = await mermaid(BOOKING, 'emotion');
+        expect(text).toContain('x-axis ["Finds us", "Calls for a quote", "Books online"]');
+        expect(text).toContain('line "Overall" [3, 2, 4]');
+        expect(text).toContain('line "Alex" [3, 1, 4]');
+        expect(text).toContain('line "Expected" [3, 4, 4]');
+        expect(text).not.toContain('line "Sam"');
+    });
+});
+
+describe('flow view', () => {
+    test('stages are subgraphs; decisions diamonds with labelled branches; outcomes; the path', async () => {
+        const text = await mermaid(BOOKING, 'flow');
+        expect(text).toMatch(/subgraph st_awareness\["Awareness"\]/);
+        expect(text).toContain('dc_choose{"Books?"}');
+        expect(text).toContain('dc_choose -->|"yes"| tp_books');
+        expect(text).toContain('oc_lost(["Lost to a competitor"])');
+        expect(text).toContain('tp_finds --> tp_calls');
+    });
+
+    test('shows channel and owner, and marks pains and moments of truth', async () => {
+        const text = await mermaid(BOOKING, 'flow');
+        expect(text).toContain('tp_calls["<b>Calls for a quote</b><br/>via Phone · owner Call centre<br/>★ moment of truth · ⚠ 1 pain"]');
+        expect(text).toContain('class tp_calls pain');
+        expect(text).toContain('class tp_calls truth');
+    });
+
+    test('highlights elements with a class', async () => {
+        expect(await mermaid(BOOKING, 'flow', { highlight: new Set(['calls', 'lost']) })).toContain('class tp_calls,oc_lost highlight');
+    });
+});
+
+describe('priorities view', () => {
+    test('places actions by effort (x) and impact (y) in named quadrants; leaves out unscored ones', async () => {
+        const text = await mermaid(BOOKING, 'priorities');
+        expect(text).toContain('quadrant-2 Quick wins');
+        expect(text).toContain('quadrant-1 Major projects');
+        expect(text).toContain('quadrant-3 Fill-ins');
+        expect(text).toContain('quadrant-4 Thankless tasks');
+        expect(text).toContain('"Instant quote": [0.275, 0.95]');
+        expect(text).toContain('"New CRM": [0.95, 0.95]');
+        expect(text).toContain('%% not drawn (no impact or effort): vague');
+    });
+});
+
+describe('funnel view', () => {
+    test('follows the path through decisions and sends the lost customers to the outcome', async () => {
+        const links = funnelLinks(await model(BOOKING));
+        expect(links.map((link) => `${link.from.id}>${link.to?.id ?? 'lost'}:${link.value}`)).toEqual([
+            'finds>calls:400', 'finds>lost:600', 'calls>books:300', 'calls>lost:100',
+        ]);
+        const text = await mermaid(BOOKING, 'funnel');
+        expect(text).toContain('"Finds us","Calls for a quote",400');
+        expect(text).toContain('"Finds us","Lost",600');
+        expect(text).toContain('"Calls for a quote","Lost to a competitor",100');
+    });
+
+    test('a loop back (next to an earlier step) never makes a cycle', async () => {
+        const looped = await model('journey j { stage s { touchpoint a { reach 100 } touchpoint b { reach 80 next a } } }');
+        const links = funnelLinks(looped);
+        expect(links.map((link) => `${link.from.id}>${link.to?.id ?? 'lost'}`)).toEqual(['a>b', 'a>lost']);
+    });
+
+    test('is drawn as a flowchart when a sankey cannot show a label exactly', async () => {
+        const text = await mermaid('journey j { stage s { touchpoint a "Léa arrives ★" { reach 100 } touchpoint b { reach 80 } } }', 'funnel');
+        expect(text).toMatch(/^flowchart LR/);
+        expect(text).toContain('tp_a -->|"80"| tp_b');
+        expect(text).toMatch(/tp_a -.->\|"20"\| lost_a/);
+    });
+});
+
+describe('blueprint view', () => {
+    test('has the four lanes and a column per touchpoint with its channel, backstage notes and team', async () => {
+        const text = await mermaid(BOOKING, 'blueprint');
+        expect(text).toContain('lane_0["<b>Customer actions</b>"]');
+        expect(text).toMatch(/bp_c_calls\["<b>Calls for a quote<\/b><br\/>⚠ Call back next day"\] ~~~ bp_f_calls\["Phone"\] ~~~ bp_b_calls\["Agent checks a spreadsheet"\] ~~~ bp_t_calls\["Call centre"\]/);
+        expect(text).toContain('bp_f_finds["—"]');
+    });
+});
+
+describe('markdown document', () => {
+    test('has the title, personas, KPIs and one mermaid block per view', async () => {
+        const journey = await model(BOOKING);
+        const document = markdownDocument(journey, renderAllViews(journey));
+        expect(document).toMatch(/^# Booking\n/);
+        expect(document).toContain('## Personas\n\n- **Alex**');
+        expect(document).toContain('| Awareness | Impressions | 5,000 |');
+        expect(document.match(/^```mermaid$/gm)).toHaveLength(6);
+    });
+});
