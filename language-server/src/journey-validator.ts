@@ -17,6 +17,7 @@ import {
 } from './generated/ast.js';
 import { computeFlow, journeySteps, reachableNodes, trappingLoops, type FlowEdge, type FlowGraph, type FlowNode } from './journey-flow.js';
 import type { JourneyServices } from './journey-module.js';
+import { registerWorkspaceRevalidation } from './journey-revalidation.js';
 
 /** Stable codes of the diagnostics of the .journey language (also in `data.code`, for quick fixes). */
 export const IssueCodes = {
@@ -87,6 +88,7 @@ export function registerValidationChecks(services: JourneyServices): void {
     };
     registry.register(checks, validator);
     registry.registerBeforeDocument(validator.forgetWorkspaceNames, validator);
+    registerWorkspaceRevalidation(services);
 }
 
 type Named = AstNode & { name: string; label?: string };
