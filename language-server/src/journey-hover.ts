@@ -3,7 +3,7 @@
  * needs and frustrations; a touchpoint's channel, owner, emotion, pains and opportunities;
  * where a channel or team is used; and, on keywords, the documentation of the grammar.
  */
-import type { AstNode, Grammar, GrammarAST, MaybePromise, References } from 'langium';
+import { AstUtils, type AstNode, type AstNodeLocator, type Grammar, type GrammarAST, type LangiumDocuments, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
 import type { Hover } from 'vscode-languageserver';
 import {
@@ -16,18 +16,35 @@ import { keywordDocumentation } from './journey-keyword-docs.js';
 export class JourneyHoverProvider extends AstNodeHoverProvider {
     protected readonly grammar: Grammar;
     protected readonly documentation: LangiumServices['documentation']['DocumentationProvider'];
+    protected readonly documents: LangiumDocuments;
+    protected readonly locator: AstNodeLocator;
 
     constructor(services: LangiumServices) {
         super(services);
         this.grammar = services.Grammar;
         this.documentation = services.documentation.DocumentationProvider;
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.locator = services.workspace.AstNodeLocator;
     }
 
     /** The summary of a declared or referenced element, with its documentation comment if any. */
     protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
-        const summary = describeElement(node, this.references);
+        const summary = describeElement(node, (target) => this.usesOf(target));
         const comment = this.documentation.getDocumentation(node);
         return [summary, comment].filter(Boolean).join('\n\n') || undefined;
+    }
+
+    /** The touchpoints and actions that refer to `target`, as `id` (or `journey › id` when in another journey). */
+    protected usesOf(target: AstNode): string[] {
+        const here = AstUtils.getContainerOfType(target, isJourney);
+        return this.references.findReferences(target, { includeDeclaration: false }).toArray().map((use) => {
+            const document = this.documents.getDocument(use.sourceUri);
+            const source = document ? this.locator.getAstNode(document.parseResult.value, use.sourcePath) : undefined;
+            const user = source && AstUtils.getContainerOfType(source, (n): n is Touchpoint | Action => isTouchpoint(n) || isAction(n));
+            if (!user) return '?';
+            const journey = AstUtils.getContainerOfType(user, isJourney);
+            return journey && journey !== here ? `${journey.name} › ${user.name}` : user.name;
+        });
     }
 
     /** Keywords show the comment written above their rule in the grammar. */
@@ -38,11 +55,12 @@ export class JourneyHoverProvider extends AstNodeHoverProvider {
 }
 
 /** Markdown describing an element of a map (undefined for what has no description). */
-export function describeElement(node: AstNode, references?: References): string | undefined {
+/** `usesOf` lists where an element is used (for channels and teams); without it, no usage is shown. */
+export function describeElement(node: AstNode, usesOf?: (node: AstNode) => string[]): string | undefined {
     if (isPersona(node)) return describePersona(node);
     if (isTouchpoint(node)) return describeTouchpoint(node);
-    if (isChannel(node)) return describeShared(node, 'Channel', references, node.mode ? `${node.mode}` : undefined);
-    if (isTeam(node)) return describeShared(node, 'Team', references);
+    if (isChannel(node)) return describeShared(node, 'Channel', usesOf, node.mode ? `${node.mode}` : undefined);
+    if (isTeam(node)) return describeShared(node, 'Team', usesOf);
     if (isStage(node)) return describeStage(node);
     if (isDecision(node)) return describeDecision(node);
     if (isAction(node)) return describeAction(node);
@@ -95,16 +113,15 @@ function describeTouchpoint(touchpoint: Touchpoint): string {
     ].filter(Boolean).join('\n\n');
 }
 
-function describeShared(node: Channel | Team, kind: string, references: References | undefined, extra?: string): string {
+function describeShared(node: Channel | Team, kind: string, usesOf: ((node: AstNode) => string[]) | undefined, extra?: string): string {
     const lines = [heading(kind, node.name, node.label)];
     if (extra) lines.push(extra);
     if (!isJourney(node.$container)) lines.push('Shared with every map of the workspace.');
-    if (references) {
-        const uses = references.findReferences(node, { includeDeclaration: false }).toArray();
-        const files = new Set(uses.map((u) => u.sourceUri.toString()));
-        lines.push(uses.length === 0
-            ? 'Not used yet.'
-            : `Used ${uses.length} time${plural(uses.length)}${files.size > 1 ? ` in ${files.size} files` : ''}.`);
+    if (usesOf) {
+        const uses = usesOf(node);
+        const distinct = [...new Set(uses)];
+        const shown = distinct.slice(0, 8).map((u) => `\`${u}\``).join(', ') + (distinct.length > 8 ? `, and ${distinct.length - 8} more` : '');
+        lines.push(uses.length === 0 ? 'Not used yet.' : `Used ${uses.length} time${plural(uses.length)}: ${shown}.`);
     }
     return lines.join('\n\n');
 }

@@ -80,11 +80,11 @@ describe('hover on elements', () => {
         expect(text).toContain('**Channel** `phone` — Phone');
         expect(text).toContain('offline');
         expect(text).toContain('Shared with every map of the workspace.');
-        expect(text).toContain('Used 2 times.');
+        expect(text).toContain('Used 2 times: `booking › calls`, `booking › books`.');
     });
 
     test('a team says how often it is used', async () => {
-        expect(await hoverAt('sales "Call')).toContain('Used 2 times.');
+        expect(await hoverAt('sales "Call')).toContain('Used 2 times: `calls`, `books`.');
     });
 
     test('a stage counts its touchpoints and lists its KPIs', async () => {
