@@ -116,13 +116,17 @@ function keepLineEndings(original: string, formatted: string): string {
 
 /**
  * Writes `text` through a temporary file in the same folder and a rename, keeping the file's mode
- * and byte-order mark. Returns true, or why it did not write (the file changed on disk since it was read).
+ * and byte-order mark. Returns true, or why it did not write (the file is read-only, or it changed on disk since it was read).
  */
 export async function writeIfUnchanged(file: RequestedFile, text: string): Promise<true | string> {
     if (file.decoded.encoding !== 'utf-8') {
         return `it is ${file.decoded.encoding} text; convert it to UTF-8 to format it in place.`;
     }
     const stat = await fs.stat(file.path);
+    if ((stat.mode & 0o222) === 0) {
+        // A rename would replace it anyway (and root may write anything): respect the user's lock.
+        return 'it is read-only. Make it writable (chmod u+w) to format it in place, or print the result with journey format <file>.';
+    }
     const temporary = path.join(path.dirname(file.path), `.${path.basename(file.path)}.${process.pid}.${Date.now()}.tmp`);
     const bytes = Buffer.from((file.decoded.bom ? '\uFEFF' : '') + text, 'utf8');
     await fs.writeFile(temporary, bytes, { mode: stat.mode & 0o7777, flag: 'wx' });
