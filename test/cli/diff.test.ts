@@ -49,7 +49,7 @@ describe('journey diff <old> <new>', () => {
         expect(run.stdout).toContain('State current → future, 1 touchpoint added, 1 touchpoint changed, mean emotion in Awareness 3.0 → 5.0, 1 new pain.');
         expect(run.stdout).toContain('#### Stage Awareness');
         expect(run.stdout).toContain('| touchpoint **Finds us** `finds` | emotion 3 → 5 (better)<br>new pain: “Too many ads” |');
-        expect(run.stdout).toMatch(/<details><summary>Journey view: before and after<\/summary>\n\n\*\*Before\*\*\n\n```mermaid\njourney\n/);
+        expect(run.stdout).toMatch(/<details><summary>Journey view: before and after<\/summary>\n\n\*\*Before\*\*\n\n```mermaid\n(---\n[^]*?\n---\n)?journey\n/);
         expect(run.stdout).toContain('```mermaid\nflowchart');
     });
 
