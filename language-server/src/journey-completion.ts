@@ -8,7 +8,7 @@ import { AstUtils, GrammarAST, type AstNodeDescription, type MaybePromise, type 
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature,
 } from 'langium/lsp';
-import { CompletionItemKind, InsertTextFormat, type CompletionList, type CompletionParams } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import type { CancellationToken } from 'vscode-jsonrpc';
 import type { LangiumDocument } from 'langium';
 import { isJourney } from './generated/ast.js';
@@ -58,6 +58,17 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
             return undefined;
         }
         return super.getCompletion(document, params, cancelToken);
+    }
+
+    /** One item per name and kind: a journey's own persona hides a shared one with the same id, as in linking. */
+    protected override deduplicateItems(items: CompletionItem[]): CompletionItem[] {
+        const seen = new Set<string>();
+        return items.filter((item) => {
+            const key = `${item.kind}|${item.label}`;
+            if (seen.has(key)) return false;
+            seen.add(key);
+            return true;
+        });
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {

@@ -110,6 +110,11 @@ describe('references, with their labels', () => {
         expect(JSON.stringify(items.find((i) => i.label === 'alex')!.documentation)).toContain('**Persona** `alex`');
     });
 
+    test('a journey\'s own persona hides the shared one with the same id: offered once, with the local label', async () => {
+        const items = await completeAt(inTouchpoint('persona |').replace('persona alex "Alex, parent"', 'persona alex "Alex, parent"\n  persona buyer "Local buyer"'));
+        expect(items.filter((i) => i.label === 'buyer').map((i) => i.detail)).toEqual(['Local buyer (persona)']);
+    });
+
     test('no item is offered twice', async () => {
         for (const line of ['|', 'persona |', 'next |', 'channel |']) {
             const items = await completeAt(inTouchpoint(line));
@@ -150,5 +155,28 @@ describe('never inside labels or comments', () => {
         const text = 'a "b\\" c" d // e\nf /* g */ h';
         const inside = [...text].map((_c, i) => (isInsideLabelOrComment(text, i) ? '1' : '0')).join('');
         expect(inside).toBe('0001111110000111100011111100');
+    });
+});
+
+describe('every cursor position of the examples', () => {
+    const files = ['examples/home-cleaning.journey', 'examples/b2b/purchase-current.journey'];
+    test.each(files)('%s: completion never fails, never repeats an item, and is silent in labels and comments', async (file) => {
+        const { readFileSync } = await import('node:fs');
+        const text = readFileSync(file, 'utf8');
+        const fresh = createTestServices();
+        const document = await parseJourney(text, { services: fresh, uri: `file:///sweep/${file.replace(/\//g, '_')}` });
+        let offered = 0;
+        for (let offset = 0; offset <= text.length; offset += 13) {
+            const result = await fresh.Journey.lsp.CompletionProvider!.getCompletion(document, {
+                textDocument: { uri: document.uri.toString() },
+                position: document.textDocument.positionAt(offset),
+            });
+            const items = result?.items ?? [];
+            const keys = items.map((i) => `${i.label}|${i.kind}`);
+            expect(new Set(keys).size, `duplicates at offset ${offset}`).toBe(keys.length);
+            if (isInsideLabelOrComment(text, offset)) expect(items, `items inside a label or comment at offset ${offset}`).toEqual([]);
+            offered += items.length;
+        }
+        expect(offered).toBeGreaterThan(0);
     });
 });
