@@ -111,6 +111,7 @@ export class JourneyPreview implements vscode.Disposable {
         this.uri = uri;
         this.deleted = false;
         this.views = [];
+        this.lastRender = undefined;
         this.scheduler.reset();
         this.updateTitle();
         void this.refresh(true);
@@ -142,6 +143,7 @@ export class JourneyPreview implements vscode.Disposable {
     /** Follows a rename of the document. */
     renamed(to: vscode.Uri): void {
         this.uri = to;
+        this.lastRender = undefined;
         this.deleted = false;
         this.updateTitle();
         this.forceRefresh();

@@ -232,7 +232,44 @@ describe('Journey extension', () => {
         await waitFor('the webview to take the dark theme', async () => (await askRunner<{ classes: string }>(control(), 'body-class')).classes.includes('vscode-dark'));
         await waitFor('the picture to be redrawn in dark colours', async () => (await askRunner<{ style: string }>(control(), 'svg-style')).style !== before.style);
         await screenshot('preview-dark-theme');
+        const dark = await askRunner<{ style: string }>(control(), 'svg-style');
+        await settings.update('colorTheme', 'Default High Contrast', vscode.ConfigurationTarget.Global);
+        await waitFor('the webview to take the high-contrast theme', async () => (await askRunner<{ classes: string }>(control(), 'body-class')).classes.includes('vscode-high-contrast'));
+        await waitFor('the picture to be redrawn in high contrast', async () => (await askRunner<{ style: string }>(control(), 'svg-style')).style !== dark.style);
+        assert(api.previews.lastRender(editor.document.uri)?.shows === 'diagram', 'the high-contrast picture failed');
+        await screenshot('preview-high-contrast-theme');
         await settings.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+    });
+
+    test('survives a renamed, a closed and a deleted file', async () => {
+        const original = fileUri('copy.journey');
+        const renamed = fileUri('renamed.journey');
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri('booking.journey')));
+        await vscode.workspace.fs.writeFile(original, new TextEncoder().encode(text.replace('journey booking', 'journey copied')));
+        await open('copy.journey');
+        await vscode.commands.executeCommand('journey.preview.showToSide');
+        await renderOf(original, (r) => r.shows === 'diagram', 'the preview of copy.journey');
+        await vscode.commands.executeCommand('journey.preview.toggleLock');
+        const preview = api.previews.all().find((p) => p.isPreviewOf(original));
+        assert(preview?.isLocked, 'no locked preview of copy.journey');
+        const rename = new vscode.WorkspaceEdit();
+        rename.renameFile(original, renamed);
+        assert(await vscode.workspace.applyEdit(rename), 'the rename failed');
+        await waitFor('the preview to follow the rename', () => preview.isPreviewOf(renamed));
+        await waitFor('a render of the renamed file', () => preview.lastRender?.shows === 'diagram' && preview.panel.title.includes('renamed.journey'))
+            .catch((e) => { throw new Error(`${e.message}: ${preview.panel.title} ${JSON.stringify(preview.lastRender)}`); });
+        await vscode.commands.executeCommand('workbench.action.closeEditorsInGroup', vscode.ViewColumn.One);
+        const edit = new vscode.WorkspaceEdit();
+        edit.insert(renamed, new vscode.Position(0, 0), '// edited with its editor closed\n');
+        await vscode.workspace.applyEdit(edit);
+        const closedVersion = (await vscode.workspace.openTextDocument(renamed)).version;
+        await waitFor('a render after an edit with the editor closed', () => preview.lastRender && preview.lastRender.version >= closedVersion);
+        const remove = new vscode.WorkspaceEdit();
+        remove.deleteFile(renamed);
+        assert(await vscode.workspace.applyEdit(remove), 'the delete failed');
+        await waitFor('the preview to keep its picture after the delete', () => preview.lastRender?.shows === 'diagram' && preview.lastRender.errorBanner === false);
+        await screenshot('preview-deleted-file');
+        preview.dispose();
     });
 
     test('a very large map says it is too large to draw instead of freezing', async () => {
