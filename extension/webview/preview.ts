@@ -264,6 +264,7 @@ function renderBanner(errors: readonly JourneyPreviewDiagnostic[], notice: strin
     }
     banner.replaceChildren(...items);
     banner.hidden = items.length === 0;
+    banner.classList.toggle('notice-only', errors.length === 0);
 }
 
 function showMessage(text: string | undefined): void {
