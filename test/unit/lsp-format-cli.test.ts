@@ -98,3 +98,16 @@ describe('writing in place', () => {
         expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     });
 });
+
+describe('writing through a symbolic link', () => {
+    test('rewrites the file the link points to and keeps the link', async () => {
+        const { symlinkSync, lstatSync } = await import('node:fs');
+        dir = mkdtempSync(join(tmpdir(), 'journey-format-link-'));
+        writeFileSync(join(dir, 'real.journey'), messy);
+        symlinkSync('real.journey', join(dir, 'link.journey'));
+        const result = spawnSync(process.execPath, [cli, 'format', '--write', 'link.journey'], { cwd: dir, encoding: 'utf8' });
+        expect(result.status).toBe(0);
+        expect(lstatSync(join(dir, 'link.journey')).isSymbolicLink()).toBe(true);
+        expect(readFileSync(join(dir, 'real.journey'), 'utf8')).toBe(tidy);
+    });
+});

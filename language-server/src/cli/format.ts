@@ -122,22 +122,28 @@ export async function writeIfUnchanged(file: RequestedFile, text: string): Promi
     if (file.decoded.encoding !== 'utf-8') {
         return `it is ${file.decoded.encoding} text; convert it to UTF-8 to format it in place.`;
     }
-    const stat = await fs.stat(file.path);
+    // Through a symbolic link, the file it points to is rewritten (the link stays a link).
+    const target = await fs.realpath(file.path);
+    const stat = await fs.stat(target);
     if ((stat.mode & 0o222) === 0) {
         // A rename would replace it anyway (and root may write anything): respect the user's lock.
         return 'it is read-only. Make it writable (chmod u+w) to format it in place, or print the result with journey format <file>.';
     }
-    const temporary = path.join(path.dirname(file.path), `.${path.basename(file.path)}.${process.pid}.${Date.now()}.tmp`);
+    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
     const bytes = Buffer.from((file.decoded.bom ? '\uFEFF' : '') + text, 'utf8');
-    await fs.writeFile(temporary, bytes, { mode: stat.mode & 0o7777, flag: 'wx' });
+    try {
+        await fs.writeFile(temporary, bytes, { mode: stat.mode & 0o7777, flag: 'wx' });
+    } catch (error) {
+        return `its folder does not accept a temporary file (${(error as NodeJS.ErrnoException).code ?? String(error)}), so it cannot be replaced safely.`;
+    }
     try {
         await fs.chmod(temporary, stat.mode & 0o7777);
-        const now = decodeText(await fs.readFile(file.path));
+        const now = decodeText(await fs.readFile(target));
         if (now.text !== file.decoded.text || now.bom !== file.decoded.bom) {
             await fs.rm(temporary, { force: true });
             return 'it changed on disk while it was being formatted. Run the command again.';
         }
-        await fs.rename(temporary, file.path);
+        await fs.rename(temporary, target);
         return true;
     } catch (error) {
         await fs.rm(temporary, { force: true });
