@@ -15,13 +15,15 @@ function label(elements: ReadonlyArray<{ id: string; label: string }>, id: strin
 export function labelsDrawnBy(model: JourneyModel, view: ViewId): string[] {
     const all = touchpoints(model);
     switch (view) {
-        case 'journey':
+        case 'journey': {
+            const scored = all.filter((tp) => tp.emotions.length > 0);
             return [
                 model.label,
-                ...model.stages.filter((stage) => stage.steps.some((step) => step.kind === 'touchpoint')).map((stage) => stage.label),
-                ...all.map((tp) => tp.label),
-                ...all.flatMap((tp) => [...tp.personas, ...tp.emotions.flatMap((score) => (score.persona ? [score.persona] : []))].flatMap((id) => label(model.personas, id))),
+                ...model.stages.filter((stage) => stage.steps.some((step) => step.kind === 'touchpoint' && step.emotions.length > 0)).map((stage) => stage.label),
+                ...scored.map((tp) => tp.label),
+                ...scored.flatMap((tp) => [...tp.personas, ...tp.emotions.flatMap((score) => (score.persona ? [score.persona] : []))].flatMap((id) => label(model.personas, id))),
             ];
+        }
         case 'emotion': {
             const scored = all.filter((tp) => tp.emotions.length > 0);
             return [model.label, ...scored.map((tp) => tp.label), ...scored.flatMap((tp) => tp.emotions.flatMap((score) => label(model.personas, score.persona)))];

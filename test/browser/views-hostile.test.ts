@@ -19,8 +19,9 @@ async function modelWithLabel(label: string): Promise<JourneyModel> {
     return buildJourneyModel(document)!;
 }
 
+const browser = useMermaidBrowser();
+
 describe('hostile labels in a real browser', () => {
-    const browser = useMermaidBrowser();
 
     test('every view of a journey that uses the hostile label everywhere renders it exactly and safely', async () => {
         for (const [name, label] of Object.entries(HOSTILE_LABELS)) {
@@ -42,7 +43,7 @@ describe('hostile labels in a real browser', () => {
     test('a funnel whose labels a sankey can carry is drawn as a sankey, with the labels exact', async () => {
         const model = await modelWithLabel(SANKEY_HOSTILE);
         const view = renderView(model, 'funnel');
-        expect(view.kind === 'diagram' && view.mermaid).toMatch(/^sankey/);
+        expect(view.kind === 'diagram' && view.mermaid).toMatch(/^sankey$/m);
         const result = await browser().render(view.kind === 'diagram' ? view.mermaid : '');
         expect(result.error).toBeUndefined();
         expectShown(result.text!, SANKEY_HOSTILE, 'sankey');
@@ -56,5 +57,37 @@ describe('hostile labels in a real browser', () => {
         expect(result.error).toBeUndefined();
         expect(await browser().activeElementCount()).toBeGreaterThan(0);
         expect(await browser().canaryTripped()).toBe(false);
+    });
+});
+
+describe('edge cases and highlights in a real browser', () => {
+
+    test('touchpoints without scores, empty stages, loops and highlights of every element still render', async () => {
+        const text = `journey j "Edges" {
+  persona p "P"
+  channel c "C"
+  team t "T"
+  stage empty "Nothing here" { }
+  stage s "S" {
+    touchpoint quiet "No emotion at all"
+    touchpoint a "A" { persona p channel c owner t emotion 2 emotion 5 for p reach 100 pain "x" moment of truth }
+    decision d "Again?" { "yes" -> a  "no" -> out }
+    touchpoint b "B" { emotion 4 reach 60 next a }
+  }
+  outcome out "Gone"
+  action x "Do it" { improves a impact 3 effort 3 owner t }
+  action y "Do it too" { improves a impact 3 effort 3 }
+}`;
+        const document = await parseJourney(text);
+        expect((document.diagnostics ?? []).filter((d) => d.severity === 1)).toEqual([]);
+        const model = buildJourneyModel(document)!;
+        const highlight = new Set(['quiet', 'a', 'b', 'd', 'out', 'x', 's', 'c', 't']);
+        for (const view of renderAllViews(model, { highlight })) {
+            if (view.kind !== 'diagram') continue;
+            const result = await browser().render(view.mermaid);
+            expect(result.error, `${view.view}\n${view.mermaid}`).toBeUndefined();
+            for (const label of labelsDrawnBy(model, view.view)) expectShown(result.text!, label, view.view);
+            await saveScreenshot(browser(), `edges-highlight-${view.view}`);
+        }
     });
 });

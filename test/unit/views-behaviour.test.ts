@@ -54,13 +54,14 @@ describe('views with nothing to show', () => {
         expect(renderView(noNumbers, 'priorities')).toMatchObject({ kind: 'empty', message: expect.stringContaining('`action`') });
         expect(renderView(noNumbers, 'funnel')).toMatchObject({ kind: 'empty', message: expect.stringContaining('`reach`') });
         expect(renderView(noNumbers, 'journey').kind).toBe('diagram');
+        expect(renderView(await model('journey j { stage s { touchpoint a } }'), 'journey')).toMatchObject({ kind: 'empty', message: expect.stringContaining('`emotion`') });
     });
 });
 
 describe('journey view', () => {
     test('stages are sections, touchpoints tasks with their score and personas as actors', async () => {
         const text = await mermaid(BOOKING, 'journey');
-        expect(text).toContain('    section Awareness\n      Finds us: 3:\n');
+        expect(text).toContain('    section Awareness\n      Finds us: 3\n');
         expect(text).toContain('      Calls for a quote: 2: Sam\n');
     });
 
@@ -68,13 +69,16 @@ describe('journey view', () => {
         expect(await mermaid(BOOKING, 'journey')).toContain('      Calls for a quote (Alex): 1: Alex\n');
     });
 
-    test('a touchpoint without emotion is drawn without a made-up score', async () => {
-        expect(await mermaid('journey j { stage s { touchpoint a "Quiet" } }', 'journey')).toContain('      Quiet::\n');
+    test('a touchpoint without emotion is left out rather than given a made-up score', async () => {
+        const text = await mermaid('journey j { stage s { touchpoint a "Quiet" touchpoint b "Happy" { emotion 5 } } }', 'journey');
+        expect(text).not.toContain('Quiet');
+        expect(text).toContain('      Happy: 5\n');
+        expect(text).toContain('%% not drawn (no emotion): a');
     });
 
     test('highlighted touchpoints are marked with a star in their task text and source map', async () => {
         const result = renderView(await model(BOOKING), 'journey', { highlight: new Set(['finds']) });
-        expect(result.kind === 'diagram' && result.mermaid).toContain('★ Finds us: 3:');
+        expect(result.kind === 'diagram' && result.mermaid).toContain('★ Finds us: 3\n');
         expect(result.kind === 'diagram' && result.sourceMap.find((entry) => entry.elementId === 'finds')?.diagramId).toBe('★ Finds us');
     });
 });

@@ -25,6 +25,7 @@ export const FLOW_CLASSES = [
     'classDef pain fill:#fdecea,stroke:#c62828,color:#000',
     'classDef truth stroke:#6a1b9a,stroke-width:4px',
     'classDef outcome fill:#eeeeee,stroke:#616161,color:#000',
+    'classDef empty fill:#fafafa,stroke:#bdbdbd,color:#757575,font-style:italic',
     'classDef highlight stroke:#d97706,stroke-width:5px,stroke-dasharray:0',
 ];
 
@@ -64,7 +65,11 @@ export function flowView(model: JourneyModel, options: ViewOptions = {}): ViewRe
                 lines.push(`        ${id}{"${mermaidText(step.label)}"}`);
             }
         }
-        if (stage.steps.length === 0) lines.push(`        ${safeId('empty', stage.id, taken)}[" "]`);
+        if (stage.steps.length === 0) {
+            const id = safeId('empty', stage.id, taken);
+            addClass('empty', id);
+            lines.push(`        ${id}["no steps yet"]`);
+        }
         lines.push('    end');
     }
     for (const outcome of model.outcomes) {
@@ -83,7 +88,9 @@ export function flowView(model: JourneyModel, options: ViewOptions = {}): ViewRe
         lines.push(`    ${from} -->${label} ${to}`);
     }
     lines.push(...FLOW_CLASSES.map((line) => `    ${line}`));
-    for (const [name, ids] of classes) lines.push(`    class ${ids.join(',')} ${name}`);
+    // Highlight last: the class written last wins over pain and moment-of-truth styles.
+    const ordered = [...classes].sort(([a], [b]) => Number(a === 'highlight') - Number(b === 'highlight'));
+    for (const [name, ids] of ordered) lines.push(`    class ${ids.join(',')} ${name}`);
     return { view: 'flow', title, kind: 'diagram', mermaid: `${lines.join('\n')}\n`, sourceMap };
 }
 

@@ -5,7 +5,9 @@
  * Per-persona emotions: a Mermaid task has one score, so a touchpoint whose personas feel
  * differently becomes several tasks, one per score: `Calls for a quote` (overall score,
  * actors without a score of their own) and `Calls for a quote (Alex)` (Alex's score).
- * A touchpoint without any emotion is drawn with no score (no face), never a made-up one.
+ * Mermaid draws a face for every task (a missing score is drawn as the angriest face), so
+ * a touchpoint without any emotion is left out of this view (named in a `%%` comment)
+ * rather than given a made-up score; the flow and blueprint views still show it.
  *
  * Escaping (journey): a task line is `text: score: actor, actor`, so `:` ends the text
  * and `,` separates actors; `title`, `section` and `acc…` start keyword lines; `#` and
@@ -30,33 +32,36 @@ export const JOURNEY_HIGHLIGHT_MARK = '★ ';
 /** The journey view of a model. */
 export function journeyView(model: JourneyModel, options: ViewOptions = {}): ViewResult {
     const title = 'Journey';
-    if (touchpointsOf(model).length === 0) {
-        return emptyView('journey', title, 'Nothing to show yet: add a `stage` with a `touchpoint` (and an `emotion` score 1..5) to draw the journey.');
+    const all = touchpointsOf(model);
+    if (!all.some((touchpoint) => touchpoint.emotions.length > 0)) {
+        const hint = all.length === 0 ? 'add a `stage` with a `touchpoint` and its `emotion` (1..5)' : 'give touchpoints an `emotion` score (1..5, e.g. `emotion 4`)';
+        return emptyView('journey', title, `Nothing to show yet: ${hint} to draw the journey.`);
     }
     const persona = labelsOf(model.personas);
     // Mermaid breaks a persona name's words longer than maxLabelWidth with "-" (changing the text): never.
     const lines = ['---', 'config:', '  journey:', '    maxLabelWidth: 1000000', '---', 'journey', `    title ${mermaidText(model.label)}`];
     const sourceMap: SourceMapEntry[] = [mapEntry(model, 'journey', model.label)];
     for (const stage of model.stages) {
-        const touchpoints = stage.steps.filter((step): step is TouchpointModel => step.kind === 'touchpoint');
+        const touchpoints = stage.steps.filter((step): step is TouchpointModel => step.kind === 'touchpoint' && step.emotions.length > 0);
         if (touchpoints.length === 0) continue;
         lines.push(`    section ${mermaidText(stage.label)}`);
         sourceMap.push(mapEntry(stage, 'stage', stage.label));
         for (const touchpoint of touchpoints) {
             for (const task of tasksOf(touchpoint, persona, options.highlight?.has(touchpoint.id) ?? false)) {
-                const score = task.score === undefined ? '' : ` ${clampScore(task.score)}`;
                 const actors = task.actors.map((actor) => mermaidText(actor)).join(', ');
-                lines.push(`      ${lineText(task.text, KEYWORDS)}:${score}:${actors ? ` ${actors}` : ''}`);
+                lines.push(`      ${lineText(task.text, KEYWORDS)}: ${clampScore(task.score)}${actors ? `: ${actors}` : ''}`);
                 sourceMap.push(mapEntry(touchpoint, 'touchpoint', task.text));
             }
         }
     }
+    const unscored = all.filter((touchpoint) => touchpoint.emotions.length === 0);
+    if (unscored.length > 0) lines.push(`    %% not drawn (no emotion): ${unscored.map((touchpoint) => touchpoint.id).join(' ')}`);
     return { view: 'journey', title, kind: 'diagram', mermaid: `${lines.join('\n')}\n`, sourceMap };
 }
 
 interface Task {
     text: string;
-    score?: number;
+    score: number;
     actors: string[];
 }
 
@@ -67,7 +72,7 @@ function tasksOf(touchpoint: TouchpointModel, persona: (id: string) => string, h
     const withOwnScore = new Set(personal.map((score) => score.persona!));
     const others = touchpoint.personas.filter((id) => !withOwnScore.has(id));
     const tasks: Task[] = [];
-    if (touchpoint.emotion !== undefined || personal.length === 0) {
+    if (touchpoint.emotion !== undefined) {
         tasks.push({ text: mark + touchpoint.label, score: touchpoint.emotion, actors: others.map(persona) });
     }
     for (const score of personal) {
