@@ -1,12 +1,14 @@
 /** Appends what a fuzz property ran to test-output/fuzz-results.jsonl, for bench/RESULTS.md. */
 import { appendFileSync, mkdirSync } from 'node:fs';
 
-/** One property's run: how many cases, how many of them validated cleanly, which seed. */
+/** One property's run: how many cases, how many of them validated cleanly (or passed), which seed. */
 export interface FuzzRecord {
     property: string;
     cases: number;
     clean: number;
     seed: number;
+    /** Anything else worth keeping (answers, memory…). */
+    note?: string;
 }
 
 /** Records a finished, passing property run. */

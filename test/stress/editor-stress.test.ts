@@ -9,6 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { recordFuzzRun } from '../fuzz/fuzz-record.js';
 import { generateMap, seededRandom } from '../support/generate-map.js';
 import { LspClient } from './lsp-client.js';
 
@@ -95,7 +96,9 @@ describe(`editing a map through a real LSP client (${EDITS} random edits)`, () =
         expect(client.alive).toBe(true);
 
         const finalMemory = client.residentMemory();
-        console.log(`stress: ${EDITS} edits, answers ${JSON.stringify(counts)}, overtaken ${overtaken.length}, server RSS ${mb(warmMemory)} after ${Math.floor(EDITS / 10)} edits → ${mb(finalMemory)} at the end`);
+        const note = `answers ${JSON.stringify(counts)}, overtaken ${overtaken.length}, server RSS ${mb(warmMemory)} after ${Math.floor(EDITS / 10)} edits → ${mb(finalMemory)} at the end (heap capped at ${HEAP_CAP_MB} MB)`;
+        console.log(`stress: ${EDITS} edits, ${note}`);
+        recordFuzzRun({ property: 'LSP editor stress', cases: EDITS, clean: Object.values(counts).reduce((a, b) => a + b, 0), seed: SEED, note });
         if (warmMemory !== undefined && finalMemory !== undefined) {
             // Bounded: no growth proportional to the number of edits (a leak of one document per edit would add far more).
             expect(finalMemory).toBeLessThan(warmMemory * 1.5 + 64 * 1024 * 1024);
