@@ -99,7 +99,7 @@ function describeTouchpoint(touchpoint: Touchpoint): string {
         touchpoint.owners.length ? `**Owner:** ${refs(touchpoint.owners)}` : undefined,
         ...touchpoint.emotions.map((e) => `**Emotion:** ${describeScore(e.score)}${e.persona ? ` for ${e.persona.$refText}` : ''}`),
         ...touchpoint.expectations.map((e) => `**Expected:** ${describeScore(e.score)}${e.persona ? ` for ${e.persona.$refText}` : ''}`),
-        touchpoint.reaches.length ? `**Reach:** ${touchpoint.reaches[0]!.toLocaleString('en')}` : undefined,
+        typeof touchpoint.reaches[0] === 'number' ? `**Reach:** ${touchpoint.reaches[0].toLocaleString('en')}` : undefined,
         touchpoint.momentsOfTruth.length ? '**Moment of truth**' : undefined,
     ].filter(Boolean);
     return [
