@@ -5,7 +5,7 @@
  * `code` (see `IssueCodes`) and `data` for quick fixes. Flow rules use `journey-flow.ts`.
  */
 import {
-    AstUtils, DocumentValidator, GrammarUtils, UriUtils,
+    AstUtils, GrammarUtils, UriUtils,
     type AstNode, type AstNodeDescription, type AstNodeLocator, type IndexManager,
     type URI, type ValidationAcceptor, type ValidationChecks,
 } from 'langium';
@@ -15,52 +15,13 @@ import {
     type Action, type Branch, type Channel, type Decision, type Emotion, type Expected, type Journey,
     type JourneyAstType, type JourneyFile, type Persona, type Stage, type Team, type Touchpoint,
 } from './generated/ast.js';
-import { computeFlow, journeySteps, reachableNodes, trappingLoops, type FlowEdge, type FlowGraph, type FlowNode } from './journey-flow.js';
+import { IssueCodes, hasName, issue, joinAnd, kindOf, lineOf } from './journey-diagnostics.js';
+import { computeFlow, journeySteps, reachableNodes, trappingLoops } from './journey-flow.js';
+import { hasBrokenLinks, reportReachAboveInflow, reportTrap, validReach } from './journey-validation-flow.js';
 import type { JourneyServices } from './journey-module.js';
 import { registerWorkspaceRevalidation } from './journey-revalidation.js';
 
-/** Stable codes of the diagnostics of the .journey language (also in `data.code`, for quick fixes). */
-export const IssueCodes = {
-    /** Two elements share an id (in a journey, across shared files, or two journeys). data: `{ id }`. */
-    DuplicateId: 'duplicate-id',
-    /** A journey-local persona, channel or team has the id of a shared one. data: `{ id }`. */
-    HidesShared: 'hides-shared',
-    /** A reference to nothing (Langium's linking error, with our message). */
-    UnresolvedReference: DocumentValidator.LinkingError,
-    /** An emotion, expected, impact or effort outside 1..5. data: `{ value }` = the clamped score. */
-    ScoreOutOfRange: 'score-out-of-range',
-    /** An emotion, expected, impact or effort that is not a whole number. data: `{ value }` = the rounded score. */
-    ScoreNotWhole: 'score-not-whole',
-    /** A reach that is negative or not whole. data: `{ value }` = the nearest valid reach. */
-    InvalidReach: 'invalid-reach',
-    /** A reach larger than what can arrive from the touchpoints before. data: `{ max }`. */
-    ReachExceedsInflow: 'reach-exceeds-inflow',
-    /** A journey with no stage. */
-    NoStages: 'no-stages',
-    /** A stage with no touchpoint. */
-    EmptyStage: 'empty-stage',
-    /** A touchpoint or decision no path leads to. */
-    UnreachableStep: 'unreachable-step',
-    /** A decision with fewer than two branches. */
-    TooFewBranches: 'too-few-branches',
-    /** A decision branch without a label. data: `{ target }`. */
-    MissingLabel: 'missing-label',
-    /** `""` or a label of spaces only. data: `{ id }` (absent on branches). */
-    EmptyLabel: 'empty-label',
-    /** A loop that customers can never leave. data: `{ loop }` = the ids, first one repeated at the end. */
-    TrappingLoop: 'trapping-loop',
-    /** A persona nothing refers to. data: `{ id }`. */
-    UnusedPersona: 'unused-persona',
-    /** A fact that may be written once is written again. data: `{ firstLine }` (1-based). */
-    DuplicateFact: 'duplicate-fact',
-    /** A second journey in one file. */
-    MultipleJourneys: 'multiple-journeys',
-    /** An emotion or expected score `for` a persona that the touchpoint does not list. data: `{ persona }`. */
-    PersonaNotOnTouchpoint: 'persona-not-on-touchpoint',
-} as const;
-
-/** One of the stable diagnostic codes. */
-export type IssueCode = (typeof IssueCodes)[keyof typeof IssueCodes];
+export { IssueCodes, type IssueCode } from './journey-diagnostics.js';
 
 /** Registers the validation checks of the .journey language. */
 export function registerValidationChecks(services: JourneyServices): void {
@@ -391,11 +352,6 @@ export class JourneyValidator {
 
 // ---- helpers ---------------------------------------------------------------------------
 
-/** The `code` and `data` of a diagnostic. */
-function issue(code: IssueCode, data: Record<string, unknown> = {}): { code: IssueCode; data: Record<string, unknown> } {
-    return { code, data: { code, ...data } };
-}
-
 function reportScore(value: number, what: string, scale: string, accept: ValidationAcceptor,
     location: { node: AstNode; property: string; index?: number }): void {
     const clamped = Math.min(5, Math.max(1, Math.round(value)));
@@ -406,10 +362,6 @@ function reportScore(value: number, what: string, scale: string, accept: Validat
         accept('error', `${what} ${value} must be a whole number from 1 to 5 (${scale}).`,
             { ...location, ...issue(IssueCodes.ScoreNotWhole, { value: clamped }) } as never);
     }
-}
-
-function validReach(value: number): boolean {
-    return Number.isInteger(value) && value >= 0;
 }
 
 /** Errors on the second and later values of a single-valued fact such as `reach` or `owner`. */
@@ -450,93 +402,6 @@ function factRange(node: AstNode, property: string, index: number): Range | unde
     return { start: (position >= 0 ? siblings[position] : value).range.start, end: value.range.end };
 }
 
-/** True when a `next` link or a branch of the journey points to nothing. */
-function hasBrokenLinks(journey: Journey): boolean {
-    return journeySteps(journey).some((step) => isTouchpoint(step)
-        ? step.next.some((link) => !link.ref)
-        : step.branches.some((branch) => !branch.target?.ref));
-}
-
-/** Warns on the link that closes a loop customers can never leave, listing the loop. */
-function reportTrap(trap: FlowNode[], graph: FlowGraph, accept: ValidationAcceptor): void {
-    const first = trap[0];
-    const inTrap = new Set(trap);
-    const cameFrom = new Map<FlowNode, FlowEdge>();
-    const queue: FlowNode[] = [first];
-    let closing: FlowEdge | undefined;
-    for (let head = 0; head < queue.length && !closing; head++) {
-        for (const edge of graph.successors.get(queue[head]) ?? []) {
-            if (edge.to === first) {
-                closing = edge;
-                break;
-            }
-            if (inTrap.has(edge.to) && !cameFrom.has(edge.to)) {
-                cameFrom.set(edge.to, edge);
-                queue.push(edge.to);
-            }
-        }
-    }
-    if (!closing) return;
-    const path: FlowNode[] = [];
-    for (let node = closing.from; node !== first; node = cameFrom.get(node)!.from) path.unshift(node);
-    const loop = [first, ...path, first].map((node) => node.name);
-    const message = `Customers who reach '${first.name}' can never leave: ${loop.join(' → ')}. Add a next or a branch that leads out.`;
-    const data = issue(IssueCodes.TrappingLoop, { loop });
-    const source = closing.source;
-    if (source && 'index' in source) {
-        accept('warning', message, { node: source.node, property: 'next', index: source.index, ...data });
-    } else if (source) {
-        accept('warning', message, { node: source.node, property: 'target', ...data });
-    } else {
-        accept('warning', message, { node: first, property: 'name', ...data });
-    }
-}
-
-/** Warns where a touchpoint's reach exceeds the sum of the reaches of the touchpoints before it (looking through decisions). */
-function reportReachAboveInflow(graph: FlowGraph, accept: ValidationAcceptor): void {
-    const predecessors = new Map<FlowNode, FlowNode[]>();
-    for (const edge of graph.edges) {
-        const list = predecessors.get(edge.to);
-        if (list) list.push(edge.from);
-        else predecessors.set(edge.to, [edge.from]);
-    }
-    const throughDecision = new Map<FlowNode, Set<Touchpoint>>();
-    const touchpointsBefore = (node: FlowNode): Set<Touchpoint> => {
-        const found = new Set<Touchpoint>();
-        const seen = new Set<FlowNode>([node]);
-        const stack = [...(predecessors.get(node) ?? [])];
-        while (stack.length > 0) {
-            const before = stack.pop()!;
-            if (seen.has(before)) continue;
-            seen.add(before);
-            if (isTouchpoint(before)) {
-                found.add(before);
-            } else {
-                const known = throughDecision.get(before);
-                if (known) known.forEach((touchpoint) => found.add(touchpoint));
-                else stack.push(...(predecessors.get(before) ?? []));
-            }
-        }
-        return found;
-    };
-    for (const node of graph.nodes) {
-        if (node.$type === 'Decision') throughDecision.set(node, touchpointsBefore(node));
-    }
-    const position = new Map<FlowNode, number>(graph.nodes.map((node, index) => [node, index]));
-    for (const node of graph.nodes) {
-        if (!isTouchpoint(node) || node.reaches.length === 0 || !validReach(node.reaches[0])) continue;
-        const sources = [...touchpointsBefore(node)].sort((a, b) => position.get(a)! - position.get(b)!);
-        if (sources.length === 0 || sources.some((source) => source.reaches.length === 0 || !validReach(source.reaches[0]))) continue;
-        const max = sources.reduce((sum, source) => sum + source.reaches[0], 0);
-        const reach = node.reaches[0];
-        if (reach <= max) continue;
-        const names = joinAnd(sources.map((source) => `'${source.name}' (${source.reaches[0]})`));
-        const before = sources.length === 1 ? `the touchpoint before it, ${names}, brings` : `the touchpoints before it, ${names}, bring`;
-        accept('warning', `Reach ${reach} is more than can arrive here: ${before} at most ${max} customers. Lower this reach, or raise theirs.`,
-            { node, property: 'reaches', index: 0, ...issue(IssueCodes.ReachExceedsInflow, { max }) });
-    }
-}
-
 /** Groups of nodes with the same name (only groups of two or more). */
 function duplicates(nodes: Named[]): Named[][] {
     const byName = new Map<string, Named[]>();
@@ -547,28 +412,6 @@ function duplicates(nodes: Named[]): Named[][] {
         else byName.set(node.name, [node]);
     }
     return [...byName.values()].filter((same) => same.length > 1);
-}
-
-/** The plain word for a kind of element ("touchpoint", "moment of truth"). */
-function kindOf(node: AstNode): string {
-    switch (node.$type) {
-        case 'Kpi': return 'KPI';
-        case 'MomentOfTruth': return 'moment of truth';
-        default: return node.$type.toLowerCase();
-    }
-}
-
-/** False for a node whose id could not be read (a syntax error is already reported there). */
-function hasName(node: AstNode & { name?: string }): boolean {
-    return typeof node.name === 'string' && node.name.length > 0;
-}
-
-function lineOf(node: AstNode): number {
-    return (node.$cstNode?.range.start.line ?? 0) + 1;
-}
-
-function joinAnd(parts: string[]): string {
-    return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
 function capitalize(text: string): string {
