@@ -7,8 +7,15 @@ import type { DiffWebviewToHostMessage, HostToDiffWebviewMessage, JourneyDiffRes
 /** The webview type of the compare view. */
 export const DIFF_VIEW_TYPE = 'journey.diff';
 
+/** An open compare view; `rendered` settles when the page has drawn the comparison (with the pictures that failed, if any). */
+export interface JourneyDiffView {
+    panel: vscode.WebviewPanel;
+    result: JourneyDiffResult;
+    rendered: Promise<{ errors: string[] }>;
+}
+
 /** Opens a compare view beside the editor for a comparison the server computed. */
-export function showJourneyDiff(extensionUri: vscode.Uri, title: string, result: JourneyDiffResult): vscode.WebviewPanel {
+export function showJourneyDiff(extensionUri: vscode.Uri, title: string, result: JourneyDiffResult): JourneyDiffView {
     const media = vscode.Uri.joinPath(extensionUri, 'media');
     const panel = vscode.window.createWebviewPanel(DIFF_VIEW_TYPE, title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
         enableScripts: true,
@@ -23,10 +30,16 @@ export function showJourneyDiff(extensionUri: vscode.Uri, title: string, result:
         },
         createNonce(),
     );
+    let settle: (value: { errors: string[] }) => void = () => undefined;
+    const rendered = new Promise<{ errors: string[] }>((resolve) => (settle = resolve));
     // The page asks when it is ready (again after being hidden and shown): answer with the comparison.
     const subscription = webview.onDidReceiveMessage((message: DiffWebviewToHostMessage) => {
         if (message.type === 'ready') void webview.postMessage({ type: 'diff', result } satisfies HostToDiffWebviewMessage);
+        else if (message.type === 'rendered') settle({ errors: message.errors });
     });
-    panel.onDidDispose(() => subscription.dispose());
-    return panel;
+    panel.onDidDispose(() => {
+        subscription.dispose();
+        settle({ errors: ['the compare view was closed before it finished drawing'] });
+    });
+    return { panel, result, rendered };
 }

@@ -53,11 +53,22 @@ function side(label: string, model: JourneyModel | undefined, highlight: Readonl
     return { label, journeyId: model.id, title: model.label, state: model.state, views: DIFF_VIEWS.map((view) => renderView(model, view, { highlight })) };
 }
 
+/** The document once it is validated at its newest text (an edit just sent may not be built yet). */
 async function validatedDocument(shared: LangiumSharedCoreServices, uri: string, token?: CancellationToken): Promise<LangiumDocument | undefined> {
     const parsed = URI.parse(uri);
-    if (!shared.workspace.LangiumDocuments.hasDocument(parsed)) return undefined;
-    await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed, token);
+    for (let attempt = 0; attempt < 250; attempt++) {
+        if (!shared.workspace.LangiumDocuments.hasDocument(parsed)) return undefined;
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed, token);
+        const document = shared.workspace.LangiumDocuments.getDocument(parsed);
+        if (!document || builtText(document) === document.textDocument.getText()) return document;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     return shared.workspace.LangiumDocuments.getDocument(parsed);
+}
+
+/** The text the document's last build parsed. */
+function builtText(document: LangiumDocument): string {
+    return (document.parseResult.value.$cstNode as { root?: { fullText?: string } } | undefined)?.root?.fullText ?? '';
 }
 
 /**
