@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { loadWorkspace, resolveFile } from '../../language-server/src/cli/workspace.js';
 import type { JourneyModel, SourceRange } from '../../language-server/src/model/journey-model.js';
 import { renderAllViews, renderView, VIEW_IDS, type SourceMapEntry } from '../../language-server/src/views/index.js';
+import { markdownDocument } from '../../language-server/src/views/markdown-document.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -54,6 +55,12 @@ describe('views of the examples', () => {
                 const text = view.kind === 'diagram' ? view.mermaid : `%% ${view.title}: nothing to show\n%% ${view.message}\n`;
                 await expect(text).toMatchFileSnapshot(`snapshots/views/${name}-${view.view}.mmd`);
             }
+        }
+    });
+
+    test('the committed Markdown of each example (examples/out/<name>.md) is what `npm run examples` writes', async () => {
+        for (const { name, model } of examples) {
+            await expect(markdownDocument(model, renderAllViews(model))).toMatchFileSnapshot(`../../examples/out/${name}.md`);
         }
     });
 
