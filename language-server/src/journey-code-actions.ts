@@ -116,8 +116,8 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
     protected labelBranch(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const branch = AstUtils.getContainerOfType(nodeAt(document, diagnostic), isBranch);
         if (!branch?.$cstNode) return [];
-        const target = branch.target.ref;
-        const label = target?.label?.trim() ? target.label : labelFromId(branch.target.$refText);
+        const target = branch.target?.ref;
+        const label = target?.label?.trim() ? target.label : labelFromId(branch.target?.$refText ?? '');
         const start = branch.$cstNode.range.start;
         return [fix(`Add the label "${label}"`, diagnostic, document, [{ range: { start, end: start }, newText: `${quoteString(label)} ` }], true)];
     }

@@ -74,7 +74,7 @@ export function describeElement(node: AstNode, usesOf?: (node: AstNode) => strin
         return [heading('Journey', node.name, node.label), `${state} · ${node.stages.length} stage${plural(node.stages.length)}`, node.descriptions[0]].filter(Boolean).join('\n\n');
     }
     if (isEmotion(node) || isExpected(node)) return `${isEmotion(node) ? 'Emotion' : 'Expected'} ${describeScore(node.score)}`;
-    if (isBranch(node)) return `Branch **${node.label ?? ''}** → \`${node.target.$refText}\``;
+    if (isBranch(node)) return `Branch **${node.label ?? ''}** → \`${node.target?.$refText ?? ''}\``;
     return undefined;
 }
 
@@ -135,7 +135,7 @@ function describeStage(stage: Stage): string {
 }
 
 function describeDecision(decision: Decision): string {
-    const branches = decision.branches.map((b) => `${b.label ? `"${b.label}"` : '(no label)'} → \`${b.target.$refText}\``);
+    const branches = decision.branches.map((b) => `${b.label ? `"${b.label}"` : '(no label)'} → \`${b.target?.$refText ?? '?'}\``);
     return [heading('Decision', decision.name, decision.label), list('Branches', branches, false)].filter(Boolean).join('\n\n');
 }
 

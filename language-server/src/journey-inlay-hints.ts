@@ -24,7 +24,7 @@ export class JourneyInlayHintProvider extends AbstractInlayHintProvider {
         } else if (isAction(node)) {
             node.improves.forEach((ref, index) => this.labelAfter(node, 'improves', ref, acceptor, index));
             node.owners.forEach((ref, index) => this.labelAfter(node, 'owners', ref, acceptor, index));
-        } else if (isBranch(node) && !node.label) {
+        } else if (isBranch(node) && !node.label && node.target) {
             this.labelAfter(node, 'target', node.target, acceptor);
         }
     }

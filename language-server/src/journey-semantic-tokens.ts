@@ -46,7 +46,7 @@ export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider 
             acceptor({ node, property: 'score', type: SemanticTokenTypes.number });
             if (node.persona) this.reference(node, 'persona', undefined, 'Persona', acceptor);
         } else if (isBranch(node)) {
-            this.reference(node, 'target', undefined, node.target.ref?.$type, acceptor);
+            this.reference(node, 'target', undefined, node.target?.ref?.$type, acceptor);
         } else if (isAction(node)) {
             this.references(node, 'improves', node.improves.length, 'Touchpoint', acceptor);
             this.references(node, 'owners', node.owners.length, 'Team', acceptor);

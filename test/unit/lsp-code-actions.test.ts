@@ -1,5 +1,6 @@
 /** Quick fixes: each applies cleanly and leaves a valid document. */
 import type { LangiumDocument } from 'langium';
+import { testCodeAction } from 'langium/test';
 import { describe, expect, test } from 'vitest';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { createTestServices, parseJourney } from '../helpers.js';
@@ -147,5 +148,12 @@ describe('unused persona', () => {
         const { document, actions } = await fixes(text, 'unused-persona');
         const result = applied(actions, "Remove unused persona 'ghost'", document);
         expect(result).toBe(base('persona alex'));
+    });
+});
+
+describe('through langium/test testCodeAction (one fix, applied, diagnostic gone)', () => {
+    test('an emotion of 9 becomes 5', async () => {
+        const before = 'journey j {\n  stage s {\n    touchpoint t {\n      emotion 9\n    }\n  }\n}\n';
+        await testCodeAction(createTestServices().Journey)(before, 'score-out-of-range', before.replace('emotion 9', 'emotion 5'));
     });
 });

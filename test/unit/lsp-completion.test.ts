@@ -1,5 +1,6 @@
 /** Completion: what is offered at many cursor positions of a map. */
 import { URI, type LangiumDocument } from 'langium';
+import { expectCompletion } from 'langium/test';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { CompletionItem } from 'vscode-languageserver';
 import { isInsideLabelOrComment } from '../../language-server/src/journey-completion.js';
@@ -178,5 +179,23 @@ describe('every cursor position of the examples', () => {
             offered += items.length;
         }
         expect(offered).toBeGreaterThan(0);
+    });
+});
+
+describe('through langium/test expectCompletion', () => {
+    test('in a decision, after a labelled branch arrow: the steps of the journey, in order of their ids', async () => {
+        await expectCompletion(createTestServices().Journey)({
+            text: 'journey j {\n  stage s {\n    touchpoint b "B"\n    touchpoint a "A"\n    decision d {\n      "x" -> a\n      "y" -> <|>\n    }\n  }\n}',
+            index: 0,
+            expectedItems: ['a', 'b', 'd', 's'],
+        });
+    });
+
+    test('after `moment`: only `of`', async () => {
+        await expectCompletion(createTestServices().Journey)({
+            text: 'journey j {\n  stage s {\n    touchpoint t {\n      moment <|>\n    }\n  }\n}',
+            index: 0,
+            expectedItems: ['of'],
+        });
     });
 });
