@@ -6,7 +6,7 @@
  */
 import {
     AstUtils, GrammarUtils, UriUtils,
-    type AstNode, type AstNodeDescription, type AstNodeLocator, type IndexManager,
+    type AstNode, type AstNodeDescription, type AstNodeLocator, type IndexManager, type Properties,
     type URI, type ValidationAcceptor, type ValidationChecks,
 } from 'langium';
 import { DiagnosticTag, type Range } from 'vscode-languageserver';
@@ -352,27 +352,26 @@ export class JourneyValidator {
 
 // ---- helpers ---------------------------------------------------------------------------
 
-function reportScore(value: number, what: string, scale: string, accept: ValidationAcceptor,
-    location: { node: AstNode; property: string; index?: number }): void {
+/** Errors on a score outside 1..5 or not whole; `data.value` is the nearest valid score. */
+function reportScore<N extends AstNode>(value: number, what: string, scale: string, accept: ValidationAcceptor,
+    location: { node: N; property: Properties<N>; index?: number }): void {
     const clamped = Math.min(5, Math.max(1, Math.round(value)));
     if (value < 1 || value > 5) {
-        accept('error', `${what} ${value} is outside 1..5 (${scale}).`,
-            { ...location, ...issue(IssueCodes.ScoreOutOfRange, { value: clamped }) } as never);
+        accept('error', `${what} ${value} is outside 1..5 (${scale}).`, { ...location, ...issue(IssueCodes.ScoreOutOfRange, { value: clamped }) });
     } else if (!Number.isInteger(value)) {
-        accept('error', `${what} ${value} must be a whole number from 1 to 5 (${scale}).`,
-            { ...location, ...issue(IssueCodes.ScoreNotWhole, { value: clamped }) } as never);
+        accept('error', `${what} ${value} must be a whole number from 1 to 5 (${scale}).`, { ...location, ...issue(IssueCodes.ScoreNotWhole, { value: clamped }) });
     }
 }
 
 /** Errors on the second and later values of a single-valued fact such as `reach` or `owner`. */
-function reportRepeated(node: AstNode & { $type: string }, property: string, noun: string, accept: ValidationAcceptor): void {
-    const values = (node as unknown as Record<string, unknown[]>)[property];
-    if (values.length < 2) return;
+function reportRepeated<N extends AstNode>(node: N, property: Properties<N> & string, noun: string, accept: ValidationAcceptor): void {
+    const values = node[property as keyof N];
+    if (!Array.isArray(values) || values.length < 2) return;
     const firstLine = (GrammarUtils.findNodeForProperty(node.$cstNode, property, 0)?.range.start.line ?? 0) + 1;
     for (let index = 1; index < values.length; index++) {
         const range = factRange(node, property, index);
         accept('error', `This ${kindOf(node)} already has ${noun} (line ${firstLine}); keep one.`,
-            { node, ...(range ? { range } : { property, index }), ...issue(IssueCodes.DuplicateFact, { firstLine }) } as never);
+            { node, range, ...issue(IssueCodes.DuplicateFact, { firstLine }) });
     }
 }
 
