@@ -123,8 +123,8 @@ describe('priorities view', () => {
         expect(text).toContain('quadrant-1 Major projects');
         expect(text).toContain('quadrant-3 Fill-ins');
         expect(text).toContain('quadrant-4 Thankless tasks');
-        expect(text).toContain('"Instant quote": [0.275, 0.95]');
-        expect(text).toContain('"New CRM": [0.95, 0.95]');
+        expect(text).toContain('"Instant quote": [0.325, 0.85]');
+        expect(text).toContain('"New CRM": [0.85, 0.85]');
         expect(text).toContain('%% not drawn (no impact or effort): vague');
     });
 });

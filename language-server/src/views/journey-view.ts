@@ -15,7 +15,8 @@
  * and `lineText` escapes a first word that reads as a keyword.
  *
  * Layout: Mermaid cuts a persona name's long words with "-" in the legend (which changes
- * the text and can cut an entity code): a front-matter config turns that off.
+ * the text and can cut an entity code): a front-matter config turns that off, and makes
+ * task boxes big enough for three lines of text.
  *
  * Highlight: journey tasks cannot be styled, so a highlighted touchpoint's task text
  * starts with "★ " (and its source map entry uses that text).
@@ -39,7 +40,9 @@ export function journeyView(model: JourneyModel, options: ViewOptions = {}): Vie
     }
     const persona = labelsOf(model.personas);
     // Mermaid breaks a persona name's words longer than maxLabelWidth with "-" (changing the text): never.
-    const lines = ['---', 'config:', '  journey:', '    maxLabelWidth: 1000000', '---', 'journey', `    title ${mermaidText(model.label)}`];
+    // Taller, wider task boxes hold three lines of a task's text.
+    const config = ['---', 'config:', '  journey:', '    maxLabelWidth: 1000000', '    width: 160', '    height: 70', '---'];
+    const lines = [...config, 'journey', `    title ${mermaidText(model.label)}`];
     const sourceMap: SourceMapEntry[] = [mapEntry(model, 'journey', model.label)];
     for (const stage of model.stages) {
         const touchpoints = stage.steps.filter((step): step is TouchpointModel => step.kind === 'touchpoint' && step.emotions.length > 0);

@@ -2,7 +2,8 @@
  * The priorities view: a Mermaid `quadrantChart` of the actions, effort on x (low to
  * high) and impact on y (low to high). Quadrants: quick wins (high impact, low effort),
  * major projects (high impact, high effort), fill-ins (low impact, low effort) and
- * thankless tasks (low impact, high effort). Scores 1..5 map to 0.05..0.95; actions with
+ * thankless tasks (low impact, high effort). Scores 1..5 map to 0.15..0.85 (3 is on the middle line; an impact of 3 is drawn
+ * just above it so its name stays clear of the quadrant names); actions with
  * the same scores are spread a little so every name stays readable. Actions without both
  * an impact and an effort are listed in a comment and left out.
  *
@@ -31,6 +32,13 @@ export function prioritiesView(model: JourneyModel, options: ViewOptions = {}): 
         return emptyView('priorities', title, `Nothing to show yet: ${hint} to place them on the priority matrix.`);
     }
     const lines = [
+        '---',
+        'config:',
+        '  quadrantChart:',
+        '    chartWidth: 640',
+        '    chartHeight: 640',
+        '    pointLabelFontSize: 13',
+        '---',
         'quadrantChart',
         `    title ${lineText(`${model.label} — priorities`, KEYWORDS)}`,
         '    x-axis Low effort --> High effort',
@@ -45,7 +53,8 @@ export function prioritiesView(model: JourneyModel, options: ViewOptions = {}): 
         const key = `${action.impact},${action.effort}`;
         const nth = seen.get(key) ?? 0;
         seen.set(key, nth + 1);
-        const [x, y] = spread(position(action.effort), position(action.impact), nth);
+        // An impact of 3 sits just above the middle line, so its name (drawn under the point) stays clear of the lower quadrants' names.
+        const [x, y] = spread(position(action.effort), position(action.impact) + (action.impact === 3 ? 0.03 : 0), nth);
         const style = options.highlight?.has(action.id) ? ' radius: 10, color: #d97706' : '';
         lines.push(`    "${mermaidText(action.label)}": [${x}, ${y}]${style}`);
         sourceMap.push(mapEntry(action, 'action', action.label));
@@ -53,10 +62,10 @@ export function prioritiesView(model: JourneyModel, options: ViewOptions = {}): 
     return { view: 'priorities', title, kind: 'diagram', mermaid: `${lines.join('\n')}\n`, sourceMap };
 }
 
-/** A score 1..5 as a coordinate 0.05..0.95 (scores outside the scale are kept inside). */
+/** A score 1..5 as a coordinate 0.15..0.85, 3 in the middle (scores outside the scale are kept inside). */
 function position(score: number): number {
     const clamped = Math.min(5, Math.max(1, score));
-    return 0.05 + ((clamped - 1) / 4) * 0.9;
+    return 0.15 + ((clamped - 1) / 4) * 0.7;
 }
 
 /** Moves the nth point with the same scores a little down and right, staying inside the chart. */
