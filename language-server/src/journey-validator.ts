@@ -355,6 +355,7 @@ export class JourneyValidator {
 /** Errors on a score outside 1..5 or not whole; `data.value` is the nearest valid score. */
 function reportScore<N extends AstNode>(value: number, what: string, scale: string, accept: ValidationAcceptor,
     location: { node: N; property: Properties<N>; index?: number }): void {
+    if (typeof value !== 'number') return; // a score the parser could not read already has a syntax error
     const clamped = Math.min(5, Math.max(1, Math.round(value)));
     if (value < 1 || value > 5) {
         accept('error', `${what} ${value} is outside 1..5 (${scale}).`, { ...location, ...issue(IssueCodes.ScoreOutOfRange, { value: clamped }) });
