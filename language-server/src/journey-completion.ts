@@ -4,7 +4,7 @@
  * and the workspace's shared files), and the 1..5 scales with their meaning. Nothing is offered
  * inside a label or a comment.
  */
-import { AstUtils, GrammarAST, type AstNodeDescription, type MaybePromise, type ReferenceInfo } from 'langium';
+import { AstUtils, GrammarAST, type AstNode, type AstNodeDescription, type MaybePromise, type ReferenceInfo } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature,
 } from 'langium/lsp';
@@ -42,6 +42,22 @@ const SNIPPETS: Record<string, string> = {
     'Persona:frustration': 'frustration "$1"',
     'Action:impact': 'impact ${1|1,2,3,4,5|}',
     'Action:effort': 'effort ${1|1,2,3,4,5|}',
+};
+
+/** Facts written at most once, by `<rule>:<keyword>`: the element that holds them and its property. Not offered again when already there. */
+const ONCE: Record<string, [owner: string, property: string]> = {
+    'Journey:state': ['Journey', 'states'],
+    'Journey:description': ['Journey', 'descriptions'],
+    'Persona:description': ['Persona', 'descriptions'],
+    'Stage:description': ['Stage', 'descriptions'],
+    'Touchpoint:description': ['Touchpoint', 'descriptions'],
+    'Touchpoint:owner': ['Touchpoint', 'owners'],
+    'Touchpoint:reach': ['Touchpoint', 'reaches'],
+    'MomentOfTruth:moment': ['Touchpoint', 'momentsOfTruth'],
+    'Action:description': ['Action', 'descriptions'],
+    'Action:owner': ['Action', 'owners'],
+    'Action:impact': ['Action', 'impacts'],
+    'Action:effort': ['Action', 'efforts'],
 };
 
 /** What a kind of element is called in completion details. */
@@ -86,9 +102,14 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
         return super.completionFor(context, next, acceptor);
     }
 
-    /** The identifiers that may also be written as words (`current`, `for`…) are not offered as keywords. */
+    /** Not offered: words that may also be ids (`current`, `for`…) where an id goes, and facts already written once. */
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
-        return super.filterKeyword(context, keyword) && ruleOf(keyword) !== 'Id';
+        const rule = ruleOf(keyword);
+        if (!super.filterKeyword(context, keyword) || rule === 'Id') return false;
+        const once = ONCE[`${rule}:${keyword.value}`];
+        const owner = once && context.node ? AstUtils.getContainerOfType(context.node, (n): n is AstNode => n.$type === once[0]) : undefined;
+        const written = owner ? (owner as unknown as Record<string, unknown[] | undefined>)[once![1]] : undefined;
+        return !(Array.isArray(written) && written.length > 0);
     }
 
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {

@@ -73,6 +73,15 @@ describe('keywords valid at the cursor only', () => {
         expect(items.find((i) => i.label === 'moment')!.insertText).toBe('moment of truth');
     });
 
+    test('facts written at most once are not offered again', async () => {
+        const items = labels(await completeAt(inTouchpoint('owner ops\n      reach 10\n      moment of truth\n      |')));
+        expect(items).not.toContain('owner');
+        expect(items).not.toContain('reach');
+        expect(items).not.toContain('moment');
+        expect(items).toContain('emotion');
+        expect(labels(await completeAt('journey j {\n  state current\n  |\n}'))).not.toContain('state');
+    });
+
     test('keywords carry the documentation written in the grammar', async () => {
         const items = await completeAt('journey j {\n  stage s {\n    |\n  }\n}');
         const touchpoint = items.find((i) => i.label === 'touchpoint')!;
