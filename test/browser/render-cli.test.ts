@@ -1,0 +1,83 @@
+/**
+ * `journey render`, run as a real process from the built CLI (out/cli.cjs, made by npm run build):
+ * Mermaid to stdout, Markdown to a file, SVG and PNG drawn in the real Chromium, and the
+ * refusals: an invalid map (diagnostics, exit 1, nothing written) and a missing browser.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeEach, describe, expect, test } from 'vitest';
+
+const cli = resolve('out/cli.cjs');
+const example = resolve('examples/home-cleaning.journey');
+let dir: string;
+
+beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'journey-render-'));
+});
+
+function journey(args: string[], env: NodeJS.ProcessEnv = {}) {
+    expect(existsSync(cli), 'out/cli.cjs is built by npm run build').toBe(true);
+    return spawnSync(process.execPath, [cli, 'render', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } });
+}
+
+describe('journey render', () => {
+    test('prints the Mermaid text of one view to stdout', () => {
+        const result = journey([example, '--view', 'flow']);
+        expect(result.status).toBe(0);
+        expect(result.stdout).toMatch(/^flowchart LR\n/);
+        expect(result.stdout).toContain('tp_calls["<b>Calls for a quote</b>');
+    });
+
+    test('writes a Markdown document with the title, personas, KPIs and a mermaid block per view', () => {
+        const out = join(dir, 'booking.md');
+        const result = journey([example, '--format', 'markdown', '--out', out]);
+        expect(result.status, result.stderr).toBe(0);
+        const markdown = readFileSync(out, 'utf8');
+        expect(markdown).toMatch(/^# Booking a home cleaning\n/);
+        expect(markdown).toContain('## Personas');
+        expect(markdown).toContain('## KPIs');
+        expect(markdown.match(/^```mermaid$/gm)).toHaveLength(6);
+    });
+
+    test('draws every view as SVG into a folder, and one view as PNG, with the real Mermaid in Chromium', () => {
+        const svg = journey([example, '--format', 'svg', '--out', join(dir, 'pictures')]);
+        expect(svg.status, svg.stderr).toBe(0);
+        const files = readdirSync(join(dir, 'pictures')).sort();
+        expect(files).toEqual(['home-cleaning-blueprint.svg', 'home-cleaning-emotion.svg', 'home-cleaning-flow.svg', 'home-cleaning-funnel.svg', 'home-cleaning-journey.svg', 'home-cleaning-priorities.svg']);
+        const flow = readFileSync(join(dir, 'pictures', 'home-cleaning-flow.svg'), 'utf8');
+        expect(flow).toMatch(/^<svg[^>]+aria-roledescription="flowchart-v2"/);
+        expect(flow).toContain('Calls for a quote');
+
+        const png = journey([example, '--view', 'journey', '--format', 'png', '--out', join(dir, 'journey.png')]);
+        expect(png.status, png.stderr).toBe(0);
+        expect(readFileSync(join(dir, 'journey.png')).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    }, 60_000);
+
+    test('an invalid map prints its diagnostics, exits 1 and writes nothing', () => {
+        const bad = join(dir, 'bad.journey');
+        writeFileSync(bad, 'journey x {\n  stage a { touchpoint t { next nowhere } }\n}\n');
+        const result = journey([bad, '--format', 'markdown', '--out', join(dir, 'out')]);
+        expect(result.status).toBe(1);
+        expect(result.stderr).toMatch(/bad\.journey:2:\d+ error .*nowhere/);
+        expect(result.stderr).toContain('nothing rendered');
+        expect(existsSync(join(dir, 'out'))).toBe(false);
+    });
+
+    test('a file of shared declarations only has nothing to render', () => {
+        const shared = join(dir, 'people.journey');
+        writeFileSync(shared, 'persona alex "Alex"\n');
+        const result = journey([shared]);
+        expect(result.status).toBe(1);
+        expect(result.stderr).toContain('holds no journey');
+    });
+
+    test('without a browser, SVG fails with a message naming what is missing and how to install it', () => {
+        const result = journey([example, '--format', 'svg', '--out', join(dir, 'pictures')], { JOURNEY_CHROMIUM: '/nowhere/chromium' });
+        expect(result.status).toBe(2);
+        expect(result.stderr).toContain('JOURNEY_CHROMIUM is /nowhere/chromium, which does not exist');
+        expect(result.stderr).toContain('apt-get install chromium');
+        expect(existsSync(join(dir, 'pictures'))).toBe(false);
+    });
+});
