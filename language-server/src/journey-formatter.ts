@@ -157,16 +157,19 @@ export async function formatDocumentText(formatter: Formatter, document: Langium
     return applyTextEdits(document.textDocument.getText(), edits, document);
 }
 
-/** Applies non-overlapping edits to `text`. */
+/** Applies non-overlapping edits to `text` in one pass. */
 export function applyTextEdits(text: string, edits: TextEdit[], document: LangiumDocument): string {
     const positioned = edits
         .map((edit) => ({ start: document.textDocument.offsetAt(edit.range.start), end: document.textDocument.offsetAt(edit.range.end), text: edit.newText }))
-        .sort((a, b) => b.start - a.start);
-    let result = text;
+        .sort((a, b) => a.start - b.start);
+    const parts: string[] = [];
+    let done = 0;
     for (const edit of positioned) {
-        result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+        parts.push(text.slice(done, edit.start), edit.text);
+        done = edit.end;
     }
-    return result;
+    parts.push(text.slice(done));
+    return parts.join('');
 }
 
 function isComment(node: CstNode): boolean {
