@@ -4,7 +4,7 @@
  *   (in this journey, or for personas, channels and teams also in a shared file of the workspace);
  * - a score outside 1..5 (or not whole), an invalid reach → the nearest valid value;
  * - a decision branch without a label, an empty label → a label made from the id;
- * - an unused persona → remove it.
+ * - an unused persona → remove it; a fact written twice → remove the repetition.
  * And on any element without a label: "Add a label".
  */
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type LangiumDocuments, type MaybePromise, type NameProvider } from 'langium';
@@ -65,6 +65,8 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
                 return this.fillEmptyLabel(document, diagnostic);
             case IssueCodes.UnusedPersona:
                 return this.removePersona(document, diagnostic);
+            case IssueCodes.DuplicateFact:
+                return [fix('Remove this repeated fact', diagnostic, document, [removeRange(document, document.textDocument.offsetAt(diagnostic.range.start), document.textDocument.offsetAt(diagnostic.range.end))], true)];
             default:
                 return [];
         }
@@ -243,18 +245,24 @@ function afterOpeningBrace(_document: LangiumDocument, node: AstNode) {
 
 /** Removes whole lines of `node` when it stands on its own lines, else just its text. */
 function removeLines(document: LangiumDocument, node: AstNode): TextEdit {
+    return removeRange(document, node.$cstNode!.offset, node.$cstNode!.end);
+}
+
+/** Removes the text from `from` to `to`, with its line when nothing else stands on it. */
+function removeRange(document: LangiumDocument, from: number, to: number): TextEdit {
     const text = document.textDocument.getText();
-    const cst = node.$cstNode!;
-    let start = cst.offset;
-    let end = cst.end;
+    let start = from;
+    let end = to;
     while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
-    const ownLine = start === 0 || text[start - 1] === '\n';
+    let after = end;
+    while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after++;
+    const ownLine = (start === 0 || text[start - 1] === '\n') && (after === text.length || text[after] === '\n' || text[after] === '\r');
     if (ownLine) {
-        while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+        end = after;
         if (text[end] === '\r') end++;
         if (text[end] === '\n') end++;
     } else {
-        start = cst.offset;
+        start = from;
     }
     return { range: { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(end) }, newText: '' };
 }

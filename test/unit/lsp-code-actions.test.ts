@@ -142,6 +142,15 @@ describe('labels', () => {
     });
 });
 
+describe('repeated facts', () => {
+    test('a second reach is removed with its line', async () => {
+        const { document, actions } = await fixes(base('persona alex\nreach 100\nreach 200'), 'duplicate-fact');
+        const text = applied(actions, 'Remove this repeated fact', document);
+        expect(text).toBe(base('persona alex\nreach 100'));
+        expect(await errorsOf(text)).toEqual([]);
+    });
+});
+
 describe('unused persona', () => {
     test('is removed with its lines', async () => {
         const text = base('persona alex').replace('  persona alex "Alex"\n', '  persona alex "Alex"\n  persona ghost "Ghost" {\n    goal "Nothing"\n  }\n');
