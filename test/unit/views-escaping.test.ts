@@ -49,6 +49,9 @@ describe('lineText', () => {
         expect(lineText('section two', ['section'])).toBe('#115;ection two');
         expect(lineText('Title page', ['title'])).toBe('#84;itle page');
         expect(lineText('A section', ['section'])).toBe('A section');
+        expect(lineText('Sections of the site', ['section'])).toBe('Sections of the site');
+        // `x-axis`, `quadrant-1`…: the `-` is already an entity, so the keyword cannot match.
+        expect(lineText('quadrant-1 first', ['title'])).toBe('quadrant#45;1 first');
     });
 });
 

@@ -59,8 +59,8 @@ function protectEdgeSpaces(text: string): string {
 /** `mermaidText`, also escaping a first word that a line-based parser would read as a keyword. */
 export function lineText(label: string, keywords: readonly string[]): string {
     const text = mermaidText(label);
-    const first = /^[A-Za-z-]+/.exec(text)?.[0] ?? '';
-    const isKeyword = keywords.some((keyword) => first.toLowerCase().startsWith(keyword.toLowerCase()));
+    const first = /^[A-Za-z0-9-]+/.exec(text)?.[0] ?? '';
+    const isKeyword = keywords.some((keyword) => first.toLowerCase() === keyword.toLowerCase());
     return isKeyword ? entity(text[0]) + text.slice(1) : text;
 }
 

@@ -10,7 +10,7 @@
  * rather than given a made-up score; the flow and blueprint views still show it.
  *
  * Escaping (journey): a task line is `text: score: actor, actor`, so `:` ends the text
- * and `,` separates actors; `title`, `section` and `acc…` start keyword lines; `#` and
+ * and `,` separates actors; `title` and `section` start keyword lines; `#` and
  * `%%` are entity and comment markers. `mermaidText` writes all of them as entity codes,
  * and `lineText` escapes a first word that reads as a keyword.
  *
@@ -26,7 +26,8 @@ import { lineText, mermaidText } from './escape.js';
 import { emptyView, labelsOf, mapEntry, touchpointsOf } from './model-queries.js';
 import type { SourceMapEntry, ViewOptions, ViewResult } from './view-types.js';
 
-const KEYWORDS = ['title', 'section', 'acc'];
+/** Words that start a keyword line of a journey (`accTitle:`/`accDescr{` cannot start one: `:` and `{` are always entities). */
+const KEYWORDS = ['title', 'section'];
 /** The mark put in front of a highlighted task's text. */
 export const JOURNEY_HIGHLIGHT_MARK = '★ ';
 

@@ -9,7 +9,7 @@
  *
  * Escaping (quadrantChart): point names are written as `"…"` strings and titles as
  * plain text; `:` `,` `[` `"` and the rest are entity codes (`mermaidText`), and a title
- * starting with a keyword (`x-axis`, `quadrant-1`…) is escaped by `lineText`.
+ * starting with a keyword is escaped by `lineText`.
  *
  * Highlight: highlighted actions are drawn as larger amber points.
  */
@@ -21,7 +21,8 @@ import type { SourceMapEntry, ViewOptions, ViewResult } from './view-types.js';
 /** The names of the four quadrants, as Mermaid numbers them (1 top right, counter-clockwise). */
 export const QUADRANTS = { 1: 'Major projects', 2: 'Quick wins', 3: 'Fill-ins', 4: 'Thankless tasks' } as const;
 
-const KEYWORDS = ['title', 'x-axis', 'y-axis', 'quadrant', 'acc', 'classDef'];
+/** Words that start a keyword line (`x-axis`, `quadrant-1`… cannot: their `-` is always an entity). */
+const KEYWORDS = ['title', 'classDef'];
 
 /** The priorities view of a model. */
 export function prioritiesView(model: JourneyModel, options: ViewOptions = {}): ViewResult {
