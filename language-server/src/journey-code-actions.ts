@@ -4,7 +4,8 @@
  *   (in this journey, or for personas, channels and teams also in a shared file of the workspace);
  * - a score outside 1..5 (or not whole), an invalid reach → the nearest valid value;
  * - a decision branch without a label, an empty label → a label made from the id;
- * - an unused persona → remove it; a fact written twice → remove the repetition.
+ * - an unused persona → remove it; a fact written twice → remove the repetition;
+ * - a journey's persona, channel or team that hides a shared one → remove it to use the shared one.
  * And on any element without a label: "Add a label".
  */
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type LangiumDocuments, type MaybePromise, type NameProvider } from 'langium';
@@ -65,6 +66,8 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
                 return this.fillEmptyLabel(document, diagnostic);
             case IssueCodes.UnusedPersona:
                 return this.removePersona(document, diagnostic);
+            case IssueCodes.HidesShared:
+                return this.removeLocalCopy(document, diagnostic);
             case IssueCodes.DuplicateFact:
                 return [fix('Remove this repeated fact', diagnostic, document, [removeRange(document, document.textDocument.offsetAt(diagnostic.range.start), document.textDocument.offsetAt(diagnostic.range.end))], true)];
             default:
@@ -139,6 +142,15 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
         const persona = AstUtils.getContainerOfType(nodeAt(document, diagnostic), isPersona);
         if (!persona?.$cstNode) return [];
         return [fix(`Remove unused persona '${persona.name}'`, diagnostic, document, [removeLines(document, persona)], true)];
+    }
+
+    /** Remove a journey's own persona, channel or team so that the shared one with the same id is used. */
+    protected removeLocalCopy(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const node = nodeAt(document, diagnostic);
+        const local = node && AstUtils.getContainerOfType(node, (n): n is AstNode & { name: string } => ['Persona', 'Channel', 'Team'].includes(n.$type));
+        if (!local?.$cstNode) return [];
+        const kind = local.$type.toLowerCase();
+        return [fix(`Remove this ${kind} and use the shared ${kind} '${local.name}'`, diagnostic, document, [removeLines(document, local)])];
     }
 
     /** "Add a label" on an element whose id is under the cursor and that has none. */

@@ -151,6 +151,17 @@ describe('repeated facts', () => {
     });
 });
 
+describe('a local copy of a shared element', () => {
+    test('is removed so that the shared one is used', async () => {
+        const services = createTestServices();
+        await parseJourney('channel web "Website" online\n', { services, uri: 'file:///ws/people.journey' });
+        const { document, actions } = await fixes(base('persona alex\nchannel web'), 'hides-shared', services);
+        const text = applied(actions, "Remove this channel and use the shared channel 'web'", document);
+        expect(text).toBe(base('persona alex\nchannel web').replace('  channel web "Web" online\n', ''));
+        expect(await errorsOf(text, 'channel web "Website" online\n')).toEqual([]);
+    });
+});
+
 describe('unused persona', () => {
     test('is removed with its lines', async () => {
         const text = base('persona alex').replace('  persona alex "Alex"\n', '  persona alex "Alex"\n  persona ghost "Ghost" {\n    goal "Nothing"\n  }\n');
