@@ -92,6 +92,11 @@ describe('emotion view', () => {
         expect(text).toContain('line "Expected" [3, 4, 4]');
         expect(text).not.toContain('line "Sam"');
     });
+
+    test('gives a repeated touchpoint label its id, so the chart keeps one band per touchpoint', async () => {
+        const text = await mermaid('journey j { stage s { touchpoint a "Calls" { emotion 2 } touchpoint b "Calls" { emotion 4 } } }', 'emotion');
+        expect(text).toContain('x-axis ["Calls", "Calls (b)"]');
+    });
 });
 
 describe('flow view', () => {

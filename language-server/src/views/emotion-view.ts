@@ -6,7 +6,8 @@
  *   overall score: a persona without a score of its own feels what everyone feels);
  * - `Expected`: where expected scores exist (overall, else the mean of the personas'); at a
  *   touchpoint without one it follows the overall line (no gap recorded there).
- * Touchpoints without any emotion score are left out of the chart.
+ * Touchpoints without any emotion score are left out of the chart. Mermaid merges equal
+ * category names, so a label used twice gets its touchpoint id: `Calls (calls_again)`.
  *
  * Layout: horizontal (touchpoints top to bottom, emotion left to right), so touchpoint
  * names of any length stay readable; the chart grows with the number of touchpoints.
@@ -53,7 +54,14 @@ export function emotionView(model: JourneyModel, options: ViewOptions = {}): Vie
     if (touchpoints.some((touchpoint) => touchpoint.expectations.length > 0)) {
         series.push({ name: 'Expected', values: touchpoints.map((touchpoint, i) => overallScore(touchpoint.expectations) ?? overall[i]) });
     }
-    const categories = touchpoints.map((touchpoint) => (options.highlight?.has(touchpoint.id) ? EMOTION_HIGHLIGHT_MARK : '') + touchpoint.label);
+    // Equal category names would merge into one band: a repeated label gets its id.
+    const used = new Set<string>();
+    const categories = touchpoints.map((touchpoint) => {
+        let name = (options.highlight?.has(touchpoint.id) ? EMOTION_HIGHLIGHT_MARK : '') + touchpoint.label;
+        if (used.has(name)) name = `${name} (${touchpoint.id})`;
+        used.add(name);
+        return name;
+    });
     const quoted = (text: string): string => `"${mermaidText(text)}"`;
     const colours = series.map((line, i) => (line.name === 'Expected' && i === series.length - 1 ? EXPECTED_COLOUR : PALETTE[i % PALETTE.length]));
     const legend = series.map((line, i) => `${line.name} (${colours[i][1]})`).join(' · ');
