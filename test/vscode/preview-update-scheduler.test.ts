@@ -77,4 +77,17 @@ describe('UpdateScheduler', () => {
         await tick();
         expect(seen).toEqual([7, 1]);
     });
+
+    it('runs a version that was waiting for the throttle when it is asked again at once after a reset', async () => {
+        const timers = manualTimers();
+        const seen: number[] = [];
+        const scheduler = new UpdateScheduler(async (v) => void seen.push(v), () => 300, timers);
+        scheduler.request(1);
+        await tick();
+        scheduler.request(2);
+        scheduler.reset();
+        scheduler.request(2, true);
+        await tick();
+        expect(seen).toEqual([1, 2]);
+    });
 });

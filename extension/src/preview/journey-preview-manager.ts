@@ -21,6 +21,9 @@ export class JourneyPreviewManager implements vscode.Disposable, vscode.WebviewP
             vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
             vscode.workspace.onDidChangeTextDocument((e) => this.forDocument(e.document.uri, (p) => p.refresh())),
             vscode.window.onDidChangeActiveTextEditor((editor) => this.followEditor(editor)),
+            vscode.languages.onDidChangeDiagnostics((e) => {
+                for (const uri of e.uris) this.forDocument(uri, (p) => p.diagnosticsChanged());
+            }),
             vscode.window.onDidChangeTextEditorSelection((e) => this.forDocument(e.textEditor.document.uri, (p) => p.highlightLine(e.selections[0].active.line))),
             vscode.workspace.onDidChangeConfiguration((e) => {
                 if (e.affectsConfiguration('journey.preview')) for (const p of this.previews) p.forceRefresh();

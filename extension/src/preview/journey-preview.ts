@@ -44,6 +44,7 @@ export class JourneyPreview implements vscode.Disposable {
     private view: ViewId | undefined;
     private lastUpdate: HostToWebviewMessage | undefined;
     private readonly waiting: HostToWebviewMessage[] = [];
+    private shownErrors = 0;
     /** The last render the webview reported. */
     lastRender: RenderReport | undefined;
     /** Fires after every render of the webview. */
@@ -140,6 +141,15 @@ export class JourneyPreview implements vscode.Disposable {
         void this.refresh(true);
     }
 
+    /**
+     * Redraws when the Problems panel's errors of the document changed without an edit (another file
+     * changed, was renamed or deleted): the same version can then have other views.
+     */
+    diagnosticsChanged(): void {
+        const errors = vscode.languages.getDiagnostics(this.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+        if (errors !== this.shownErrors) this.forceRefresh();
+    }
+
     /** Follows a rename of the document. */
     renamed(to: vscode.Uri): void {
         this.uri = to;
@@ -210,6 +220,7 @@ export class JourneyPreview implements vscode.Disposable {
             return;
         }
         const errors = result.diagnostics.filter((d) => d.severity === 1);
+        this.shownErrors = errors.length;
         this.title = result.title;
         this.updateTitle();
         let notice: string | undefined;

@@ -29,7 +29,7 @@ export class UpdateScheduler {
 
     /** Asks for an update to `version`; `immediate` skips the throttle (first render, document switch). */
     request(version: number, immediate = false): void {
-        if (this.disposed || version === this.lastStarted || version === this.pending) return;
+        if (this.disposed || version === this.lastStarted) return;
         this.pending = version;
         if (immediate || this.lastStarted < 0) this.urgent = true;
         if (this.running) return;

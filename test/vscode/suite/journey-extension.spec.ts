@@ -290,3 +290,26 @@ describe('Journey extension', () => {
         await screenshot('preview-too-large');
     });
 });
+
+describe('Journey language server', () => {
+    test('is restarted when it dies, and answers again', async () => {
+        const serverPid = () => (api.client as unknown as { _serverProcess?: { pid?: number } })._serverProcess?.pid;
+        const before = serverPid();
+        assert(before, 'no server process');
+        process.kill(before, 'SIGKILL');
+        const after = await waitFor('a new server process', () => {
+            const pid = serverPid();
+            return pid && pid !== before && api.client.isRunning() ? pid : undefined;
+        }, 30_000);
+        assert(after !== before, 'the same server process');
+        const editor = await open('booking.journey');
+        const line = lineOf(editor.document, 'stage purchase');
+        const labels = await waitFor('completion from the restarted server', async () => {
+            const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+                'vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(line + 1, 4));
+            const found = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+            return found.includes('touchpoint') ? found : undefined;
+        }, 30_000);
+        assert(labels.includes('touchpoint'), 'no completion after the restart');
+    });
+});
