@@ -17,7 +17,7 @@ const requestsDir = path.join(output, 'requests');
 const resultsFile = path.join(output, 'results.json');
 const serverMain = path.join(root, '.tools/code-server/node_modules/code-server/lib/vscode/out/server-main.js');
 const suiteBundle = path.join(root, 'out/test/vscode/suite.cjs');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumPath = process.env.JOURNEY_CHROMIUM ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const timeoutMs = Number(process.env.JOURNEY_VSCODE_TEST_TIMEOUT ?? 300_000);
 
 const log = (message) => console.log(`[vscode-tests] ${message}`);
