@@ -7,6 +7,7 @@ import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createJourneyServices } from '../language-server/src/journey-module.js';
 import { buildJourneyModel } from '../language-server/src/model/build-model.js';
+import { renderAllViews } from '../language-server/src/views/index.js';
 import { generateMap, seededRandom } from '../test/support/generate-map.js';
 import { collectGarbage, measure, summary } from './stats.js';
 
@@ -20,12 +21,15 @@ export interface LanguageServerResult {
     rebuild: { p50: number; p95: number; n: number };
     completion: { p50: number; p95: number; n: number };
     model: { p50: number; p95: number; n: number };
+    views: { p50: number; p95: number; n: number };
+    viewCount: number;
+    mermaidChars: number;
     errors: number;
 }
 
 /** Fewer iterations for the big maps, so the whole run stays within minutes. */
 function iterations(size: number, small: number): number {
-    if (size >= 10_000) return Math.max(3, Math.round(small / 6));
+    if (size >= 10_000) return Math.max(2, Math.round(small / 8));
     if (size >= 1_000) return Math.max(5, Math.round(small / 2));
     return small;
 }
@@ -56,7 +60,8 @@ export async function benchLanguageServer(size: number): Promise<LanguageServerR
     const parserServices = createJourneyServices(EmptyFileSystem).Journey;
 
     // The floor: the same grammar's Langium parser on the same text, nothing else.
-    const floor = await measure(iterations(size, 20), () => parserServices.parser.LangiumParser.parse(text), 2);
+    const warmups = size >= 10_000 ? 1 : 2;
+    const floor = await measure(iterations(size, 20), () => parserServices.parser.LangiumParser.parse(text), warmups);
 
     // Cold build: a fresh workspace each time, the document parsed, linked and validated.
     const coldRuns = iterations(size, 10);
@@ -76,7 +81,7 @@ export async function benchLanguageServer(size: number): Promise<LanguageServerR
         const edited = [...lines];
         edited[target] = `      emotion ${1 + (Math.abs(index) % 5)}`;
         await opened.edit(edited.join('\n'));
-    }, 2);
+    }, warmups);
     await opened.edit(text);
     const errors = (opened.current().diagnostics ?? []).filter((d) => d.severity === 1).length;
 
@@ -92,6 +97,11 @@ export async function benchLanguageServer(size: number): Promise<LanguageServerR
     // The resolved model of the built document.
     const model = await measure(iterations(size, 20), () => buildJourneyModel(opened.current()), 2);
 
+    // Every view of that model.
+    const built = buildJourneyModel(opened.current())!;
+    const views = await measure(iterations(size, 20), () => renderAllViews(built), 2);
+    const rendered = renderAllViews(built);
+
     return {
         size,
         chars: text.length,
@@ -101,6 +111,9 @@ export async function benchLanguageServer(size: number): Promise<LanguageServerR
         rebuild: summary(rebuild),
         completion: summary(completion),
         model: summary(model),
+        views: summary(views),
+        viewCount: rendered.filter((view) => view.kind === 'diagram').length,
+        mermaidChars: rendered.reduce((sum, view) => sum + (view.kind === 'diagram' ? view.mermaid.length : 0), 0),
         errors,
     };
 }

@@ -3,27 +3,13 @@
 // BENCH_ONLY=server,views,preview,cli,memory,stress (sections), BENCH_WRITE=1 (rewrite bench/RESULTS.md).
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, 'out', 'bench', 'bench.mjs');
 mkdirSync(dirname(outfile), { recursive: true });
-
-/** Product modules the benchmarks use when they exist; until then a section reports "not available". */
-const optionalModules = {
-    plugin: {
-        name: 'optional-modules',
-        setup(build) {
-            build.onResolve({ filter: /\/views\/index\.js$/ }, (args) => {
-                const source = resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
-                return existsSync(source) ? undefined : { path: source, namespace: 'missing' };
-            });
-            build.onLoad({ filter: /.*/, namespace: 'missing' }, () => ({ contents: 'export const renderAllViews = undefined;', loader: 'js' }));
-        },
-    },
-};
 
 await esbuild.build({
     entryPoints: [join(root, 'bench', 'main.ts')],
@@ -35,7 +21,6 @@ await esbuild.build({
     packages: 'external',
     sourcemap: 'inline',
     logLevel: 'warning',
-    plugins: [optionalModules.plugin],
 });
 const result = spawnSync(process.execPath, ['--expose-gc', '--enable-source-maps', outfile, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
 process.exit(result.status ?? 1);

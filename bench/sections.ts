@@ -1,5 +1,11 @@
 /** The sections of `npm run bench`: each measures something and returns a Markdown table. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { benchBatch } from './cli.bench.js';
 import { benchHeap, benchLanguageServer } from './language-server.bench.js';
+import { benchPreview } from './preview.bench.js';
 import { bytes, ms, ratio, table } from './stats.js';
 
 /** One benchmark section. */
@@ -14,8 +20,17 @@ const server: Section = {
     title: 'Language server (in process, real services)',
     async run(sizes) {
         const rows: string[][] = [];
+        const viewRows: string[][] = [];
         for (const size of sizes) {
             const r = await benchLanguageServer(size);
+            viewRows.push([
+                `${size}`,
+                ms(r.floor.p50),
+                `${ms(r.model.p50)} (${ratio(r.model.p50, r.floor.p50)})`,
+                `${ms(r.views.p50)} / ${ms(r.views.p95)} (${ratio(r.views.p50, r.floor.p50)})`,
+                `${ms(r.model.p50 + r.views.p50)} (${ratio(r.model.p50 + r.views.p50, r.floor.p50)})`,
+                `${r.viewCount} diagrams, ${r.mermaidChars} chars of Mermaid`,
+            ]);
             rows.push([
                 `${size}`,
                 `${r.lines}`,
@@ -23,17 +38,20 @@ const server: Section = {
                 `${ms(r.coldBuild.p50)} (${ratio(r.coldBuild.p50, r.floor.p50)})`,
                 `${ms(r.rebuild.p50)} / ${ms(r.rebuild.p95)} (${ratio(r.rebuild.p50, r.floor.p50)})`,
                 `${ms(r.completion.p50)} / ${ms(r.completion.p95)} (${ratio(r.completion.p95, r.floor.p50)})`,
-                `${ms(r.model.p50)} (${ratio(r.model.p50, r.floor.p50)})`,
                 `${r.errors}`,
             ]);
             console.error(`  server: ${size} touchpoints done`);
         }
         return [
-            table(['touchpoints', 'lines', 'floor: bare parse p50', 'cold build p50 (× floor)', 'rebuild after 1-line edit p50 / p95 (× floor)', 'completion p50 / p95 (p95 × floor)', 'model p50 (× floor)', 'errors'], rows),
+            table(['touchpoints', 'lines', 'floor: bare parse p50', 'cold build p50 (× floor)', 'rebuild after 1-line edit p50 / p95 (× floor)', 'completion p50 / p95 (p95 × floor)', 'errors'], rows),
             '',
             'Floor = `services.parser.LangiumParser.parse(text)` of the same grammar and text: no document, no linking, no validation. ' +
                 'Cold build = a fresh workspace, `DocumentBuilder.build([doc], { validation: true })`. Rebuild = the text of one `emotion` line in the middle changes ' +
                 '(`TextDocuments.set` + `DocumentBuilder.update`, what the server does on `didChange`, without its debounce). Completion = `CompletionProvider.getCompletion` at seeded random offsets.',
+            '',
+            '#### Model and every view',
+            '',
+            table(['touchpoints', 'floor: bare parse p50', 'model p50 (× floor)', 'all 6 views p50 / p95 (× floor)', 'model + views p50 (× floor)', 'output'], viewRows),
         ].join('\n');
     },
 };
@@ -52,5 +70,92 @@ const memory: Section = {
     },
 };
 
+const preview: Section = {
+    id: 'preview',
+    title: 'Preview: edit → new SVG on screen (real webview page in Chromium)',
+    async run(sizes) {
+        const chosen = sizes.filter((size) => size === 100 || size === 1000);
+        if (chosen.length === 0) return 'Not run: BENCH_SIZES has neither 100 nor 1000.';
+        const rows: string[][] = [];
+        for (const size of chosen) {
+            const r = await benchPreview(size, size >= 1000 ? 3 : 12);
+            rows.push([
+                `${size}`,
+                `${r.mermaidChars}`,
+                `${ms(r.server.p50)} / ${ms(r.server.p95)}`,
+                `${ms(r.webview.p50)} / ${ms(r.webview.p95)}`,
+                `${ms(r.total.p50)} / ${ms(r.total.p95)}`,
+                `${ms(r.bare.p50)} / ${ms(r.bare.p95)}`,
+                `${ratio(r.webview.p50, r.bare.p50)} / ${ratio(r.webview.p95, r.bare.p95)}`,
+                r.shows,
+            ]);
+            console.error(`  preview: ${size} touchpoints done`);
+        }
+        return [
+            table(['touchpoints', 'journey view Mermaid chars', 'server: rebuild + views p50 / p95', 'webview: update → SVG shown p50 / p95', 'edit → SVG total p50 / p95', 'reference: bare mermaid.render p50 / p95', 'webview overhead (× bare) p50 / p95', 'shows'], rows),
+            '',
+            'One `emotion` line changes per iteration. Server = `TextDocuments.set` + `DocumentBuilder.update` + the `journey/views` handler (`viewsOfDocument`), in process. ' +
+                'Webview = the real preview page (`previewPageHtml`, its CSP, `extension/media/webview.js`) in Chromium: from `postMessage(update)` to the page posting `rendered` for that version, timed inside the page. ' +
+                'Bare = `mermaid.render` of the same text in the same page. Not included: the VS Code host hop (JSON-RPC from server to extension, `webview.postMessage`) and the server debounce.',
+        ].join('\n');
+    },
+};
+
+const cli: Section = {
+    id: 'cli',
+    title: 'CLI: 50 example-sized maps to SVG in one command',
+    async run() {
+        const r = await benchBatch(50, 15, Number(process.env.BENCH_PER_FILE_SAMPLE ?? 8));
+        return [
+            table(['what', 'value'], [
+                ['maps / Mermaid texts (every view)', `${r.maps} / ${r.texts}`],
+                ['one command: CLI loader + views + one Chromium for all', `${ms(r.batchMs)} (${ms(r.batchMs / r.texts)} per text)`],
+                [`one fresh browser per text (mermaid-cli style), mean of ${r.perFileSample}`, `${ms(r.perFileMeanMs)} per text → ${ms(r.perFileEstimateMs)} for all`],
+                ['speed-up of the batch', ratio(r.perFileEstimateMs, r.batchMs)],
+                ['texts Mermaid failed to draw', `${r.failures}`],
+            ]),
+            '',
+            'The batch uses the CLI\'s own pieces (`loadWorkspace`, `renderAllViews`, `MermaidRenderer`) in process, since `journey render` takes one file per run. ' +
+                'The per-file reference launches, renders and closes a Chromium for each text; it runs on a seeded sample (BENCH_PER_FILE_SAMPLE=0 runs all) and is extrapolated by its mean.',
+        ].join('\n');
+    },
+};
+
+const sizesSection: Section = {
+    id: 'size',
+    title: 'Bundles and package',
+    async run() {
+        const rows = [
+            ['out/server.cjs (language server, as built)', 'out/server.cjs'],
+            ['extension/out/extension.cjs', 'extension/out/extension.cjs'],
+            ['extension/out/server.cjs', 'extension/out/server.cjs'],
+            ['extension/media/webview.js', 'extension/media/webview.js'],
+            ['extension/media/mermaid.min.js', 'extension/media/mermaid.min.js'],
+            ['out/cli.cjs', 'out/cli.cjs'],
+        ].map(([label, file]) => [label!, existsSync(file!) ? bytes(statSync(file!).size) : 'missing (run npm run build)']);
+        rows.push(['.vsix (vsce package, minified bundles)', await vsixSize()]);
+        return [table(['file', 'size'], rows), '', 'Bundles as `npm run build` leaves them (not minified, with source maps beside them); the `.vsix` is built by `vsce package`, whose prepublish step minifies.'].join('\n');
+    },
+};
+
+/** Packages the extension into a temporary .vsix and returns its size (or why not). */
+async function vsixSize(): Promise<string> {
+    const folder = mkdtempSync(path.join(tmpdir(), 'journey-vsix-'));
+    try {
+        const vsce = path.resolve('node_modules/@vscode/vsce/vsce');
+        const out = path.join(folder, 'journey.vsix');
+        const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out], {
+            cwd: 'extension', encoding: 'utf8', timeout: 180_000,
+            env: { ...process.env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}` },
+        });
+        if (!existsSync(out)) return `not built: ${(result.stderr || result.stdout || String(result.error)).trim().split('\n').slice(-2).join(' ')}`;
+        return bytes(statSync(out).size);
+    } finally {
+        rmSync(folder, { recursive: true, force: true });
+        // vsce's prepublish minified the bundles: build them again as the rest of the tools expect.
+        spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8', timeout: 180_000 });
+    }
+}
+
 /** Every section, in the order they run. */
-export const sections: Section[] = [server, memory];
+export const sections: Section[] = [server, memory, preview, cli, sizesSection];

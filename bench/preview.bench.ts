@@ -1,0 +1,86 @@
+/**
+ * Preview benchmark: a one-line edit → the server rebuilds and computes the views (in process,
+ * the `journey/views` handler) → the real webview page in Chromium renders the new SVG. The
+ * reference is a bare `mermaid.render` of the same Mermaid text in the same page.
+ */
+import { viewsOfDocument } from '../language-server/src/lsp/journey-preview-request.js';
+import { generateMap } from '../test/support/generate-map.js';
+import { PreviewPage } from '../test/support/preview-page.js';
+import { openDocument } from './language-server.bench.js';
+import { summary } from './stats.js';
+
+/** Longest one update may take before the size is reported as too slow (PREVIEW_BUDGET_MS). */
+const UPDATE_BUDGET_MS = Number(process.env.PREVIEW_BUDGET_MS ?? 120_000);
+
+/** The promise's value, or undefined when it takes longer than the budget. */
+async function withinBudget<T>(promise: Promise<T>): Promise<T | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), UPDATE_BUDGET_MS)));
+    try {
+        return await Promise.race([promise, timeout]);
+    } finally {
+        clearTimeout(timer);
+    }
+}
+
+/** What one size measured, in ms. */
+export interface PreviewResult {
+    size: number;
+    view: string;
+    mermaidChars: number;
+    server: ReturnType<typeof summary>;
+    webview: ReturnType<typeof summary>;
+    total: ReturnType<typeof summary>;
+    bare: ReturnType<typeof summary>;
+    shows: string;
+}
+
+/** Measures edit → new SVG on screen for a generated map of `size` touchpoints, in the default (journey) view. */
+export async function benchPreview(size: number, iterations: number): Promise<PreviewResult> {
+    const map = generateMap(size);
+    const lines = map.text.split('\n');
+    const target = map.emotionLines[Math.floor(map.emotionLines.length / 2)]!;
+    const opened = await openDocument(map.text, `preview-${size}.journey`);
+    const page = await PreviewPage.open();
+    // As a user who raised journey.preview.maxTextSize / maxEdges for big maps would have it.
+    const limits = { maxTextSize: 10_000_000, maxEdges: 100_000 };
+    try {
+        const server: number[] = [];
+        const webview: number[] = [];
+        const total: number[] = [];
+        const bare: number[] = [];
+        let shows = '';
+        let mermaidChars = 0;
+        const warmups = size >= 1000 ? 1 : 2;
+        for (let i = -warmups; i < iterations; i++) {
+            const edited = [...lines];
+            edited[target] = `      emotion ${1 + (((i % 5) + 5) % 5)}`;
+            const start = performance.now();
+            await opened.edit(edited.join('\n'));
+            const result = viewsOfDocument(opened.current());
+            const serverMs = performance.now() - start;
+            const outcome = await withinBudget(page.update({
+                type: 'update', uri: 'file:///bench/map.journey', fileName: 'map.journey', version: i + 10,
+                title: result.title, views: result.views, errors: [], limits,
+            }));
+            if (!outcome) {
+                shows = `no SVG within ${UPDATE_BUDGET_MS / 1000} s (stopped)`;
+                server.push(serverMs);
+                break;
+            }
+            const view = result.views.find((v) => v.view === outcome.rendered.view);
+            const text = view?.kind === 'diagram' ? view.mermaid : '';
+            const bareMs = text ? await page.bareRender(text) : Number.NaN;
+            shows = outcome.rendered.shows;
+            mermaidChars = text.length;
+            if (i < 0) continue; // warm-up
+            server.push(serverMs);
+            webview.push(outcome.ms);
+            total.push(serverMs + outcome.ms);
+            bare.push(bareMs);
+        }
+        return { size, view: 'journey', mermaidChars, server: summary(server), webview: summary(webview), total: summary(total), bare: summary(bare), shows };
+    } finally {
+        await page.close();
+    }
+}
