@@ -117,6 +117,16 @@ describe('Journey extension', () => {
         await renderOf(editor.document.uri, (r) => !r.errorBanner && r.shows === 'diagram', 'the banner to go');
     });
 
+    test('every view of the map draws in the preview, or says what to add', async () => {
+        const editor = await open('booking.journey');
+        for (const view of ['journey', 'emotion', 'flow', 'priorities', 'funnel', 'blueprint']) {
+            await askRunner(control(), 'click', { selector: `[data-view="${view}"]` });
+            const report = await renderOf(editor.document.uri, (r) => r.view === view, `the ${view} view`);
+            assert(report.shows === 'diagram' || report.shows === 'empty', `the ${view} view shows ${report.shows}: ${report.message}`);
+            await screenshot(`preview-view-${view}`);
+        }
+    });
+
     test('a click on a touchpoint in the picture reveals its source line', async () => {
         const editor = await open('booking.journey');
         await askRunner(control(), 'click', { selector: '[data-view="flow"]' });
