@@ -83,6 +83,7 @@ export function generateMap(touchpoints: number, options: GenerateMapOptions = {
             touchpointLines.push(lines.length);
             push(`    touchpoint tp_${i} "${pick(WORDS)} ${i}: ${pick(WORDS)}" {`);
             push(`      persona persona_${i % personas}`);
+            push(`      persona persona_${(i + 1) % personas}`);
             push(`      channel channel_${i % channels}`);
             push(`      owner team_${i % teams}`);
             emotionLines.push(lines.length);
