@@ -11,19 +11,7 @@ if [ "${JOURNEY_SKIP_TOOLS:-}" = "1" ]; then
     exit 0
 fi
 
-chromium_path="${JOURNEY_CHROMIUM:-/usr/bin/chromium}"
-if [ -x "$chromium_path" ]; then
-    echo "setup-test-tools: Chromium found at $chromium_path"
-elif command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
-    echo "setup-test-tools: installing Chromium with apt-get (about 20 s)…"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-    echo "setup-test-tools: Chromium installed: $(/usr/bin/chromium --version 2>/dev/null || true)"
-else
-    echo "setup-test-tools: Chromium is missing. Install it (Debian/Ubuntu: sudo apt-get install chromium)," >&2
-    echo "  or point JOURNEY_CHROMIUM at a Chromium or Chrome executable." >&2
-    exit 1
-fi
+bash scripts/install-chromium.sh
 
 if [ -f scripts/install-vscode-server.sh ]; then
     bash scripts/install-vscode-server.sh
