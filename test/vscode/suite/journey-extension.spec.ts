@@ -52,6 +52,15 @@ describe('Journey extension', () => {
         assert(api.client.isRunning(), 'the language client is not running');
     });
 
+    test('.journey files get two-space indentation and no word-based suggestions by default', async () => {
+        const editor = await open('booking.journey');
+        const settings = vscode.workspace.getConfiguration('editor', editor.document);
+        assert(settings.get('tabSize') === 2, `editor.tabSize is ${settings.get('tabSize')}`);
+        assert(settings.get('insertSpaces') === true, `editor.insertSpaces is ${settings.get('insertSpaces')}`);
+        assert(settings.get('wordBasedSuggestions') === 'off', `editor.wordBasedSuggestions is ${settings.get('wordBasedSuggestions')}`);
+        assert(editor.options.tabSize === 2, `the editor's tab size is ${editor.options.tabSize}`);
+    });
+
     test('reports diagnostics of a broken file in the Problems panel', async () => {
         const editor = await open('broken.journey');
         const diagnostics = await waitFor('diagnostics of broken.journey', () => {
@@ -280,6 +289,36 @@ describe('Journey extension', () => {
         await waitFor('the preview to keep its picture after the delete', () => preview.lastRender?.shows === 'diagram' && preview.lastRender.errorBanner === false);
         await screenshot('preview-deleted-file');
         preview.dispose();
+    });
+
+    test('format on save lays the map out and keeps every label', async () => {
+        const uri = fileUri('messy.journey');
+        const messy = 'journey messy "Messy, «map»" {\n stage s "Stage: one" { touchpoint t "Tap # 1" { emotion 4\n   pain "It\\"s slow"  } }\n}\n';
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(messy));
+        const settings = vscode.workspace.getConfiguration('editor', { languageId: 'journey' });
+        await settings.update('formatOnSave', true, vscode.ConfigurationTarget.Workspace, true);
+        try {
+            const editor = await open('messy.journey');
+            await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '// saved once\n'));
+            assert(await editor.document.save(), 'the save failed');
+            const saved = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+            const expected = [
+                '// saved once',
+                'journey messy "Messy, «map»" {',
+                '  stage s "Stage: one" {',
+                '    touchpoint t "Tap # 1" {',
+                '      emotion 4',
+                '      pain "It\\"s slow"',
+                '    }',
+                '  }',
+                '}',
+                '',
+            ].join('\n');
+            assert(saved === expected, `saved text:\n${saved}`);
+        } finally {
+            await settings.update('formatOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+            await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        }
     });
 
     test('a very large map says it is too large to draw instead of freezing', async () => {
