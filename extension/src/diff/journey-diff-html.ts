@@ -1,4 +1,5 @@
 /** The compare page: a strict Content-Security-Policy, scripts by nonce only, styles inline (Mermaid needs them). */
+import { escapeAttribute } from '../preview/journey-preview-html.js';
 
 /** The addresses (already converted with `asWebviewUri`) and the CSP source of the webview. */
 export interface DiffPageResources {
@@ -41,8 +42,4 @@ export function diffPageHtml(resources: DiffPageResources, nonce: string): strin
 <script nonce="${nonce}" src="${escapeAttribute(resources.diffScript)}"></script>
 </body>
 </html>`;
-}
-
-function escapeAttribute(value: string): string {
-    return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

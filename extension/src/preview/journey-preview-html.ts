@@ -59,6 +59,7 @@ export function previewPageHtml(resources: PreviewPageResources, nonce: string =
 </html>`;
 }
 
-function escapeAttribute(value: string): string {
+/** `value` made safe inside a double-quoted HTML attribute. */
+export function escapeAttribute(value: string): string {
     return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
