@@ -18,6 +18,7 @@ import {
     type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { JourneyGeneratedSharedModule, JourneyMapsGeneratedModule } from './generated/module.js';
+import { JourneyLexerErrorMessageProvider } from './journey-lexer-errors.js';
 import { JourneyLinker } from './journey-linker.js';
 import { JourneyScopeComputation, JourneyScopeProvider } from './journey-scope.js';
 import { JourneyValueConverter } from './journey-value-converter.js';
@@ -45,6 +46,7 @@ export type JourneyServices = LangiumServices & JourneyAddedServices;
 export const JourneyModule: Module<JourneyServices, PartialLangiumServices & JourneyAddedServices> = {
     parser: {
         ValueConverter: () => new JourneyValueConverter(),
+        LexerErrorMessageProvider: () => new JourneyLexerErrorMessageProvider(),
     },
     references: {
         ScopeComputation: (services) => new JourneyScopeComputation(services),
