@@ -70,6 +70,14 @@ describe('journey format', () => {
         expect(readFileSync(join(dir, 'messy.journey'), 'utf8')).toBe(tidy);
     });
 
+    test('quotes the first syntax error in one sentence, with its position', () => {
+        writeFileSync(join(dir, 'accent.journey'), 'journey x {\n  persona é "E"\n}\n');
+        const result = journey('--check', 'accent.journey');
+        expect(result.code).toBe(1);
+        expect(result.stderr).toContain(`accent.journey:2:11: not formatted: syntax error: 'é' cannot be part of an id`);
+        expect(result.stderr).toContain('between quotes: "é". Fix it first (journey check accent.journey');
+    });
+
     test('keeps Windows line endings and a byte-order mark', () => {
         writeFileSync(join(dir, 'crlf.journey'), '\uFEFF' + messy.replace(/\n/g, '\r\n'));
         expect(journey('--write', 'crlf.journey').code).toBe(0);
