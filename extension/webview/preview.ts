@@ -137,6 +137,7 @@ async function render(): Promise<void> {
             mermaid.initialize(mermaidConfig(limits.maxTextSize, limits.maxEdges));
             const { svg } = await mermaid.render(`journey-svg-${++renderCount}`, view.mermaid);
             canvas.innerHTML = svg;
+            naturalSize(canvas.querySelector('svg'));
             renderedKey = key;
             linkSourceMap(view);
             applyHighlight();
@@ -308,6 +309,19 @@ async function exportPicture(requestId: number, format: 'svg' | 'png'): Promise<
     } catch (error) {
         post({ type: 'exported', requestId, error: `The picture could not be exported: ${String(error)}` });
     }
+}
+
+/**
+ * Gives the picture its natural size. Some diagram types ignore `useMaxWidth: false` and write
+ * `width="100%"` (Mermaid's xychart, the emotion view, always does): inside the canvas, which is
+ * as wide as its content, such a picture would shrink to a 300-pixel thumbnail.
+ */
+function naturalSize(svg: SVGSVGElement | null): void {
+    const box = svg?.viewBox.baseVal;
+    if (!svg || !box || box.width <= 0 || box.height <= 0 || /^\d+(\.\d+)?(px)?$/.test(svg.getAttribute('width') ?? '')) return;
+    svg.setAttribute('width', String(box.width));
+    svg.setAttribute('height', String(box.height));
+    svg.style.removeProperty('max-width');
 }
 
 function countEdges(text: string): number {
