@@ -38,4 +38,9 @@ describe('Save as Markdown', () => {
         ]);
         expect(md).toBe('# Booking\n\n## Flow\n\n```mermaid\nflowchart LR\n  a --> b\n```\n\n## Priorities\n\n_Add an `action`._\n');
     });
+
+    it('writes the journey\'s title as text, never as Markdown or HTML', () => {
+        const md = journeyMarkdown('Fish & <b>chips</b> *now*', []);
+        expect(md.split('\n')[0]).toBe('# Fish &amp; &lt;b&gt;chips&lt;/b&gt; \\*now\\*');
+    });
 });
