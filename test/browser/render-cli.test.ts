@@ -73,6 +73,17 @@ describe('journey render', () => {
         expect(result.stderr).toContain('holds no journey');
     });
 
+    test('a destination that cannot hold the pictures is refused at once, before a browser is looked for', () => {
+        const noBrowser = { JOURNEY_CHROMIUM: '/nowhere/chromium' };
+        const png = journey([example, '--format', 'png'], noBrowser);
+        expect(png.status).toBe(2);
+        expect(png.stderr).toContain('PNG is binary: name a file or folder with --out');
+        const svg = journey([example, '--format', 'svg', '--out', join(dir, 'one.svg')], noBrowser);
+        expect(svg.status).toBe(2);
+        expect(svg.stderr).toContain('6 svg files to write but --out names one file');
+        expect(existsSync(join(dir, 'one.svg'))).toBe(false);
+    });
+
     test('without a browser, SVG fails with a message naming what is missing and how to install it', () => {
         const result = journey([example, '--format', 'svg', '--out', join(dir, 'pictures')], { JOURNEY_CHROMIUM: '/nowhere/chromium' });
         expect(result.status).toBe(2);

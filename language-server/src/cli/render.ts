@@ -79,6 +79,8 @@ export async function runRender(file: string, options: RenderOptions): Promise<n
     }
     const views = options.view === 'all' ? renderAllViews(model) : [renderView(model, options.view)];
     const name = path.basename(requested.path, path.extname(requested.path));
+    const count = options.format === 'markdown' ? 1 : options.format === 'mermaid' ? views.length : views.filter((view) => view.kind === 'diagram').length;
+    await checkDestination(count, options);
     const outputs = await outputsOf(name, views, options.format, model);
     await write(outputs, options);
     return ExitCode.ok;
@@ -113,20 +115,25 @@ async function outputsOf(name: string, views: ViewResult[], format: RenderFormat
     }
 }
 
-/** Writes to stdout, to one file, or to a folder, as `--out` says. */
-async function write(outputs: Output[], options: RenderOptions): Promise<void> {
+/** Refuses a destination that cannot hold the output before anything is drawn (the browser takes seconds to start). */
+async function checkDestination(count: number, options: RenderOptions): Promise<void> {
     const out = options.out;
-    const toFile = out !== undefined && path.extname(out) !== '' && !(await isFolder(out));
     if (out === undefined) {
         if (options.format === 'png') throw new UsageError('PNG is binary: name a file or folder with --out (for example --out pictures/).');
-        if (options.format === 'svg' && outputs.length > 1) throw new UsageError('several SVG pictures: name a folder with --out (for example --out pictures/), or pick one with --view.');
+        if (options.format === 'svg' && count > 1) throw new UsageError('several SVG pictures: name a folder with --out (for example --out pictures/), or pick one with --view.');
+    } else if (count !== 1 && (await namesOneFile(out))) {
+        throw new UsageError(`${count} ${options.format} files to write but --out names one file (${out}): name a folder, pick one view with --view, or use --format markdown.`);
+    }
+}
+
+/** Writes to stdout, to one file, or to a folder, as `--out` says (checked by `checkDestination`). */
+async function write(outputs: Output[], options: RenderOptions): Promise<void> {
+    const out = options.out;
+    if (out === undefined) {
         process.stdout.write(outputs.map((output) => (typeof output.content === 'string' ? output.content : '')).join('\n'));
         return;
     }
-    if (toFile) {
-        if (outputs.length !== 1) {
-            throw new UsageError(`${outputs.length} ${options.format} files to write but --out names one file (${out}): name a folder, pick one view with --view, or use --format markdown.`);
-        }
+    if (await namesOneFile(out)) {
         await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
         await fs.writeFile(out, outputs[0].content);
         process.stderr.write(`journey: wrote ${out}\n`);
@@ -135,6 +142,11 @@ async function write(outputs: Output[], options: RenderOptions): Promise<void> {
     await fs.mkdir(out, { recursive: true });
     for (const output of outputs) await fs.writeFile(path.join(out, output.name), output.content);
     process.stderr.write(`journey: wrote ${outputs.length === 1 ? path.join(out, outputs[0].name) : `${outputs.length} files to ${out}`}\n`);
+}
+
+/** `--out` names a file (it has an extension and is not an existing folder), not a folder. */
+async function namesOneFile(out: string): Promise<boolean> {
+    return path.extname(out) !== '' && !(await isFolder(out));
 }
 
 async function isFolder(file: string): Promise<boolean> {
