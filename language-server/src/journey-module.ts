@@ -20,6 +20,7 @@ import {
 import { JourneyGeneratedSharedModule, JourneyMapsGeneratedModule } from './generated/module.js';
 import { JourneyLexerErrorMessageProvider } from './journey-lexer-errors.js';
 import { JourneyLinker } from './journey-linker.js';
+import { JourneyParserErrorMessageProvider } from './journey-parser-errors.js';
 import { JourneyScopeComputation, JourneyScopeProvider } from './journey-scope.js';
 import { JourneyValueConverter } from './journey-value-converter.js';
 import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
@@ -47,6 +48,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
     parser: {
         ValueConverter: () => new JourneyValueConverter(),
         LexerErrorMessageProvider: () => new JourneyLexerErrorMessageProvider(),
+        ParserErrorMessageProvider: () => new JourneyParserErrorMessageProvider(),
     },
     references: {
         ScopeComputation: (services) => new JourneyScopeComputation(services),

@@ -1,0 +1,73 @@
+/**
+ * Messages for syntax errors, written for the people who write maps: what was expected, in
+ * words ("a number", "a label in quotes", "'}'"), and what was found ("the end of the file").
+ * The position comes with the diagnostic, so the message does not repeat it.
+ */
+import type { IToken, TokenType } from 'chevrotain';
+import { LangiumParserErrorMessageProvider } from 'langium';
+
+/** How the terminals of the grammar are named in messages; any other token is a keyword. */
+const TERMINALS: Record<string, string> = {
+    ID: 'an id',
+    NUMBER: 'a number',
+    STRING: 'a label in quotes',
+};
+
+/** How many expected words a message lists before "…". */
+const LISTED = 8;
+
+export class JourneyParserErrorMessageProvider extends LangiumParserErrorMessageProvider {
+    override buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken }): string {
+        return expectedMessage([options.expected], options.actual);
+    }
+
+    override buildNotAllInputParsedMessage(options: { firstRedundant: IToken }): string {
+        return `${found(options.firstRedundant)} comes after the end of the map: remove it, or check that every '{' and '}' pair up.`;
+    }
+
+    override buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[] }): string {
+        return expectedMessage(options.expectedPathsPerAlt.flatMap((paths) => paths.map((path) => path[0])), options.actual[0]);
+    }
+
+    override buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[] }): string {
+        return expectedMessage(options.expectedIterationPaths.map((path) => path[0]), options.actual[0]);
+    }
+}
+
+/** "Expected a number but found 'high'." / "The file ends too early: expected '}'." */
+export function expectedMessage(expected: Array<TokenType | undefined>, actual: IToken | undefined): string {
+    const what = describe(expected.filter((token): token is TokenType => token !== undefined));
+    if (!actual || isEndOfFile(actual)) {
+        const brace = what === "'}'" ? " Every '{' needs its '}'." : '';
+        return `The file ends too early: expected ${what}.${brace}`;
+    }
+    const names = expected.map((token) => token?.name);
+    const unknownWord = actual.tokenType?.name === 'ID' && names.every((name) => name !== undefined && TERMINALS[name] === undefined)
+        ? ` '${actual.image}' is not a keyword that can stand here: is it misspelt?` : '';
+    return `Expected ${what} but found ${found(actual)}.${unknownWord}`;
+}
+
+/** The expected tokens in words; when an id is expected, the keywords that may also serve as ids are not listed. */
+function describe(tokens: TokenType[]): string {
+    const names = [...new Set(tokens.map((token) => token.name))];
+    const words = names.includes('ID')
+        ? ['ID', ...names.filter((name) => TERMINALS[name] !== undefined && name !== 'ID')]
+        : names;
+    const described = words.map((name) => TERMINALS[name] ?? `'${name}'`);
+    if (described.length === 0) return 'something else';
+    if (described.length === 1) return described[0];
+    const shown = described.slice(0, LISTED);
+    const more = described.length > LISTED ? ', …' : '';
+    return `one of ${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}${more}`;
+}
+
+/** The token as people read it: 'emotoin', the label "Waits in line", the end of the file. */
+function found(token: IToken): string {
+    if (isEndOfFile(token)) return 'the end of the file';
+    if (token.tokenType?.name === 'STRING') return `the label ${token.image}`;
+    return `'${token.image}'`;
+}
+
+function isEndOfFile(token: IToken): boolean {
+    return token.tokenType?.name === 'EOF' || token.image === '';
+}
