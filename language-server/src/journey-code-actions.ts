@@ -13,7 +13,7 @@ import type { CodeActionProvider, LangiumServices } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import {
     isAction, isBranch, isJourney, isJourneyFile, isPersona, isStage, isStep,
-    type Journey, type JourneyFile, type Stage,
+    type Branch, type Journey, type JourneyFile, type Stage,
 } from './generated/ast.js';
 import { IssueCodes } from './journey-validator.js';
 import { quoteString } from './journey-value-converter.js';
@@ -121,15 +121,21 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
     protected labelBranch(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const branch = AstUtils.getContainerOfType(nodeAt(document, diagnostic), isBranch);
         if (!branch?.$cstNode) return [];
-        const target = branch.target?.ref;
-        const label = target?.label?.trim() ? target.label : labelFromId(branch.target?.$refText ?? '');
+        const label = answerFor(branch);
         const start = branch.$cstNode.range.start;
         return [fix(`Add the label "${label}"`, diagnostic, document, [{ range: { start, end: start }, newText: `${quoteString(label)} ` }], true)];
     }
 
-    /** Replace `""` with a label made from the element's id. */
+    /** Replace `""` with a label made from the element's id (on a decision branch: the label of the step it leads to). */
     protected fillEmptyLabel(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const node = nodeAt(document, diagnostic);
+        const branch = AstUtils.getContainerOfType(node, isBranch);
+        if (branch?.$cstNode) {
+            const leaf = CstUtils.findLeafNodeAtOffset(branch.$cstNode, document.textDocument.offsetAt(diagnostic.range.start));
+            if (!leaf || !/^["']/.test(leaf.text)) return [];
+            const answer = answerFor(branch);
+            return [fix(`Use the label "${answer}"`, diagnostic, document, [{ range: leaf.range, newText: quoteString(answer) }], true)];
+        }
         const named = node && AstUtils.getContainerOfType(node, (n): n is AstNode & { name: string } => typeof (n as { name?: unknown }).name === 'string');
         const labelNode = named?.$cstNode && CstUtils.findLeafNodeAtOffset(named.$cstNode, document.textDocument.offsetAt(diagnostic.range.start));
         if (!named || !labelNode || !/^["']/.test(labelNode.text)) return [];
@@ -179,6 +185,12 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
                 && d.parseResult.value.personas.length + d.parseResult.value.channels.length + d.parseResult.value.teams.length > 0
                 && d.parseResult.parserErrors.length === 0);
     }
+}
+
+/** The answer a branch stands for, by default: the label of the step it leads to, or one made from its id. */
+function answerFor(branch: Branch): string {
+    const target = branch.target?.ref;
+    return target?.label?.trim() ? target.label : labelFromId(branch.target?.$refText ?? '');
 }
 
 /** `calls_back-soon` → `Calls back soon`. */

@@ -128,6 +128,13 @@ describe('labels', () => {
         expect(applied(actions, 'Use the label "Calls back"', document)).toContain('touchpoint calls_back "Calls back" {');
     });
 
+    test('an empty branch label becomes the label of the step it leads to, not the decision\'s id', async () => {
+        const text = 'journey j {\n  stage s {\n    touchpoint a\n    decision pick_one "Q" {\n      "" -> lost\n      "b" -> a\n    }\n  }\n  outcome lost "Lost to a competitor"\n}\n';
+        const { document, actions } = await fixes(text, 'empty-label');
+        expect(actions.map((a) => a.title)).toEqual(['Use the label "Lost to a competitor"']);
+        expect(applied(actions, 'Use the label "Lost to a competitor"', document)).toContain('      "Lost to a competitor" -> lost\n');
+    });
+
     test('"Add a label" is offered on the id of an element without one', async () => {
         const services = createTestServices();
         const text = 'journey j {\n  stage first_steps {\n    touchpoint a\n  }\n}\n';
