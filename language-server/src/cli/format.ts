@@ -105,8 +105,8 @@ function whyNotFormattable(file: RequestedFile): string | undefined {
     const first = syntax.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
     const where = first ? `${first.range.start.line + 1}:${first.range.start.character + 1}` : '1:1';
     const text = typeof first?.message === 'string' ? first.message : '';
-    const message = text && !text.includes('\n') ? `: ${text.replace(/\.$/, '')}` : '';
-    return `${file.displayPath}:${where}: not formatted: syntax error${message}. Fix it first (journey check ${file.displayPath} explains every problem).`;
+    const sentence = text && !text.includes('\n') ? `: ${text}${/[.?!]$/.test(text) ? '' : '.'}` : '.';
+    return `${file.displayPath}:${where}: not formatted: syntax error${sentence} Fix it first (journey check ${file.displayPath} explains every problem).`;
 }
 
 /** Files written with Windows line endings keep them. */
