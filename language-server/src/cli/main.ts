@@ -24,7 +24,8 @@ export function createProgram(): Command {
             'Examples:',
             '  journey check booking.journey          report problems (exit 1 on errors)',
             '  journey check "maps/**/*.journey"      check every map of a folder',
-            '  journey check - < booking.journey      check text from stdin',
+            '  journey check - --stdin-name booking.journey < draft.txt',
+            '                                         check text from stdin as if it were booking.journey',
             '',
             'Exit codes: 0 ok, 1 problems found, 2 usage error or unreadable file.',
         ].join('\n'));
