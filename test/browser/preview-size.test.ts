@@ -8,7 +8,7 @@
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadWorkspace, resolveFile } from '../../language-server/src/cli/workspace.js';
-import { renderAllViews } from '../../language-server/src/views/index.js';
+import { renderAllViews, type ViewResult } from '../../language-server/src/views/index.js';
 import { PreviewPage } from '../support/preview-page.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -45,9 +45,9 @@ describe('the preview page draws every view at its natural size', () => {
 
     test('a long error that wraps keeps its bullet on its first line', async () => {
         const base = { type: 'update', uri: 'file:///wrap.journey', fileName: 'wrap.journey', limits: { maxTextSize: 50000, maxEdges: 500 } } as const;
-        const views = [{ view: 'flow', title: 'Flow', kind: 'diagram', mermaid: 'flowchart LR\n  a["A"] --> b["B"]\n', sourceMap: [] }] as const;
+        const views: ViewResult[] = [{ view: 'flow', title: 'Flow', kind: 'diagram', mermaid: 'flowchart LR\n  a["A"] --> b["B"]\n', sourceMap: [] }];
         await preview.page.setViewportSize({ width: 560, height: 400 });
-        await preview.update({ ...base, version: 1, views: [...views], errors: [] });
+        await preview.update({ ...base, version: 1, views, errors: [] });
         const message = "No channel 'nowhere_yet' in this journey or the workspace's shared files. Channels: search, site, phone.";
         const error = { range: { start: { line: 47, character: 6 }, end: { line: 47, character: 25 } }, message, severity: 1 as const };
         await preview.page.evaluate((update) => window.postMessage(update, '*'), { ...base, version: 2, errors: [error] });
