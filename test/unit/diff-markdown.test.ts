@@ -110,6 +110,14 @@ describe('the Markdown report', () => {
         expect(flowAfter).toMatch(/class .*highlight/);
     });
 
+    test('a map renamed without changes: "No changes.", and no pictures', async () => {
+        const map = await example('hello.journey');
+        const markdown = diffToMarkdown(diffFiles([{ before: { path: 'hello.journey', text: 'x', models: [map] }, after: { path: 'maps/hello.journey', text: 'x', models: [map] }, renamed: true }]), { picture: viewPicture });
+        expect(markdown).toContain('`hello.journey` → `maps/hello.journey` (renamed)');
+        expect(markdown).toContain('No changes.');
+        expect(markdown).not.toContain('<details>');
+    });
+
     test('a report too long for a pull-request comment drops its pictures and says so', async () => {
         const before = await example('home-cleaning.journey');
         const after = await modelOf(editHomeCleaning(readFileSync(path.join(EXAMPLES, 'home-cleaning.journey'), 'utf8')));

@@ -67,7 +67,8 @@ function journeySection(file: FileDiff, diff: JourneyDiff, picture: PictureRende
             lines.push('');
         }
     }
-    if (picture) lines.push(...pictures(diff, picture));
+    // A map that only moved to another file has nothing to show before and after.
+    if (picture && diff.changes.length > 0) lines.push(...pictures(diff, picture));
     return lines;
 }
 
