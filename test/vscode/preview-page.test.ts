@@ -1,6 +1,7 @@
-/** The preview page's security and the Markdown export, as pure functions. */
+/** The preview page's security, and the Markdown document the preview saves (served by the language server). */
 import { describe, expect, it } from 'vitest';
-import { journeyMarkdown } from '../../extension/src/export/journey-markdown.js';
+import { viewsOfDocument } from '../../language-server/src/lsp/journey-preview-request.js';
+import { parseJourney } from '../helpers.js';
 import { previewPageHtml } from '../../extension/src/preview/journey-preview-html.js';
 
 const resources = {
@@ -31,16 +32,26 @@ describe('the preview page', () => {
 });
 
 describe('Save as Markdown', () => {
-    it('writes one Mermaid block per view and says what to add for empty views', () => {
-        const md = journeyMarkdown('Booking', [
-            { view: 'flow', title: 'Flow', kind: 'diagram', mermaid: 'flowchart LR\n  a --> b\n', sourceMap: [] },
-            { view: 'priorities', title: 'Priorities', kind: 'empty', message: 'Add an `action`.' },
-        ]);
-        expect(md).toBe('# Booking\n\n## Flow\n\n```mermaid\nflowchart LR\n  a --> b\n```\n\n## Priorities\n\n_Add an `action`._\n');
+    const text = [
+        'journey fish "Fish & <b>chips</b> *now*" {',
+        '  persona ana "Ana" { goal "Lunch" }',
+        '  stage order "Order" {',
+        '    kpi orders "Orders" target 30',
+        '    touchpoint counter "At the counter" { persona ana emotion 4 }',
+        '  }',
+        '}',
+    ].join('\n');
+
+    it('is the document journey render --format markdown writes: title as text, personas, KPIs, a block per view', async () => {
+        const { markdown } = viewsOfDocument(await parseJourney(text));
+        expect(markdown?.split('\n')[0]).toBe('# Fish &amp; &lt;b&gt;chips&lt;/b&gt; \\*now\\*');
+        expect(markdown).toContain('## Personas\n\n- **Ana**\n  - Goal: Lunch');
+        expect(markdown).toContain('| Order | Orders | 30 |');
+        expect(markdown).toContain('## Flow\n\n```mermaid\nflowchart LR');
+        expect(markdown).toMatch(/## Priorities\n\n> .*action/);
     });
 
-    it('writes the journey\'s title as text, never as Markdown or HTML', () => {
-        const md = journeyMarkdown('Fish & <b>chips</b> *now*', []);
-        expect(md.split('\n')[0]).toBe('# Fish &amp; &lt;b&gt;chips&lt;/b&gt; \\*now\\*');
+    it('is absent when the file holds no journey', async () => {
+        expect(viewsOfDocument(await parseJourney('persona ana "Ana"')).markdown).toBeUndefined();
     });
 });

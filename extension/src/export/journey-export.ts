@@ -1,7 +1,6 @@
 /** The export commands of the preview: SVG, PNG, Copy Mermaid, Save as Markdown. Never overwrites without confirmation. */
 import * as vscode from 'vscode';
 import type { JourneyPreview } from '../preview/journey-preview.js';
-import { journeyMarkdown } from './journey-markdown.js';
 
 /** Optional arguments of the export commands (for keybindings, tasks and tests): where to write, without a dialog. */
 export interface ExportArguments {
@@ -35,13 +34,13 @@ export async function copyMermaid(preview: JourneyPreview): Promise<string | und
     return view.mermaid;
 }
 
-/** Writes every view of the journey into a Markdown file with Mermaid blocks. */
+/** Writes the journey's Markdown document (title, personas, KPIs, a Mermaid block per view), the one `journey render --format markdown` writes. */
 export async function saveMarkdown(preview: JourneyPreview, args?: ExportArguments): Promise<vscode.Uri | undefined> {
-    if (preview.currentViews.length === 0) return fail('The preview has no views yet: fix the errors of the map first.');
+    const markdown = preview.currentMarkdown;
+    if (markdown === undefined) return fail('The preview has no views yet: fix the errors of the map first.');
     const target = await chooseTarget(preview, 'md', { Markdown: ['md'] }, args, false);
     if (!target) return undefined;
-    const title = preview.journeyTitle ?? baseName(preview.resource);
-    return write(target, new TextEncoder().encode(journeyMarkdown(title, preview.currentViews)));
+    return write(target, new TextEncoder().encode(markdown));
 }
 
 async function chooseTarget(preview: JourneyPreview, extension: string, filters: Record<string, string[]>, args: ExportArguments | undefined, perView = true): Promise<vscode.Uri | undefined> {

@@ -41,6 +41,7 @@ export class JourneyPreview implements vscode.Disposable {
     private deleted = false;
     private views: ViewResult[] = [];
     private title: string | undefined;
+    private markdown: string | undefined;
     private view: ViewId | undefined;
     private lastUpdate: HostToWebviewMessage | undefined;
     private readonly waiting: HostToWebviewMessage[] = [];
@@ -94,6 +95,11 @@ export class JourneyPreview implements vscode.Disposable {
     /** The view the user is looking at. */
     get currentView(): ViewId | undefined {
         return this.view ?? this.views[0]?.view;
+    }
+
+    /** The Markdown document of the views last received (as `journey render --format markdown` writes it). */
+    get currentMarkdown(): string | undefined {
+        return this.markdown;
     }
 
     /** The journey's title, when known. */
@@ -227,7 +233,10 @@ export class JourneyPreview implements vscode.Disposable {
         if (!result.journeyId && errors.length === 0) {
             notice = fileName(this.uri) + ' holds no journey (only shared personas, channels or teams). Add `journey <id> "<label>" { … }` to see a map.';
         }
-        if (errors.length === 0) this.views = result.views;
+        if (errors.length === 0) {
+            this.views = result.views;
+            this.markdown = result.markdown;
+        }
         this.post({ ...this.updateMessage(result.version, errors.length === 0 ? result.views : undefined, notice), errors, title: result.title });
     }
 

@@ -33,5 +33,7 @@ export interface JourneyViewsResult {
     /** The journey's label (its id when it has none). */
     title?: string;
     views: ViewResult[];
+    /** The Markdown document of the journey and every view, as `journey render --format markdown` writes it (undefined without a journey). */
+    markdown?: string;
     diagnostics: JourneyPreviewDiagnostic[];
 }

@@ -6,6 +6,7 @@ import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreService
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import { buildJourneyModel } from '../model/build-model.js';
 import { renderAllViews } from '../views/index.js';
+import { markdownDocument } from '../views/markdown-document.js';
 import { JOURNEY_VIEWS_METHOD, type JourneyPreviewDiagnostic, type JourneyViewsParams, type JourneyViewsResult } from './journey-preview-protocol.js';
 
 /** Registers the preview's custom requests on the connection. */
@@ -36,12 +37,14 @@ export function viewsOfDocument(document: LangiumDocument): JourneyViewsResult {
         range: d.range,
     }));
     const model = buildJourneyModel(document);
+    const views = model ? renderAllViews(model) : [];
     return {
         uri: document.uri.toString(),
         version: document.textDocument.version,
         journeyId: model?.id,
         title: model?.label,
-        views: model ? renderAllViews(model) : [],
+        views,
+        markdown: model ? markdownDocument(model, views) : undefined,
         diagnostics,
     };
 }

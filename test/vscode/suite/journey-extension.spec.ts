@@ -224,6 +224,7 @@ describe('Journey extension', () => {
         await vscode.commands.executeCommand('journey.export.markdown', { target: mdFile });
         const md = readFileSync(mdFile, 'utf8');
         assert(md.startsWith('# Booking a home cleaning') && md.includes('```mermaid\nflowchart LR'), 'the Markdown lacks the Mermaid blocks');
+        assert(md.includes('## Personas') && md.includes('**Alex, working parent**'), 'the Markdown lacks the personas (it should be the document journey render writes)');
         writeFileSync(mdFile, 'keep me');
         // Tests cannot answer the modal "Replace it?" dialog: without a yes, the file stays.
         const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('journey.export.markdown', { target: mdFile });
