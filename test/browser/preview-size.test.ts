@@ -43,6 +43,27 @@ describe('the preview page draws every view at its natural size', () => {
         }
     }, 60_000);
 
+    test('no view keeps a wide empty margin: the drawing fills the picture (Mermaid\'s journey reserves a third more width)', async () => {
+        const workspace = await loadWorkspace([path.join(ROOT, 'examples/hello.journey')], { cwd: ROOT });
+        const views = renderAllViews(resolveFile(workspace.requested[0]).model!);
+        await preview.update({
+            type: 'update', uri: 'file:///examples/hello.journey', fileName: 'hello.journey', version: 1,
+            views, errors: [], limits: { maxTextSize: 50000, maxEdges: 500 },
+        });
+        for (const view of views) {
+            if (view.kind !== 'diagram') continue;
+            expect((await preview.selectView(view.view)).rendered.shows).toBe('diagram');
+            const fill = await preview.page.evaluate(() => {
+                const svg = document.querySelector('#canvas svg') as SVGSVGElement;
+                const content = svg.getBBox();
+                const box = svg.viewBox.baseVal;
+                return { width: content.width / box.width, height: content.height / box.height };
+            });
+            expect(fill.width, `${view.view}: ${JSON.stringify(fill)}`).toBeGreaterThan(0.95);
+            expect(fill.height, `${view.view}: ${JSON.stringify(fill)}`).toBeGreaterThan(0.8);
+        }
+    }, 60_000);
+
     test('a long error that wraps keeps its bullet on its first line', async () => {
         const base = { type: 'update', uri: 'file:///wrap.journey', fileName: 'wrap.journey', limits: { maxTextSize: 50000, maxEdges: 500 } } as const;
         const views: ViewResult[] = [{ view: 'flow', title: 'Flow', kind: 'diagram', mermaid: 'flowchart LR\n  a["A"] --> b["B"]\n', sourceMap: [] }];
