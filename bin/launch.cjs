@@ -18,7 +18,7 @@ module.exports = function launch(name, launcher, bundle) {
             });
             process.exit(result.status ?? 2);
         }
-        process.stderr.write(`${name}: needs Node.js 22 or newer (this is ${process.version}). Install a newer Node.js, or run it through npm (npx ${name}), which uses the project's Node 24.\n`);
+        process.stderr.write(`${name}: needs Node.js 22 or newer (this is ${process.version}). Install a newer Node.js (https://nodejs.org), or in the journey project itself run npm install, which brings Node 24 for npx ${name}.\n`);
         process.exit(2);
     }
     const program = path.join(__dirname, '..', 'out', bundle);
