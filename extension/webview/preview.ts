@@ -131,7 +131,8 @@ async function render(): Promise<void> {
         showMessage(message);
         return report({ version, view: view.view, shows: 'too-large', message });
     }
-    const key = `${good?.uri}#${version}#${view.view}#${themeKind()}`;
+    // Drawn again only when something that changes the picture changed (not for a new version with the same text).
+    const key = `${good?.uri}#${view.view}#${themeKind()}#${view.mermaid}`;
     if (key !== renderedKey) {
         try {
             mermaid.initialize(mermaidConfig(limits.maxTextSize, limits.maxEdges));
@@ -151,6 +152,10 @@ async function render(): Promise<void> {
             cleanUpMermaidLeftovers();
             return report({ version, view: view.view, shows: 'render-error', message });
         }
+    } else {
+        // The same picture, but its elements may now stand on other lines (an edit above them).
+        linkSourceMap(view);
+        applyHighlight();
     }
     showMessage(undefined);
     report({ version, view: view.view, shows: 'diagram' });

@@ -19,7 +19,12 @@ export class JourneyPreviewManager implements vscode.Disposable, vscode.WebviewP
     constructor(private readonly extensionUri: vscode.Uri, private readonly fetchViews: FetchViews) {
         this.disposables.push(
             vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
-            vscode.workspace.onDidChangeTextDocument((e) => this.forDocument(e.document.uri, (p) => p.refresh())),
+            vscode.workspace.onDidChangeTextDocument((e) => {
+                this.forDocument(e.document.uri, (p) => p.refresh());
+                if (e.document.languageId !== 'journey' || e.contentChanges.length === 0) return;
+                // Another map may hold the shared personas, channels or teams this preview shows.
+                for (const p of this.previews) if (!p.isPreviewOf(e.document.uri)) p.otherDocumentChanged();
+            }),
             vscode.window.onDidChangeActiveTextEditor((editor) => this.followEditor(editor)),
             vscode.languages.onDidChangeDiagnostics((e) => {
                 for (const uri of e.uris) this.forDocument(uri, (p) => p.diagnosticsChanged());

@@ -46,6 +46,7 @@ export class JourneyPreview implements vscode.Disposable {
     private lastUpdate: HostToWebviewMessage | undefined;
     private readonly waiting: HostToWebviewMessage[] = [];
     private shownErrors = 0;
+    private othersChanged = false;
     /** The last render the webview reported. */
     lastRender: RenderReport | undefined;
     /** Fires after every render of the webview. */
@@ -147,13 +148,22 @@ export class JourneyPreview implements vscode.Disposable {
         void this.refresh(true);
     }
 
+    /** Notes that another .journey document changed: once the server has validated this one again, its views may differ. */
+    otherDocumentChanged(): void {
+        this.othersChanged = true;
+    }
+
     /**
-     * Redraws when the Problems panel's errors of the document changed without an edit (another file
-     * changed, was renamed or deleted): the same version can then have other views.
+     * Redraws when the server published the document's diagnostics again without an edit of it: after
+     * another file changed (a shared persona's label, say), was renamed or deleted, the same version
+     * can have other views. The webview draws a view again only when its Mermaid text changed.
      */
     diagnosticsChanged(): void {
         const errors = vscode.languages.getDiagnostics(this.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
-        if (errors !== this.shownErrors) this.forceRefresh();
+        if (errors !== this.shownErrors || this.othersChanged) {
+            this.othersChanged = false;
+            this.forceRefresh();
+        }
     }
 
     /** Follows a rename of the document. */

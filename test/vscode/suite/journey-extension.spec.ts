@@ -292,6 +292,30 @@ describe('Journey extension', () => {
         preview.dispose();
     });
 
+    test('editing a shared persona in another file redraws the preview of the map that uses it', async () => {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        const shared = fileUri('shared-people.journey');
+        const map = fileUri('uses-shared.journey');
+        await vscode.workspace.fs.writeFile(shared, new TextEncoder().encode('persona sam "Sam the shopper"\n'));
+        await vscode.workspace.fs.writeFile(map, new TextEncoder().encode(
+            'journey shop "Shop" {\n  stage visit "Visit" {\n    touchpoint browse "Browses" {\n      persona sam\n      emotion 4\n    }\n  }\n}\n'));
+        await open('uses-shared.journey');
+        await vscode.commands.executeCommand('journey.preview.showToSide');
+        await renderOf(map, (r) => r.shows === 'diagram' && r.view === 'journey', 'the journey view of uses-shared.journey');
+        await waitFor('the shared persona in the picture', async () => (await svgInWebview()).text.includes('Sam the shopper') || undefined);
+        const preview = api.previews.all().find((p) => p.isPreviewOf(map));
+        assert(preview, 'no preview of uses-shared.journey');
+        const document = await vscode.workspace.openTextDocument(shared);
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(shared, new vscode.Range(0, 12, 0, 29), '"Sam the runner"');
+        assert(await vscode.workspace.applyEdit(edit), 'the edit of the shared file failed');
+        assert(document.getText().includes('"Sam the runner"'), `shared file: ${document.getText()}`);
+        await waitFor('the preview to show the new label', async () => (await svgInWebview()).text.includes('Sam the runner') || undefined)
+            .catch(async (e) => { throw new Error(`${e.message}: ${(await svgInWebview()).text.slice(0, 300)}`); });
+        preview.dispose();
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
     test('format on save lays the map out and keeps every label', async () => {
         const uri = fileUri('messy.journey');
         const messy = 'journey messy "Messy, «map»" {\n stage s "Stage: one" { touchpoint t "Tap # 1" { emotion 4\n   pain "It\\"s slow"  } }\n}\n';
