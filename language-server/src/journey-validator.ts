@@ -164,7 +164,8 @@ export class JourneyValidator {
     checkScorePersona(score: Emotion | Expected, accept: ValidationAcceptor): void {
         const touchpoint = score.$container;
         const persona = score.persona?.$refText;
-        if (!persona || touchpoint.personas.length === 0) return;
+        // A persona that does not exist is already a linking error on the same spot.
+        if (!persona || !score.persona?.ref || touchpoint.personas.length === 0) return;
         if (touchpoint.personas.some((reference) => reference.$refText === persona)) return;
         const listed = touchpoint.personas.map((reference) => reference.$refText).join(', ');
         accept('warning', `'${persona}' is not among this touchpoint's personas (${listed}). Add 'persona ${persona}' to the touchpoint, or give this score to one of its personas.`,

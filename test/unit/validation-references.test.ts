@@ -113,6 +113,13 @@ describe('scores for a persona the touchpoint does not list', () => {
         expectWarning(result, /^'sam' is not among this touchpoint's personas \(alex, alex\)/, { offset: text.indexOf('for sam') + 4, length: 3 });
     });
 
+    test('a score for a persona that does not exist gets only the linking error, not this warning too', async () => {
+        const text = 'journey m { persona alex stage s { touchpoint t { persona alex emotion 2 for zoe } } }';
+        const result = await validateJourney(text);
+        const atZoe = result.diagnostics.filter((d) => d.range.start.character === text.indexOf('zoe'));
+        expect(atZoe.map((d) => d.code ?? d.data?.code)).toEqual(['linking-error']);
+    });
+
     test('a touchpoint that lists no persona, or lists that persona, takes scores for any persona', async () => {
         const result = await validateJourney('journey m { persona alex persona sam stage s { touchpoint t { emotion 2 for sam } touchpoint u { persona alex emotion 4 for alex } } }');
         expectNoIssues(result);
