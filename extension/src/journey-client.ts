@@ -10,7 +10,10 @@ export async function startJourneyClient(context: vscode.ExtensionContext): Prom
         debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
     const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ language: 'journey' }],
+        // Files on disk and new untitled editors only: the left side of a diff (git:) or a file
+        // shown from another scheme would otherwise join the workspace as a second copy of a
+        // map, and every shared persona in it would be reported as a duplicate.
+        documentSelector: [{ scheme: 'file', language: 'journey' }, { scheme: 'untitled', language: 'journey' }],
         synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.journey') },
         connectionOptions: { maxRestartCount: 5 },
         outputChannelName: 'Journey Language Server',

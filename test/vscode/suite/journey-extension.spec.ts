@@ -316,6 +316,34 @@ describe('Journey extension', () => {
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     });
 
+    test('a copy of a map shown from another scheme (as the left side of a git diff) is not a second definition', async () => {
+        // shared-people.journey (the test above) defines persona sam; a git: or other virtual copy
+        // of it must not make the language server report sam as defined twice.
+        const shared = fileUri('shared-people.journey');
+        const scheme = 'journey-test-copy';
+        const registration = vscode.workspace.registerTextDocumentContentProvider(scheme, {
+            provideTextDocumentContent: async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(shared)),
+        });
+        try {
+            await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(shared), vscode.ViewColumn.One);
+            const copy = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme, path: '/shared-people.journey' }));
+            await vscode.languages.setTextDocumentLanguage(copy, 'journey');
+            await vscode.window.showTextDocument(copy, vscode.ViewColumn.Two);
+            // A fresh edit of the real file makes the server validate it again, with the copy open.
+            const editor = await open('shared-people.journey');
+            await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '// checked beside a copy\n'));
+            await waitFor('the server to validate the edited file', () => api.client.isRunning() && editor.document.isDirty);
+            await new Promise((resolve) => setTimeout(resolve, 3000));
+            const problems = [...vscode.languages.getDiagnostics(shared), ...vscode.languages.getDiagnostics(copy.uri)];
+            assert(problems.length === 0, `problems: ${problems.map((d) => d.message).join(' | ')}`);
+            await vscode.commands.executeCommand('undo');
+        } finally {
+            registration.dispose();
+            await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+            await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        }
+    });
+
     test('format on save lays the map out and keeps every label', async () => {
         const uri = fileUri('messy.journey');
         const messy = 'journey messy "Messy, «map»" {\n stage s "Stage: one" { touchpoint t "Tap # 1" { emotion 4\n   pain "It\\"s slow"  } }\n}\n';
