@@ -10,9 +10,9 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
     CompletionRequest, createProtocolConnection, DidOpenTextDocumentNotification, DocumentFormattingRequest, DocumentSymbolRequest,
-    ExitNotification, HoverRequest, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, RenameRequest,
+    ExitNotification, HoverRequest, InitializedNotification, InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification, RenameRequest,
     SemanticTokensRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
-    type CompletionItem, type CompletionList, type DocumentSymbol, type InitializeResult, type MarkupContent, type ProtocolConnection,
+    type CompletionItem, type CompletionList, type DocumentSymbol, type InitializeResult, type LogMessageParams, type MarkupContent, type ProtocolConnection,
     type PublishDiagnosticsParams, type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -37,6 +37,7 @@ let mapUri: string;
 let peopleUri: string;
 const diagnostics = new Map<string, PublishDiagnosticsParams>();
 const waiters: Array<() => void> = [];
+const logged: LogMessageParams[] = [];
 
 /** Resolves once diagnostics for `uri` have been published. */
 function diagnosticsFor(uri: string): Promise<PublishDiagnosticsParams> {
@@ -60,6 +61,10 @@ beforeAll(async () => {
 
     child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    connection.onNotification(LogMessageNotification.type, (params) => {
+        logged.push(params);
+        waiters.splice(0).forEach((waiter) => waiter());
+    });
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
         diagnostics.set(params.uri, params);
         waiters.splice(0).forEach((waiter) => waiter());
@@ -106,6 +111,19 @@ describe('a real LSP client over stdio', () => {
         expect(capabilities.inlayHintProvider).toBeTruthy();
         expect(capabilities.documentSymbolProvider).toBeTruthy();
         expect(capabilities.workspaceSymbolProvider).toBeTruthy();
+    });
+
+    test('the server says in its log when the workspace is checked, and on which Node', async () => {
+        const line = await new Promise<LogMessageParams>((done) => {
+            const check = () => {
+                const found = logged.find((l) => l.message.startsWith('Journey language server ready'));
+                if (found) done(found);
+                else waiters.push(check);
+            };
+            check();
+        });
+        expect(line.message).toMatch(/^Journey language server ready on Node v\d+\.\d+\.\d+: 2 \.journey files checked, \d+ ms after start\.$/);
+        expect(line.type).toBe(3); // info
     });
 
     test('the opened map links to the shared file of the workspace: no errors', async () => {
