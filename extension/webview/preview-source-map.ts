@@ -10,16 +10,46 @@ export interface SourceMapEntryLike {
 
 /** The SVG elements drawn for `diagramId`: by Mermaid's `data-id`, by its generated element ids, or by their text. */
 export function findDiagramElements(svg: SVGSVGElement, diagramId: string): Element[] {
-    const byDataId = Array.from(svg.querySelectorAll('[data-id]')).filter((el) => el.getAttribute('data-id') === diagramId && !el.closest('.edgePaths, .edgeLabels'));
-    if (byDataId.length > 0) return byDataId;
-    // Mermaid names flowchart nodes `<svg id>-flowchart-<id>-<n>` and subgraphs `<id>`.
-    const idPattern = new RegExp(`(^|-)(flowchart-)?${escapeRegExp(diagramId)}(-\\d+)?$`);
-    const byId = Array.from(svg.querySelectorAll('g[id], rect[id]')).filter((el) => idPattern.test(el.id) && !el.closest('.edgePaths, .edgeLabels'));
-    if (byId.length > 0) return byId;
+    return indexDiagram(svg)(diagramId);
+}
+
+/**
+ * Reads the SVG once and returns a lookup of the elements drawn for a diagram id (as
+ * `findDiagramElements`), so linking every entry of a big map's source map does not walk the
+ * whole SVG once per entry.
+ */
+export function indexDiagram(svg: Element): (diagramId: string) => Element[] {
+    const outsideEdges = (el: Element) => !el.closest('.edgePaths, .edgeLabels');
+    const byDataId = new Map<string, Element[]>();
+    for (const el of Array.from(svg.querySelectorAll('[data-id]')).filter(outsideEdges)) add(byDataId, el.getAttribute('data-id') ?? '', el);
+    // Mermaid names flowchart nodes `<svg id>-flowchart-<id>-<n>` and subgraphs `<id>`: an element
+    // belongs to every id that its id ends with after a '-' (or is), with or without a `-<n>` suffix.
+    const byId = new Map<string, Element[]>();
+    for (const el of Array.from(svg.querySelectorAll('g[id], rect[id]')).filter(outsideEdges)) {
+        const keys = new Set<string>();
+        for (const id of new Set([el.id, el.id.replace(/-\d+$/, '')])) {
+            keys.add(id);
+            for (let i = id.indexOf('-'); i >= 0; i = id.indexOf('-', i + 1)) keys.add(id.slice(i + 1));
+        }
+        for (const key of keys) add(byId, key, el);
+    }
     // Other diagrams (journey, quadrant, xychart…) only carry the text: match a whole label.
-    const texts = Array.from(svg.querySelectorAll('text, tspan, foreignObject div, span')).filter((el) => normalise(el.textContent) === normalise(diagramId));
-    const groups = texts.map((el) => el.closest('g') ?? el);
-    return [...new Set(groups)];
+    const byText = new Map<string, Element[]>();
+    for (const el of Array.from(svg.querySelectorAll('text, tspan, foreignObject div, span'))) add(byText, normalise(el.textContent), el);
+    return (diagramId) => {
+        const dataIdMatches = byDataId.get(diagramId) ?? [];
+        if (dataIdMatches.length > 0) return dataIdMatches;
+        const idMatches = byId.get(diagramId) ?? [];
+        if (idMatches.length > 0) return idMatches;
+        const texts = byText.get(normalise(diagramId)) ?? [];
+        return [...new Set(texts.map((el) => el.closest('g') ?? el))];
+    };
+}
+
+function add(map: Map<string, Element[]>, key: string, el: Element): void {
+    const list = map.get(key);
+    if (list) list.push(el);
+    else map.set(key, [el]);
 }
 
 /** The entry whose source range holds `line` and is the smallest (a touchpoint inside its stage). */
@@ -38,6 +68,3 @@ function normalise(text: string | null): string {
     return (text ?? '').replace(/\s+/g, ' ').trim();
 }
 
-function escapeRegExp(text: string): string {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

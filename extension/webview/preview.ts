@@ -8,7 +8,7 @@ import type {
     ViewId, ViewResult, WebviewToHostMessage,
 } from '../src/preview/journey-preview-messages.js';
 import { canvasToPng, standaloneSvg } from './preview-export.js';
-import { findDiagramElements, innermostEntryAt, type SourceMapEntryLike } from './preview-source-map.js';
+import { indexDiagram, innermostEntryAt, type SourceMapEntryLike } from './preview-source-map.js';
 import { createZoomPan } from './preview-zoom.js';
 
 interface MermaidApi {
@@ -283,8 +283,9 @@ function linkSourceMap(view: ViewResult): void {
     linked = [];
     const svg = canvas.querySelector('svg');
     if (!svg || view.kind !== 'diagram') return;
+    const find = indexDiagram(svg);
     view.sourceMap.forEach((entry) => {
-        const elements = findDiagramElements(svg, entry.diagramId);
+        const elements = find(entry.diagramId);
         const index = linked.push({ entry, elements }) - 1;
         for (const el of elements) {
             el.setAttribute('data-journey-entry', String(index));
