@@ -35,6 +35,8 @@ let latest: UpdateMessage | undefined;
 let good: UpdateMessage | undefined;
 let renderedKey = '';
 let renderCount = 0;
+/** The length of the SVG text on the canvas, for the host's render report. */
+let shownSvgLength = 0;
 let rendering = false;
 let renderAgain = false;
 let linked: { entry: SourceMapEntryLike; elements: Element[] }[] = [];
@@ -138,6 +140,7 @@ async function render(): Promise<void> {
             mermaid.initialize(mermaidConfig(limits.maxTextSize, limits.maxEdges));
             const { svg } = await mermaid.render(`journey-svg-${++renderCount}`, view.mermaid);
             canvas.innerHTML = svg;
+            shownSvgLength = svg.length;
             naturalSize(canvas.querySelector('svg'));
             trimMargins(canvas.querySelector('svg'));
             renderedKey = key;
@@ -162,11 +165,11 @@ async function render(): Promise<void> {
 }
 
 function report(partial: Pick<RenderedMessage, 'version' | 'view' | 'shows'> & { message?: string }): void {
-    const svg = canvas.querySelector('svg');
     post({
         type: 'rendered',
         ...partial,
-        svgLength: partial.shows === 'diagram' && svg ? svg.outerHTML.length : 0,
+        // The length Mermaid returned: a big map's SVG is not serialised again only to be counted.
+        svgLength: partial.shows === 'diagram' ? shownSvgLength : 0,
         errorBanner: !banner.hidden && (latest?.errors.length ?? 0) > 0,
     });
 }
