@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { entity, lineText, mermaidText, safeId, WORD_JOINER } from '../../language-server/src/views/escape.js';
 import { fitsSankey } from '../../language-server/src/views/funnel-view.js';
-import { markdownText } from '../../language-server/src/views/markdown-document.js';
+import { markdownNote, markdownText } from '../../language-server/src/views/markdown-document.js';
 
 describe('mermaidText', () => {
     test('keeps letters, digits, spaces, accents, emoji and right-to-left text as they are', () => {
@@ -97,5 +97,17 @@ describe('markdownText', () => {
 
     test('leaves ordinary text alone', () => {
         expect(markdownText('Click-through rate: 3.5 % (Lyon)')).toBe('Click-through rate: 3.5 % (Lyon)');
+    });
+});
+
+describe('markdownNote (what an empty view says to add, in Markdown documents)', () => {
+    test('keeps the keywords as code spans and escapes the text around them', () => {
+        expect(markdownNote('Nothing to show yet: give touchpoints a `reach` (e.g. `reach 2000`) to draw the funnel.'))
+            .toBe('Nothing to show yet: give touchpoints a `reach` (e.g. `reach 2000`) to draw the funnel.');
+        expect(markdownNote('add an `action` with *stars* <b> & `1..5`')).toBe('add an `action` with \\*stars\\* &lt;b&gt; &amp; `1..5`');
+    });
+
+    test('a lone backtick is text, escaped', () => {
+        expect(markdownNote('a ` b')).toBe('a \\` b');
     });
 });

@@ -20,6 +20,17 @@ export function markdownText(text: string): string {
         .replace(/^(\s*)([#+-]|\d+[.)])/, (_, space: string, marker: string) => `${space}${marker.replace(/[#+.)-]/, (c) => `\\${c}`)}`);
 }
 
+/**
+ * A view's note on what to add: its `code` spans (keywords such as `emotion 4`) stay code, the
+ * rest is escaped as text, so GitHub shows `reach` in code and never a literal backslash.
+ */
+export function markdownNote(message: string): string {
+    return message
+        .split(/(`[^`\r\n]+`)/)
+        .map((part, index) => (index % 2 === 1 ? part : markdownText(part)))
+        .join('');
+}
+
 /** The Markdown document of a journey with the given views (in order). */
 export function markdownDocument(model: JourneyModel, views: readonly ViewResult[]): string {
     const out: string[] = [`# ${markdownText(model.label)}`, ''];
@@ -46,7 +57,7 @@ export function markdownDocument(model: JourneyModel, views: readonly ViewResult
     }
     for (const view of views) {
         out.push(`## ${view.title}`, '');
-        if (view.kind === 'empty') out.push(`> ${markdownText(view.message)}`, '');
+        if (view.kind === 'empty') out.push(`> ${markdownNote(view.message)}`, '');
         else out.push(`${fenceFor(view.mermaid)}mermaid`, view.mermaid.trimEnd(), fenceFor(view.mermaid), '');
     }
     return `${out.join('\n').trimEnd()}\n`;
