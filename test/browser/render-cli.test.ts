@@ -91,4 +91,18 @@ describe('journey render', () => {
         expect(result.stderr).toContain('apt-get install chromium');
         expect(existsSync(join(dir, 'pictures'))).toBe(false);
     });
+
+    test('views with nothing to show are named after the pictures are drawn, and only then', () => {
+        const small = join(dir, 'small.journey');
+        writeFileSync(small, 'journey small "Small" {\n  stage visit "Visit" {\n    touchpoint look "Looks" {\n      emotion 4\n    }\n  }\n}\n');
+        const drawn = journey([small, '--format', 'svg', '--out', join(dir, 'pictures')]);
+        expect(drawn.status, drawn.stderr).toBe(0);
+        expect(drawn.stderr).toContain('journey: priorities view not drawn. Nothing to show yet: add an `action`');
+        expect(readdirSync(join(dir, 'pictures'))).toContain('small-journey.svg');
+
+        const noBrowser = journey([small, '--format', 'svg', '--out', join(dir, 'more')], { JOURNEY_CHROMIUM: '/nowhere/chromium' });
+        expect(noBrowser.status).toBe(2);
+        expect(noBrowser.stderr).toContain('JOURNEY_CHROMIUM is /nowhere/chromium');
+        expect(noBrowser.stderr).not.toContain('view not drawn');
+    }, 60_000);
 });

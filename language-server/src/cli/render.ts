@@ -93,7 +93,6 @@ async function outputsOf(name: string, views: ViewResult[], format: RenderFormat
         return views.map((view) => ({ name: `${name}-${view.view}.mmd`, content: view.kind === 'diagram' ? view.mermaid : `%% ${view.title}: ${view.message.replace(/\n/g, ' ')}\n` }));
     }
     const drawable = views.filter((view): view is Extract<ViewResult, { kind: 'diagram' }> => view.kind === 'diagram');
-    for (const view of views) if (view.kind === 'empty') process.stderr.write(`journey: ${view.view} view not drawn. ${view.message}\n`);
     let renderer: MermaidRenderer;
     try {
         renderer = await MermaidRenderer.launch();
@@ -109,6 +108,8 @@ async function outputsOf(name: string, views: ViewResult[], format: RenderFormat
             const content = format === 'svg' ? result.svg! : await renderer.screenshot();
             outputs.push({ name: `${name}-${view.view}${EXTENSIONS[format]}`, content });
         }
+        // After the pictures, so a missing browser or a failed drawing is the only message.
+        for (const view of views) if (view.kind === 'empty') process.stderr.write(`journey: ${view.view} view not drawn. ${view.message}\n`);
         return outputs;
     } finally {
         await renderer.close();
