@@ -5,10 +5,11 @@
  * - a score outside 1..5 (or not whole), an invalid reach → the nearest valid value;
  * - a decision branch without a label, an empty label → a label made from the id;
  * - an unused persona → remove it; a fact written twice → remove the repetition;
- * - a journey's persona, channel or team that hides a shared one → remove it to use the shared one.
+ * - a journey's persona, channel or team that hides a shared one → remove it to use the shared one;
+ * - a label between typographic quotes → straight quotes.
  * And on any element without a label: "Add a label".
  */
-import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type LangiumDocuments, type MaybePromise, type NameProvider } from 'langium';
+import { AstUtils, CstUtils, DocumentValidator, type AstNode, type LangiumDocument, type LangiumDocuments, type MaybePromise, type NameProvider } from 'langium';
 import type { CodeActionProvider, LangiumServices } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import {
@@ -16,6 +17,7 @@ import {
     type Branch, type Journey, type JourneyFile, type Stage,
 } from './generated/ast.js';
 import { IssueCodes } from './journey-validator.js';
+import { isTypographicLabel, TYPOGRAPHIC_SINGLE_OPENERS } from './journey-lexer-errors.js';
 import { quoteString } from './journey-value-converter.js';
 
 /** What a reference property points to, by `<container type>.<property>`. */
@@ -68,11 +70,25 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
                 return this.removePersona(document, diagnostic);
             case IssueCodes.HidesShared:
                 return this.removeLocalCopy(document, diagnostic);
+            case DocumentValidator.LexingError:
+                return this.straightenQuotes(document, diagnostic);
             case IssueCodes.DuplicateFact:
                 return [fix('Remove this repeated fact', diagnostic, document, [removeRange(document, document.textDocument.offsetAt(diagnostic.range.start), document.textDocument.offsetAt(diagnostic.range.end))], true)];
             default:
                 return [];
         }
+    }
+
+    /** A label between typographic quotes → the same label between straight quotes. */
+    protected straightenQuotes(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const text = document.textDocument.getText(diagnostic.range);
+        if (!isTypographicLabel(text)) return [];
+        const straight = TYPOGRAPHIC_SINGLE_OPENERS.has(text[0]!) ? "'" : '"';
+        const { start, end } = diagnostic.range;
+        return [fix('Use straight quotes', diagnostic, document, [
+            { range: { start, end: { line: start.line, character: start.character + 1 } }, newText: straight },
+            { range: { start: { line: end.line, character: end.character - 1 }, end }, newText: straight },
+        ], true)];
     }
 
     /** Create the persona, channel, team, touchpoint or outcome that a reference names. */

@@ -3,7 +3,9 @@
  * what the character is, why it cannot stand there, and what to write instead. The position
  * comes with the diagnostic (line and column), so the message does not repeat it.
  */
-import { DefaultLexerErrorMessageProvider } from 'langium';
+import type { ILexingError, IToken } from 'chevrotain';
+import { DefaultDocumentValidator, DefaultLexer, DefaultLexerErrorMessageProvider, type LexerResult, type ParseResult, type TokenizeOptions, type ValidationOptions } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
 
 /** Typographic quotes that word processors put in place of straight ones. */
 const TYPOGRAPHIC_QUOTES = new Set(['“', '”', '„', '‟', '‘', '’', '‚', '‛', '«', '»', '‹', '›', '＂', '＇']);
@@ -56,4 +58,110 @@ function asciiId(word: string): string | undefined {
 /** `U+00E9`. */
 function codeOf(character: string): string {
     return 'U+' + character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+}
+
+/**
+ * Reports a character the lexer cannot read once: the parser errors it causes further on the
+ * same line (`persona léa` reads as `persona l a`, and the parser then trips over the `a`)
+ * are left out, since they disappear with the character. Parser errors on other lines stay.
+ */
+export class JourneyDocumentValidator extends DefaultDocumentValidator {
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const lexed = parseResult.lexerErrors.filter((error) => error.line !== undefined);
+        const followsLexerError = (token: IToken) =>
+            lexed.some((error) => token.startLine === error.line && token.startOffset >= error.offset);
+        const parserErrors = parseResult.parserErrors.filter((error) => !followsLexerError(error.token));
+        super.processParsingErrors({ ...parseResult, parserErrors }, diagnostics, options);
+    }
+}
+
+/** Typographic quotes that open or close a label as `"` does, and as `'` does. */
+const TYPOGRAPHIC_DOUBLE = new Set(['“', '”', '„', '‟', '«', '»', '＂']);
+const TYPOGRAPHIC_SINGLE = new Set(['‘', '’', '‚', '‛', '‹', '›', '＇']);
+/** The single typographic quotes (a label between them becomes a label between `'`). */
+export const TYPOGRAPHIC_SINGLE_OPENERS: ReadonlySet<string> = TYPOGRAPHIC_SINGLE;
+
+/**
+ * Reads a label written between typographic quotes (`“Calls for a quote”`, pasted from a word
+ * processor) as the label it was meant to be, and reports it as one error with a quick fix,
+ * instead of an error at each quote and parser errors for every word in between.
+ */
+export class JourneyLexer extends DefaultLexer {
+    override tokenize(text: string, options?: TokenizeOptions): LexerResult {
+        const labels = typographicLabels(text);
+        if (labels.length === 0) return super.tokenize(text, options);
+        const chars = text.split('');
+        for (const { start, end, quote } of labels) {
+            chars[start] = quote;
+            chars[end - 1] = quote;
+        }
+        const result = super.tokenize(chars.join(''), options);
+        const errors: ILexingError[] = labels.map(({ start, end }) => {
+            const { line, column } = lineAndColumn(text, start);
+            return { offset: start, length: end - start, line, column, message: typographicLabelMessage(text[start]!, text[end - 1]!) };
+        });
+        return { ...result, errors: [...result.errors, ...errors].sort((a, b) => a.offset - b.offset) };
+    }
+}
+
+/** The message for a label between typographic quotes (also the quick fix's cue). */
+export function typographicLabelMessage(open: string, close: string): string {
+    const quotes = open === close ? `'${open}'` : `'${open}' and '${close}'`;
+    return `This label is written between typographic quotes (${quotes}): write it between straight quotes, "like this" (a word processor may have changed them).`;
+}
+
+/** True when `text` (a diagnostic's range) is a label between typographic quotes. */
+export function isTypographicLabel(text: string): boolean {
+    return text.length >= 2 && ((TYPOGRAPHIC_DOUBLE.has(text[0]!) && TYPOGRAPHIC_DOUBLE.has(text[text.length - 1]!)) || (TYPOGRAPHIC_SINGLE.has(text[0]!) && TYPOGRAPHIC_SINGLE.has(text[text.length - 1]!)));
+}
+
+/**
+ * Labels between typographic quotes outside labels and comments: an opening quote and the next
+ * quote of the same kind on the same line, with no straight quote in between and no backslash
+ * before the closing one. `end` is the offset after the closing quote.
+ */
+export function typographicLabels(text: string): Array<{ start: number; end: number; quote: '"' | "'" }> {
+    const found: Array<{ start: number; end: number; quote: '"' | "'" }> = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i]!;
+        if (c === '"' || c === "'") {
+            let j = i + 1;
+            while (j < text.length && text[j] !== c && text[j] !== '\n' && text[j] !== '\r') j += text[j] === '\\' ? 2 : 1;
+            i = j + 1;
+        } else if (text.startsWith('//', i)) {
+            const end = text.slice(i).search(/[\r\n]/);
+            i = end < 0 ? text.length : i + end;
+        } else if (text.startsWith('/*', i)) {
+            const end = text.indexOf('*/', i + 2);
+            i = end < 0 ? text.length : end + 2;
+        } else if (TYPOGRAPHIC_DOUBLE.has(c) || TYPOGRAPHIC_SINGLE.has(c)) {
+            const kind = TYPOGRAPHIC_DOUBLE.has(c) ? TYPOGRAPHIC_DOUBLE : TYPOGRAPHIC_SINGLE;
+            const straight = kind === TYPOGRAPHIC_DOUBLE ? '"' : "'";
+            let j = i + 1;
+            while (j < text.length && !kind.has(text[j]!) && text[j] !== straight && text[j] !== '\n' && text[j] !== '\r') j++;
+            if (j < text.length && kind.has(text[j]!) && text[j - 1] !== '\\') {
+                found.push({ start: i, end: j + 1, quote: straight });
+                i = j + 1;
+            } else {
+                i++;
+            }
+        } else {
+            i++;
+        }
+    }
+    return found;
+}
+
+/** 1-based line and column of `offset`, as chevrotain reports them. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset; i++) {
+        if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: offset - lineStart + 1 };
 }

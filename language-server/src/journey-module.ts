@@ -18,7 +18,7 @@ import {
     type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { JourneyGeneratedSharedModule, JourneyMapsGeneratedModule } from './generated/module.js';
-import { JourneyLexerErrorMessageProvider } from './journey-lexer-errors.js';
+import { JourneyDocumentValidator, JourneyLexer, JourneyLexerErrorMessageProvider } from './journey-lexer-errors.js';
 import { JourneyLinker } from './journey-linker.js';
 import { JourneyParserErrorMessageProvider } from './journey-parser-errors.js';
 import { JourneyScopeComputation, JourneyScopeProvider } from './journey-scope.js';
@@ -47,6 +47,7 @@ export type JourneyServices = LangiumServices & JourneyAddedServices;
 export const JourneyModule: Module<JourneyServices, PartialLangiumServices & JourneyAddedServices> = {
     parser: {
         ValueConverter: () => new JourneyValueConverter(),
+        Lexer: (services) => new JourneyLexer(services),
         LexerErrorMessageProvider: () => new JourneyLexerErrorMessageProvider(),
         ParserErrorMessageProvider: () => new JourneyParserErrorMessageProvider(),
     },
@@ -56,6 +57,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         Linker: (services) => new JourneyLinker(services),
     },
     validation: {
+        DocumentValidator: (services) => new JourneyDocumentValidator(services),
         JourneyValidator: (services) => new JourneyValidator(services),
     },
     lsp: {

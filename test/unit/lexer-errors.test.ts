@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseJourney } from '../helpers.js';
+import { typographicLabels } from '../../language-server/src/journey-lexer-errors.js';
 
 /** The lexing errors of `text` as `line:column message` (1-based), as the CLI prints them. */
 async function lexingErrors(text: string): Promise<string[]> {
@@ -23,9 +24,8 @@ describe('characters the lexer cannot read', () => {
     });
 
     test('typographic quotes, an unclosed label, an unclosed comment, a stray symbol, an emoji and an invisible character', async () => {
-        expect(await lexingErrors(inStage('touchpoint a “Quote”'))).toEqual([
+        expect(await lexingErrors(inStage('touchpoint a “Quote'))).toEqual([
             `3:18 '“' is a typographic quote: write labels between straight quotes, "like this" (a word processor may have changed them).`,
-            `3:24 '”' is a typographic quote: write labels between straight quotes, "like this" (a word processor may have changed them).`,
         ]);
         expect(await lexingErrors(inStage('touchpoint a "no end'))).toEqual([
             '3:18 This label has no closing " on its line. A label starts and ends with " on the same line (write \\n for a line break inside it).',
@@ -38,6 +38,32 @@ describe('characters the lexer cannot read', () => {
             `3:16 '😀' cannot be written here: outside quotes, a map holds keywords, ids, numbers, '{', '}' and '->'. Put it in a label, between quotes, or remove it.`,
         ]);
         expect(await lexingErrors(inStage('touchpoint a\u200b "A"'))).toEqual(['3:17 An invisible character (U+200B) stands here, outside any label: remove it.']);
+    });
+
+    test('a label between typographic quotes is one error, and is read as the label it was meant to be', async () => {
+        const text = 'journey j “Booking” {\n  stage s «Étape» {\n    touchpoint a ‘Alex calls’ {\n      emotion 3\n    }\n  }\n}\n';
+        const document = await parseJourney(text);
+        const message = (quotes: string) => `This label is written between typographic quotes (${quotes}): write it between straight quotes, "like this" (a word processor may have changed them).`;
+        expect((document.diagnostics ?? []).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.character + 1} ${d.message}`)).toEqual([
+            `1:11-20 ${message("'“' and '”'")}`,
+            `2:11-18 ${message("'«' and '»'")}`,
+            `3:18-30 ${message("'‘' and '’'")}`,
+        ]);
+        const journey = document.parseResult.value.journeys[0]!;
+        expect(journey.label).toBe('Booking');
+        expect(journey.stages[0]!.label).toBe('Étape');
+        expect(journey.stages[0]!.steps[0]!.label).toBe('Alex calls');
+    });
+
+    test('typographic quotes inside a label or a comment are left alone', () => {
+        expect(typographicLabels('touchpoint a "He said “hi”" // “note”\n/* “x” */ pain \'it’s\'')).toEqual([]);
+        expect(typographicLabels('a “one” b „two“ c')).toEqual([{ start: 2, end: 7, quote: '"' }, { start: 10, end: 15, quote: '"' }]);
+    });
+
+    test('a parser error caused by the character the lexer could not read is not reported again', async () => {
+        const document = await parseJourney('journey j "J" {\n  persona léa "Léa"\n  stage s "S" {\n    touchpoint t "T" {\n      persona léa\n      emotion 3\n    }\n  }\n}\n');
+        const errors = (document.diagnostics ?? []).filter((d) => d.severity === 1).map((d) => `${d.range.start.line + 1}:${(d.data as { code?: string }).code}`);
+        expect(errors).toEqual(['2:lexing-error', '5:lexing-error']);
     });
 
     test('no message quotes Chevrotain\'s raw wording or an offset', async () => {

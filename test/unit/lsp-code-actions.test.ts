@@ -184,3 +184,24 @@ describe('through langium/test testCodeAction (one fix, applied, diagnostic gone
         await testCodeAction(createTestServices().Journey)(before, 'score-out-of-range', before.replace('emotion 9', 'emotion 5'));
     });
 });
+
+describe('a label between typographic quotes', () => {
+    test('gets straight quotes, and the map is valid', async () => {
+        const text = base('pain “Slow reply”\ngain ‘Friendly’');
+        const { document, actions } = await fixes(text, 'lexing-error');
+        const after = applied(actions, 'Use straight quotes', document);
+        expect(after).toContain('pain "Slow reply"');
+        expect(after).toContain('gain ‘Friendly’'); // each label is fixed on its own
+        expect(actions[0]!.isPreferred).toBe(true);
+        const second = await fixes(after, 'lexing-error');
+        const fixed = applied(second.actions, 'Use straight quotes', second.document);
+        expect(fixed).toContain("gain 'Friendly'");
+        expect(await errorsOf(fixed)).toEqual([]);
+    });
+
+    test('a lone typographic quote gets no fix', async () => {
+        const { actions } = await fixes(base('pain “Slow reply'), 'lexing-error');
+        expect(actions.filter((a) => a.title === 'Use straight quotes')).toEqual([]);
+    });
+});
+
