@@ -4,14 +4,14 @@
  * and the workspace's shared files), and the 1..5 scales with their meaning. Nothing is offered
  * inside a label or a comment.
  */
-import { AstUtils, GrammarAST, type AstNode, type AstNodeDescription, type MaybePromise, type ReferenceInfo } from 'langium';
+import { AstUtils, GrammarAST, TextDocument, type AstNode, type AstNodeDescription, type MaybePromise, type ReferenceInfo } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature,
 } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import type { CancellationToken } from 'vscode-jsonrpc';
 import type { LangiumDocument } from 'langium';
-import { isJourney } from './generated/ast.js';
+import { isJourney, type JourneyFile } from './generated/ast.js';
 import { describeElement } from './journey-hover.js';
 import { EMOTION_SCALE, IMPACT_EFFORT_SCALE } from './journey-emotions.js';
 import { keywordDocumentation } from './journey-keyword-docs.js';
@@ -67,13 +67,65 @@ const KIND_NAMES: Record<string, string> = {
 };
 
 export class JourneyCompletionProvider extends DefaultCompletionProvider {
+    /**
+     * Fewer characters than this, left out of the text before the cursor, are not worth a
+     * shorter text (see `findFeaturesAt`); a test sets 0 and Infinity to compare both ways.
+     */
+    minimumSkipped = 2000;
+    /** The parsed document of each text document being completed. */
+    private readonly parsed = new WeakMap<TextDocument, LangiumDocument>();
+
     /** No completion inside labels and comments. */
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
         const offset = document.textDocument.offsetAt(params.position);
         if (isInsideLabelOrComment(document.textDocument.getText(), offset)) {
             return undefined;
         }
+        this.parsed.set(document.textDocument, document);
         return super.getCompletion(document, params, cancelToken);
+    }
+
+    /**
+     * What the grammar expects at `offset`. Langium parses the whole text before the cursor for
+     * it, up to three times per request: on a big map that parse is most of the time. The
+     * elements of a journey (stages, personas, actions…) may come in any order, so every
+     * complete element that ends before the cursor, and before the first syntax error, can be
+     * left out without changing what comes next: only the cursor's own element is parsed.
+     */
+    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+        const shorter = this.withoutCompleteElements(document, offset);
+        return shorter ? super.findFeaturesAt(shorter, shorter.getText().length) : super.findFeaturesAt(document, offset);
+    }
+
+    private withoutCompleteElements(document: TextDocument, offset: number): TextDocument | undefined {
+        const parsed = this.parsed.get(document);
+        const text = document.getText();
+        const root = parsed?.parseResult.value as JourneyFile | undefined;
+        if (!parsed || !root || root.$cstNode?.root.fullText !== text) return undefined; // parsed from another version
+        const { lexerErrors, parserErrors } = parsed.parseResult;
+        const firstError = Math.min(
+            ...lexerErrors.map((error) => error.offset),
+            ...parserErrors.map((error) => (Number.isFinite(error.token.startOffset) && error.token.startOffset >= 0 ? error.token.startOffset : 0)),
+        );
+        const limit = Math.min(offset, firstError);
+        const elements: AstNode[] = [...root.personas, ...root.channels, ...root.teams];
+        for (const journey of root.journeys) {
+            elements.push(...journey.personas, ...journey.channels, ...journey.teams, ...journey.stages, ...journey.outcomes, ...journey.actions);
+        }
+        const skipped = elements
+            .map((element) => element.$cstNode)
+            .filter((node) => node !== undefined && node.end <= limit)
+            .map((node) => [node!.offset, node!.end] as const)
+            .sort((a, b) => a[0] - b[0]);
+        if (skipped.reduce((sum, [start, end]) => sum + end - start, 0) < this.minimumSkipped) return undefined;
+        const parts: string[] = [];
+        let from = 0;
+        for (const [start, end] of skipped) {
+            parts.push(text.slice(from, start), ' ');
+            from = end;
+        }
+        parts.push(text.slice(from, offset));
+        return TextDocument.create(document.uri, document.languageId, document.version, parts.join(''));
     }
 
     /** One item per name and kind: a journey's own persona hides a shared one with the same id, as in linking. */

@@ -1,9 +1,10 @@
 /** Completion: what is offered at many cursor positions of a map. */
 import { URI, type LangiumDocument } from 'langium';
 import { expectCompletion } from 'langium/test';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import type { CompletionItem } from 'vscode-languageserver';
-import { isInsideLabelOrComment } from '../../language-server/src/journey-completion.js';
+import { isInsideLabelOrComment, type JourneyCompletionProvider } from '../../language-server/src/journey-completion.js';
+import { generateMap, seededRandom } from '../support/generate-map.js';
 import { createTestServices, parseJourney } from '../helpers.js';
 
 const services = createTestServices();
@@ -206,5 +207,68 @@ describe('through langium/test expectCompletion', () => {
             index: 0,
             expectedItems: ['of'],
         });
+    });
+});
+
+describe('on a big map, completion parses only the element at the cursor', () => {
+    interface Both { offset: number; short: string; whole: string; longestShortParse: number }
+
+    /** The items at each offset with the shortcut on (`minimumSkipped` 0) and off (Infinity), and the longest text parsed with it on. */
+    async function bothWays(text: string, offsets: number[]): Promise<Both[]> {
+        const document = await parseJourney(text, { services, uri: `file:///workspace/big${counter++}.journey` });
+        const provider = services.Journey.lsp.CompletionProvider as JourneyCompletionProvider;
+        const parser = services.Journey.parser.CompletionParser;
+        const parse = parser.parse.bind(parser);
+        let parsed: number[] = [];
+        const spy = vi.spyOn(parser, 'parse').mockImplementation((input: string) => {
+            parsed.push(input.length);
+            return parse(input);
+        });
+        const at = async (offset: number, minimumSkipped: number) => {
+            provider.minimumSkipped = minimumSkipped;
+            parsed = [];
+            const result = await provider.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset) });
+            return JSON.stringify((result?.items ?? []).map((i) => [i.label, i.kind, i.detail, i.textEdit]));
+        };
+        const results: Both[] = [];
+        try {
+            for (const offset of offsets) {
+                const short = await at(offset, 0);
+                const longestShortParse = Math.max(0, ...parsed);
+                results.push({ offset, short, whole: await at(offset, Number.POSITIVE_INFINITY), longestShortParse });
+            }
+        } finally {
+            spy.mockRestore();
+            provider.minimumSkipped = 2000;
+            await services.shared.workspace.DocumentBuilder.update([], [URI.parse(document.uri.toString())]);
+        }
+        return results;
+    }
+
+    test('offers exactly what a parse of the whole text before the cursor offers, at every kind of position', async () => {
+        const map = generateMap(40).text;
+        const random = seededRandom(7);
+        const offsets = Array.from({ length: 60 }, () => Math.floor(random() * map.length));
+        // Line starts and ends in the last stages, where the most text is left out.
+        const lines = map.split('\n');
+        let position = 0;
+        lines.forEach((line, index) => {
+            if (index > lines.length * 0.7 && index % 3 === 0) offsets.push(position + line.length, position + line.search(/\S|$/));
+            position += line.length + 1;
+        });
+        const results = await bothWays(map, offsets);
+        for (const { offset, short, whole } of results) expect(short, `at offset ${offset}`).toBe(whole);
+        expect(results.some(({ short }) => short.includes('"touchpoint"'))).toBe(true);
+        // The shortcut did run: from the last stage on, every parse reads less than half the text before the cursor.
+        const late = results.filter(({ offset }) => offset > map.lastIndexOf('  stage '));
+        expect(late.length).toBeGreaterThan(3);
+        for (const { offset, longestShortParse } of late) expect(longestShortParse, `at offset ${offset}`).toBeLessThan(offset / 2);
+    });
+
+    test('a syntax error before the cursor keeps the text after it: the same items again', async () => {
+        const map = generateMap(40).text;
+        const broken = map.replace('emotion', 'emotion {{ @');
+        const end = broken.lastIndexOf('touchpoint');
+        for (const { short, whole } of await bothWays(broken, [end, end - 40, broken.length - 2])) expect(short).toBe(whole);
     });
 });
