@@ -136,6 +136,8 @@ export class JourneyValidator {
     /** Rule: a shared persona that no map of the workspace uses (hint). */
     checkSharedPersonaUsed(persona: Persona, accept: ValidationAcceptor): void {
         if (!isJourneyFile(persona.$container) || !hasName(persona)) return;
+        // A persona declared twice is already an error; the maps use only one of the copies.
+        if (this.otherDeclarations(persona, persona.$type).length > 0) return;
         const references = this.indexManager.findAllReferences(persona, this.locator.getAstNodePath(persona));
         if (references.isEmpty()) {
             accept('hint', `Shared persona '${persona.name}' is not used by any map of the workspace yet. Add 'persona ${persona.name}' to a touchpoint, or remove it.`,

@@ -90,6 +90,17 @@ describe('shared declarations across the workspace', () => {
             { ...locate(more, 'alex'), code });
     });
 
+    test('a shared persona declared twice gets only the duplicate error on each copy, not "not used" on the copy maps do not link to', async () => {
+        const results = await validateWorkspace({
+            'a.journey': 'persona sam "Sam"',
+            'b.journey': 'persona sam "Sam again"',
+            'map.journey': 'journey m { stage s { touchpoint t { persona sam emotion 3 } } }',
+        });
+        expect(issuesOf(results['a.journey']).map((issue) => issue.split(':')[0])).toEqual(['duplicate-id']);
+        expect(issuesOf(results['b.journey']).map((issue) => issue.split(':')[0])).toEqual(['duplicate-id']);
+        expect(issuesOf(results['map.journey'])).toEqual([]);
+    });
+
     test('two shared teams with the same id in one file name the other line', async () => {
         const text = 'team ops\nteam ops "Operations"';
         const result = await validateJourney(text);
