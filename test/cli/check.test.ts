@@ -183,6 +183,22 @@ describe('journey check: which files', () => {
         expect(run.stderr).toContain('in 1 of 2 files');
     });
 
+    test('a folder stands for its .journey files and those of its subfolders (node_modules skipped), as `journey check .`', async () => {
+        const cwd = folderWith({
+            'maps/a/one.journey': CLEAN_MAP.replace('booking', 'one'),
+            'maps/b/two.journey': SYNTAX_ERROR_MAP,
+            'maps/b/notes.txt': 'not a map',
+            'maps/node_modules/dep/three.journey': SYNTAX_ERROR_MAP.replace('broken', 'three'),
+        });
+        for (const folder of ['maps', '.']) {
+            const run = await runJourney(['check', folder], { cwd });
+            expect(run.status, folder).toBe(1);
+            expect(run.stdout).toContain(located(path.join('maps', 'b', 'two.journey'), SYNTAX_ERROR_AT));
+            expect(run.stdout).not.toContain('three.journey');
+            expect(run.stderr).toContain('in 1 of 2 files');
+        }
+    });
+
     test('diagnostics are sorted by file, then line and column', async () => {
         const cwd = folderWith({ 'z.journey': SYNTAX_ERROR_MAP.replace('broken', 'z'), 'a.journey': UNKNOWN_PERSONA_MAP.replace('{', '{\n  oops') });
         const run = await runJourney(['check', 'z.journey', 'a.journey', '--format', 'json'], { cwd });
@@ -226,10 +242,10 @@ describe('journey check: usage errors exit 2', () => {
         expectNoCrash(run.stderr);
     });
 
-    test('a folder, a glob matching nothing, a non-.journey file and a missing --workspace each name the path', async () => {
-        const cwd = folderWith({ 'maps/booking.journey': CLEAN_MAP, 'notes.txt': 'hello' });
+    test('a folder without maps, a glob matching nothing, a non-.journey file and a missing --workspace each name the path', async () => {
+        const cwd = folderWith({ 'maps/booking.journey': CLEAN_MAP, 'notes.txt': 'hello', 'empty/notes.txt': 'no map here' });
         for (const [args, named] of [
-            [['check', 'maps'], 'maps'],
+            [['check', 'empty'], 'empty: this folder holds no .journey file'],
             [['check', 'nothing/**/*.journey'], 'nothing/**/*.journey'],
             [['check', 'notes.txt'], 'notes.txt'],
             [['check', 'maps/booking.journey', '--workspace', 'absent'], 'absent'],
@@ -239,6 +255,18 @@ describe('journey check: usage errors exit 2', () => {
             expect(run.stderr).toContain(named);
             expectNoCrash(run.stderr);
         }
+    });
+
+    test('render and diff, which work on one map per argument, refuse a folder or glob naming several files instead of taking the first', async () => {
+        const cwd = folderWith({ 'maps/a.journey': CLEAN_MAP.replace('booking', 'a'), 'maps/b.journey': CLEAN_MAP.replace('booking', 'b') });
+        const render = await runJourney(['render', 'maps'], { cwd });
+        expect(render.status).toBe(2);
+        expect(render.stderr).toContain(`render draws one map at a time, but maps names 2 files (${path.join('maps', 'a.journey')}, ${path.join('maps', 'b.journey')}). Name one file.`);
+        expect(render.stdout).toBe('');
+        const diff = await runJourney(['diff', 'maps/*.journey', 'maps/b.journey'], { cwd });
+        expect(diff.status).toBe(2);
+        expect(diff.stderr).toContain('diff compares one old file with one new file, but maps/*.journey names 2 files');
+        expect(diff.stdout).toBe('');
     });
 
     test('an unknown option, a bad --format, a bad --max-warnings and no files are usage errors', async () => {

@@ -19,7 +19,7 @@ export function registerCheckCommand(program: Command): void {
         .summary('report syntax errors, unknown references and other problems')
         .description('Checks .journey files and prints their problems as file:line:column severity message.\n'
             + 'The other .journey files of each file\'s folder are loaded too, so shared personas, channels and teams resolve.')
-        .argument('<files...>', '.journey files, globs (quote them: "maps/**/*.journey"), or - for stdin')
+        .argument('<files...>', '.journey files, folders (their .journey files, subfolders included), globs (quote them: "maps/**/*.journey"), or - for stdin')
         .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(diagnosticFormats)).default('text'))
         .option('-q, --quiet', 'report errors only, not warnings, infos or hints')
         .option('--max-warnings <count>', 'exit 1 when there are more than <count> warnings', parseCount);

@@ -15,7 +15,7 @@ import { diffToText } from '../diff/diff-text.js';
 import type { FileDiff } from '../diff/diff-types.js';
 import { gitRoot, journeyFilesAtRevision, journeyFilesInWorkingTree, renamesBetween, requireCommit } from './diff-git.js';
 import { ExitCode, UsageError } from './usage-error.js';
-import { loadTexts, loadWorkspace } from './workspace.js';
+import { loadTexts, loadWorkspace, onlyRequestedFile } from './workspace.js';
 
 /** The output formats of `journey diff`. */
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
@@ -82,7 +82,7 @@ async function diffTwoFiles(files: string[]): Promise<FileDiff[]> {
     const sides: FileSide[] = [];
     for (const file of files) {
         const workspace = await loadWorkspace([file]);
-        const requested = workspace.requested[0];
+        const requested = onlyRequestedFile(workspace, file, 'diff compares one old file with one new file', 'Name one file on each side; to compare every map of a repository, use journey diff --git <revision> [folder].');
         warnAboutErrors(requested.displayPath, requested.document);
         sides.push({ path: requested.displayPath, text: requested.decoded.text, models: modelsOf(requested.document) });
     }

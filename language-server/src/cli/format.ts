@@ -21,7 +21,7 @@ export function registerFormatCommand(program: Command): void {
         .description('Formats .journey files exactly as the editor does: two-space indentation, one fact per line, a blank line between stages.\n'
             + 'Comments and every character of every label are kept. A file with syntax errors is never formatted.\n'
             + 'Without --check or --write, the formatted text of one file is printed on stdout.')
-        .argument('<files...>', '.journey files, globs (quote them: "maps/**/*.journey"), or - for stdin')
+        .argument('<files...>', '.journey files, folders (their .journey files, subfolders included), globs (quote them: "maps/**/*.journey"), or - for stdin')
         .option('-c, --check', 'list the files that are not formatted; exit 1 if there is any')
         .option('--write', 'rewrite the files that are not formatted, in place');
     addWorkspaceOptions(command)

@@ -8,7 +8,7 @@ import { Option, type Command } from 'commander';
 import { collectDiagnostics, diagnosticFormats } from './diagnostic-formats.js';
 import { colorEnabled } from './terminal.js';
 import { ExitCode, UsageError } from './usage-error.js';
-import { addWorkspaceOptions, loadWorkspace, resolveFile, type WorkspaceCommandOptions } from './workspace.js';
+import { addWorkspaceOptions, loadWorkspace, onlyRequestedFile, resolveFile, type WorkspaceCommandOptions } from './workspace.js';
 import { MermaidRenderer, MissingBrowserError } from '../render/mermaid-renderer.js';
 import { renderAllViews, renderView, VIEW_IDS, type ViewId, type ViewResult } from '../views/index.js';
 import { markdownDocument } from '../views/markdown-document.js';
@@ -64,7 +64,7 @@ export function registerRenderCommand(program: Command): void {
 /** Runs `journey render`; returns the exit code. */
 export async function runRender(file: string, options: RenderOptions): Promise<number> {
     const workspace = await loadWorkspace([file], { workspace: options.workspace, stdinName: options.stdinName });
-    const requested = workspace.requested[0];
+    const requested = onlyRequestedFile(workspace, file, 'render draws one map at a time');
     const diagnostics = collectDiagnostics(workspace.requested);
     const errors = diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) {

@@ -159,6 +159,20 @@ export function diagnosticsOf(file: RequestedFile): Diagnostic[] {
     return [...diagnostics, ...(file.document.diagnostics ?? [])];
 }
 
+/**
+ * The one requested file of a verb that works on one map at a time (`render`, each side of
+ * `diff`): a glob or a folder that names several files is a usage error listing them, never
+ * a silent choice of the first.
+ */
+export function onlyRequestedFile(workspace: Workspace, argument: string, what: string, hint = 'Name one file.'): RequestedFile {
+    if (workspace.requested.length !== 1) {
+        const names = workspace.requested.map((file) => file.displayPath);
+        const shown = names.length > 4 ? `${names.slice(0, 4).join(', ')}, …` : names.join(', ');
+        throw new UsageError(`${what}, but ${argument} names ${names.length} files (${shown}). ${hint}`);
+    }
+    return workspace.requested[0];
+}
+
 /** The diagnostics and the resolved model of a requested file (the model is undefined when the file holds only shared declarations). */
 export function resolveFile(file: RequestedFile): { diagnostics: Diagnostic[]; model: JourneyModel | undefined } {
     return { diagnostics: diagnosticsOf(file), model: buildJourneyModel(file.document) };
@@ -170,7 +184,7 @@ export function displayPath(file: string, cwd: string): string {
     return relative === '' ? '.' : relative;
 }
 
-/** Turns the command-line arguments into absolute paths, in order: literal paths as given, globs expanded, `-` as the stdin name. */
+/** Turns the command-line arguments into absolute paths, in order: literal paths as given, globs and folders expanded, `-` as the stdin name. */
 async function expandArguments(files: string[], cwd: string, stdinName: string): Promise<string[]> {
     if (files.length === 0) {
         throw new UsageError('no files given. Name .journey files or globs (for example: journey check "maps/**/*.journey"), or - for stdin.');
@@ -181,6 +195,11 @@ async function expandArguments(files: string[], cwd: string, stdinName: string):
             result.push(requireJourneyExtension(path.resolve(cwd, stdinName), stdinName));
         } else if (isGlob(argument)) {
             result.push(...(await expandGlob(argument, cwd)));
+        } else if ((await fs.stat(path.resolve(cwd, argument)).catch(() => undefined))?.isDirectory()) {
+            // A folder stands for its .journey files and those of its subfolders, as `journey check .`.
+            const inside = await journeyFilesIn(path.resolve(cwd, argument), true);
+            if (inside.length === 0) throw new UsageError(`${argument}: this folder holds no ${JOURNEY_EXTENSION} file (node_modules and .git are not searched).`);
+            result.push(...inside);
         } else {
             result.push(path.resolve(cwd, argument));
         }
@@ -215,14 +234,11 @@ function requireJourneyExtension(file: string, shown: string): string {
     return file;
 }
 
-/** Reads a requested file; a missing, unreadable or folder path is a usage error naming the path. */
+/** Reads a requested file; a missing or unreadable path is a usage error naming the path. */
 async function readRequestedFile(file: string, shown: string): Promise<Uint8Array> {
     const stat = await fs.stat(file).catch(() => undefined);
     if (!stat) {
         throw new UsageError(`${shown}: no such file.`);
-    }
-    if (stat.isDirectory()) {
-        throw new UsageError(`${shown}: is a folder. Name its files, or use a glob such as "${path.join(shown, '**', '*' + JOURNEY_EXTENSION)}".`);
     }
     requireJourneyExtension(file, shown);
     try {
