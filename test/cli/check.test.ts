@@ -247,7 +247,8 @@ describe('journey check: usage errors exit 2', () => {
         for (const [args, named] of [
             [['check', 'empty'], 'empty: this folder holds no .journey file'],
             [['check', 'nothing/**/*.journey'], 'nothing/**/*.journey'],
-            [['check', 'notes.txt'], 'notes.txt'],
+            [['check', 'notes.txt'], 'notes.txt: not a .journey file. Maps are read from files whose names end in .journey: rename it if it holds a map.'],
+            [['check', '-', '--stdin-name', 'piped.txt'], '--stdin-name piped.txt: the name of the file stdin stands for must end in .journey'],
             [['check', 'maps/booking.journey', '--workspace', 'absent'], 'absent'],
         ] as const) {
             const run = await runJourney([...args], { cwd });

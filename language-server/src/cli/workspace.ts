@@ -192,7 +192,7 @@ async function expandArguments(files: string[], cwd: string, stdinName: string):
     const result: string[] = [];
     for (const argument of files) {
         if (argument === '-') {
-            result.push(requireJourneyExtension(path.resolve(cwd, stdinName), stdinName));
+            result.push(requireJourneyExtension(path.resolve(cwd, stdinName), stdinName, true));
         } else if (isGlob(argument)) {
             result.push(...(await expandGlob(argument, cwd)));
         } else if ((await fs.stat(path.resolve(cwd, argument)).catch(() => undefined))?.isDirectory()) {
@@ -227,9 +227,11 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
     return matches.sort();
 }
 
-function requireJourneyExtension(file: string, shown: string): string {
+function requireJourneyExtension(file: string, shown: string, fromStdin = false): string {
     if (path.extname(file) !== JOURNEY_EXTENSION) {
-        throw new UsageError(`${shown}: not a ${JOURNEY_EXTENSION} file. Rename it, or for stdin name it with --stdin-name <name>${JOURNEY_EXTENSION}.`);
+        throw new UsageError(fromStdin
+            ? `--stdin-name ${shown}: the name of the file stdin stands for must end in ${JOURNEY_EXTENSION} (for example --stdin-name map${JOURNEY_EXTENSION}).`
+            : `${shown}: not a ${JOURNEY_EXTENSION} file. Maps are read from files whose names end in ${JOURNEY_EXTENSION}: rename it if it holds a map.`);
     }
     return file;
 }
