@@ -36,9 +36,9 @@ export function registerDiffCommand(program: Command): void {
     program
         .command('diff')
         .summary('compare two maps, or the maps of a git revision with the working tree')
-        .description('Lists what changed between two journey maps, element by element (matched by id): touchpoints, stages,\n'
-            + 'decisions… added, removed, renamed or moved; emotion, reach, channel, owner… changed; pains, gains and\n'
-            + 'opportunities added or removed; next links and branches changed.\n'
+        .description('Lists what changed between two journey maps, element by element (matched by id): touchpoints, stages, '
+            + 'decisions… added, removed, renamed or moved; emotion, reach, channel, owner… changed; pains, gains and '
+            + 'opportunities added or removed; next links and branches changed.\n\n'
             + 'With --git, compares every .journey file of a git revision with the working tree (or with another revision: A..B).')
         .argument('[files...]', '<old> <new> map files; with --git, optional files or folders to limit the comparison to')
         .option('-g, --git <revision>', 'compare the .journey files at <revision> with the working tree; <revision>..<other> compares two revisions')
