@@ -132,6 +132,13 @@ describe('the workflow\'s steps, run for real', () => {
     }, 300_000);
     afterAll(() => checkout?.remove());
 
+    /** A base branch `origin/same` whose maps are those of the working tree (a pull request that changes no map). */
+    function baseLikeTheWorkingTree(): string {
+        const commit = git('stash', 'create').toString().trim();
+        git('update-ref', 'refs/remotes/origin/same', commit);
+        return 'same';
+    }
+
     /** Runs one `run:` step with bash -e, `npx journey` standing for the built CLI, in the checkout. */
     function runStep(name: string, env: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
         const step = steps.find((candidate) => candidate.name.startsWith(name));
@@ -197,5 +204,33 @@ describe('the workflow\'s steps, run for real', () => {
         expect(comments).toHaveLength(3);
         expect(comments[2].body).toContain('second');
         expect(comments[1].body).toBe('<!-- journey-diff --> written by a person');
+
+        // The maps no longer differ: the comment says so rather than keep showing old changes.
+        const unchanged = runStep('Compare the maps', { BASE_REF: baseLikeTheWorkingTree(), GITHUB_STEP_SUMMARY: path.join(checkout.dir, 'step-summary.md') });
+        expect(unchanged.status, unchanged.stderr).toBe(0);
+        const noChange = readFileSync(path.join(checkout.dir, 'diff.md'), 'utf8');
+        expect(noChange).toContain('No journey map changed.');
+        await run(requireInCheckout, github, context, core);
+        expect(comments).toHaveLength(3);
+        expect(comments[2].body).toBe(noChange);
+    });
+
+    test('a pull request that changes no map gets no comment', async () => {
+        const unchanged = runStep('Compare the maps', { BASE_REF: baseLikeTheWorkingTree(), GITHUB_STEP_SUMMARY: path.join(checkout.dir, 'step-summary.md') });
+        expect(unchanged.status, unchanged.stderr).toBe(0);
+        const comments: unknown[] = [];
+        const github = {
+            paginate: async () => [],
+            rest: { issues: { listComments: async () => ({ data: [] }), createComment: async (comment: unknown) => (comments.push(comment), { data: { html_url: 'u' } }), updateComment: async () => ({ data: {} }) } },
+        };
+        const logged: string[] = [];
+        const script = steps.find((step) => step.script)!.script!;
+        const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<void>;
+        const nodeRequire = createRequire(import.meta.url);
+        const requireInCheckout = (name: string) =>
+            name === 'node:fs' || name === 'fs' ? { readFileSync: (file: string, encoding: BufferEncoding) => readFileSync(path.resolve(checkout.dir, file), encoding) } : nodeRequire(name);
+        await new AsyncFunction('require', 'github', 'context', 'core', script)(requireInCheckout, github, { repo: { owner: 'acme', repo: 'maps' }, issue: { number: 8 } }, { info: (text: string) => logged.push(text) });
+        expect(comments).toEqual([]);
+        expect(logged).toEqual(['No journey map changed: no comment posted.']);
     });
 });
