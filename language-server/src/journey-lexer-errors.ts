@@ -122,20 +122,28 @@ export function isTypographicLabel(text: string): boolean {
  */
 export function typographicLabels(text: string): Array<{ start: number; end: number; quote: '"' | "'" }> {
     const found: Array<{ start: number; end: number; quote: '"' | "'" }> = [];
+    if (!ANY_TYPOGRAPHIC_QUOTE.test(text)) return found;
+    const next = /["'/“”„‟«»＂‘’‚‛‹›＇]/g;
     let i = 0;
-    while (i < text.length) {
+    for (let match = next.exec(text); match; match = next.exec(text)) {
+        i = match.index;
         const c = text[i]!;
         if (c === '"' || c === "'") {
-            let j = i + 1;
-            while (j < text.length && text[j] !== c && text[j] !== '\n' && text[j] !== '\r') j += text[j] === '\\' ? 2 : 1;
-            i = j + 1;
-        } else if (text.startsWith('//', i)) {
-            const end = text.slice(i).search(/[\r\n]/);
-            i = end < 0 ? text.length : i + end;
-        } else if (text.startsWith('/*', i)) {
-            const end = text.indexOf('*/', i + 2);
-            i = end < 0 ? text.length : end + 2;
-        } else if (TYPOGRAPHIC_DOUBLE.has(c) || TYPOGRAPHIC_SINGLE.has(c)) {
+            const label = c === '"' ? DOUBLE_QUOTED : SINGLE_QUOTED;
+            label.lastIndex = i;
+            label.exec(text);
+            i = label.lastIndex;
+        } else if (c === '/') {
+            if (text[i + 1] === '/') {
+                const end = text.slice(i).search(/[\r\n]/);
+                i = end < 0 ? text.length : i + end;
+            } else if (text[i + 1] === '*') {
+                const end = text.indexOf('*/', i + 2);
+                i = end < 0 ? text.length : end + 2;
+            } else {
+                i++;
+            }
+        } else {
             const kind = TYPOGRAPHIC_DOUBLE.has(c) ? TYPOGRAPHIC_DOUBLE : TYPOGRAPHIC_SINGLE;
             const straight = kind === TYPOGRAPHIC_DOUBLE ? '"' : "'";
             let j = i + 1;
@@ -146,12 +154,17 @@ export function typographicLabels(text: string): Array<{ start: number; end: num
             } else {
                 i++;
             }
-        } else {
-            i++;
         }
+        next.lastIndex = i;
     }
     return found;
 }
+
+/** Any typographic quote: a text without one (most maps) is not scanned at all. */
+const ANY_TYPOGRAPHIC_QUOTE = /[“”„‟«»＂‘’‚‛‹›＇]/;
+/** A label as the lexer reads it, or its unclosed start up to the end of its line (sticky). */
+const DOUBLE_QUOTED = /"(?:\\.|[^"\\\r\n])*"?/y;
+const SINGLE_QUOTED = /'(?:\\.|[^'\\\r\n])*'?/y;
 
 /** 1-based line and column of `offset`, as chevrotain reports them. */
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
