@@ -344,6 +344,26 @@ describe('Journey extension', () => {
         }
     });
 
+    test('a new untitled map gets diagnostics and a preview before it is saved', async () => {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        const document = await vscode.workspace.openTextDocument({
+            language: 'journey',
+            content: 'journey draft "Draft" {\n  persona sam "Sam"\n  stage visit "Visit" {\n    touchpoint look "Looks around" {\n      emotion 4\n    }\n  }\n}\n',
+        });
+        assert(document.uri.scheme === 'untitled', `scheme ${document.uri.scheme}`);
+        await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+        const diagnostics = await waitFor('diagnostics of the untitled map', () => {
+            const found = vscode.languages.getDiagnostics(document.uri);
+            return found.length > 0 ? found : undefined;
+        });
+        assert(diagnostics.some((d) => d.message.includes("'sam'") && d.severity === vscode.DiagnosticSeverity.Warning), diagnostics.map((d) => d.message).join(' | '));
+        await vscode.commands.executeCommand('journey.preview.showToSide');
+        await renderOf(document.uri, (r) => r.shows === 'diagram' && r.view === 'journey', 'the journey view of the untitled map');
+        await waitFor('the touchpoint in the picture', async () => (await svgInWebview()).text.includes('Looks around') || undefined);
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
     test('format on save lays the map out and keeps every label', async () => {
         const uri = fileUri('messy.journey');
         const messy = 'journey messy "Messy, «map»" {\n stage s "Stage: one" { touchpoint t "Tap # 1" { emotion 4\n   pain "It\\"s slow"  } }\n}\n';
