@@ -360,8 +360,11 @@ describe('Journey extension', () => {
         await vscode.commands.executeCommand('journey.preview.showToSide');
         await renderOf(document.uri, (r) => r.shows === 'diagram' && r.view === 'journey', 'the journey view of the untitled map');
         await waitFor('the touchpoint in the picture', async () => (await svgInWebview()).text.includes('Looks around') || undefined);
-        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        // Revert the unsaved map first: closing it dirty would leave a "Save changes?" dialog open.
+        await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        assert(!vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'untitled' && d.isDirty), 'the untitled map is still open and unsaved');
     });
 
     test('format on save lays the map out and keeps every label', async () => {
@@ -387,7 +390,7 @@ describe('Journey extension', () => {
                 '}',
                 '',
             ].join('\n');
-            assert(saved === expected, `saved text:\n${saved}`);
+            assert(saved === expected, `saved text: ${JSON.stringify(saved)}`);
         } finally {
             await settings.update('formatOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
             await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
