@@ -27,7 +27,7 @@ describe('the VS Code extension in a real VS Code', () => {
         const { results, vscodeVersion } = JSON.parse(readFileSync(resultsFile, 'utf8')) as SuiteResults;
         expect(vscodeVersion).toMatch(/^1\.\d+/);
         expect(results.length).toBeGreaterThanOrEqual(10);
-        const failed = results.filter((r) => !r.passed).map((r) => `${r.name}: ${r.error?.split('\n')[0]}`);
+        const failed = results.filter((r) => !r.passed).map((r) => `${r.name}: ${r.error?.split('\n').slice(0, 3).join(' / ').slice(0, 600)}`);
         expect(failed).toEqual([]);
         for (const screenshot of ['preview-journey-view.png', 'preview-flow-click-to-source.png', 'preview-error-banner.png', 'preview-dark-theme.png']) {
             expect(existsSync(path.join(root, 'test-output/vscode', screenshot)), screenshot).toBe(true);
