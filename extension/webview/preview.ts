@@ -7,7 +7,7 @@ import type {
     HostToWebviewMessage, JourneyPreviewDiagnostic, PreviewRange, PreviewState, RenderedMessage, UpdateMessage,
     ViewId, ViewResult, WebviewToHostMessage,
 } from '../src/preview/journey-preview-messages.js';
-import { canvasToPng, standaloneSvg } from './preview-export.js';
+import { canvasToPng, exportedSvg } from './preview-export.js';
 import { indexDiagram, innermostEntryAt, type SourceMapEntryLike } from './preview-source-map.js';
 import { createZoomPan } from './preview-zoom.js';
 
@@ -312,9 +312,9 @@ async function exportPicture(requestId: number, format: 'svg' | 'png'): Promise<
     const svg = canvas.querySelector('svg');
     if (!svg) return post({ type: 'exported', requestId, error: 'The preview shows no picture to export.' });
     try {
-        const text = standaloneSvg(svg);
+        const text = exportedSvg(svg);
         const background = getComputedStyle(document.body).backgroundColor || '#ffffff';
-        const data = format === 'svg' ? text : await canvasToPng(text, svg, background);
+        const data = format === 'svg' ? text : await canvasToPng(text, background);
         post({ type: 'exported', requestId, data });
     } catch (error) {
         post({ type: 'exported', requestId, error: `The picture could not be exported: ${String(error)}` });

@@ -51,6 +51,15 @@ export async function expectSafe(renderer: MermaidRenderer): Promise<void> {
     expect(await renderer.activeElementCount(), 'the diagram holds a script, img, iframe or on… handler').toBe(0);
 }
 
+/** Expects `svg` to be a standalone SVG file that decodes as an image (well-formed XML with its size). */
+export async function expectStandaloneSvg(renderer: MermaidRenderer, svg: string | undefined, where: string): Promise<void> {
+    expect(svg, where).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg /);
+    const decoded = await renderer.decodeAsImage(svg!);
+    expect(decoded, `${where}: the SVG file does not decode as an image`).not.toHaveProperty('error');
+    expect(decoded).toMatchObject({ width: expect.any(Number), height: expect.any(Number) });
+    expect((decoded as { width: number }).width, where).toBeGreaterThan(50);
+}
+
 /** Saves a PNG of the diagram shown last to test-output/screenshots/<name>.png. */
 export async function saveScreenshot(renderer: MermaidRenderer, name: string): Promise<string> {
     const folder = path.join(TEST_OUTPUT, 'screenshots');

@@ -1,6 +1,7 @@
 /**
  * Every view of every example, drawn by the real Mermaid in a real Chromium: it renders
- * without a Mermaid error, shows every label of the map it should, runs no script, and a
+ * without a Mermaid error, shows every label of the map it should, runs no script, gives an
+ * SVG file that decodes as an image on its own, and a
  * screenshot is saved to test-output/screenshots/<example>-<view>.png.
  */
 import * as path from 'node:path';
@@ -8,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { loadWorkspace, resolveFile } from '../../language-server/src/cli/workspace.js';
 import type { JourneyModel } from '../../language-server/src/model/journey-model.js';
 import { renderAllViews } from '../../language-server/src/views/index.js';
-import { expectSafe, expectShown, saveScreenshot, useMermaidBrowser } from './harness.js';
+import { expectSafe, expectShown, expectStandaloneSvg, saveScreenshot, useMermaidBrowser } from './harness.js';
 import { labelsDrawnBy } from './view-labels.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -39,7 +40,7 @@ describe('every view of every example in a real browser', () => {
                 }
                 const result = await browser().render(view.mermaid);
                 expect(result.error, `${name} ${view.view}: Mermaid error`).toBeUndefined();
-                expect(result.svg).toMatch(/^<svg/);
+                await expectStandaloneSvg(browser(), result.svg, `${name} ${view.view}`);
                 for (const label of labelsDrawnBy(model, view.view)) expectShown(result.text!, label, `${name} ${view.view}`);
                 await expectSafe(browser());
                 await saveScreenshot(browser(), `${name}-${view.view}`);

@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { findChromium, missingChromiumMessage } from './chromium-path.js';
+import { standaloneSvg } from './standalone-svg.js';
 
 /** The flags that make Chromium quiet, offline and headless (see notes/machine-facts.md). */
 export const CHROMIUM_ARGS = [
@@ -30,7 +31,7 @@ export const MERMAID_CONFIG = {
 
 /** The result of rendering one diagram. */
 export interface RenderResult {
-    /** The SVG markup, when Mermaid rendered the diagram. */
+    /** The diagram as a standalone SVG file (well-formed XML, natural size), when Mermaid rendered it. */
     svg?: string;
     /** Mermaid's error message, when it could not. */
     error?: string;
@@ -89,6 +90,7 @@ export class MermaidRenderer {
             await page.route('**/*', (route) => void route.abort());
             await page.setContent('<!DOCTYPE html><html><head><meta charset="utf-8"><style>body{margin:0;background:#fff;font-family:sans-serif}#host{display:inline-block;padding:16px;background:#fff}</style></head><body><div id="host"></div></body></html>');
             await page.addScriptTag({ content: readFileSync(mermaidScriptPath(), 'utf8') });
+            await page.addScriptTag({ content: `window.journeyStandaloneSvg = ${standaloneSvg.toString()};` });
             await page.evaluate((config) => {
                 (window as unknown as { mermaid: { initialize(c: object): void } }).mermaid.initialize(config);
             }, MERMAID_CONFIG as object);
@@ -106,14 +108,17 @@ export class MermaidRenderer {
             async ({ id, text }) => {
                 const host = document.getElementById('host')!;
                 host.innerHTML = '';
-                const mermaid = (window as unknown as { mermaid: { render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
+                const page = window as unknown as {
+                    mermaid: { render(id: string, text: string): Promise<{ svg: string }> };
+                    journeyStandaloneSvg(svg: SVGSVGElement): string;
+                };
                 try {
-                    const { svg } = await mermaid.render(id, text);
-                    host.innerHTML = svg;
+                    host.innerHTML = (await page.mermaid.render(id, text)).svg;
+                    const element = host.querySelector('svg')!;
+                    const svg = page.journeyStandaloneSvg(element);
                     // Show the diagram at its natural size (Mermaid makes it shrink to its container).
-                    const element = host.querySelector('svg');
-                    const natural = element ? parseFloat(element.style.maxWidth) : NaN;
-                    if (element && natural > 0) element.style.width = `${natural}px`;
+                    const natural = parseFloat(element.style.maxWidth);
+                    if (natural > 0) element.style.width = `${natural}px`;
                     const visible = host.cloneNode(true) as HTMLElement;
                     visible.querySelectorAll('style, script').forEach((node) => node.remove());
                     return { svg, text: visible.textContent ?? '' };
@@ -137,6 +142,22 @@ export class MermaidRenderer {
     /** A PNG of the diagram shown last (call after `render`). */
     async screenshot(): Promise<Buffer> {
         return this.page.locator('#host').screenshot();
+    }
+
+    /** The size of an SVG file decoded as an image, as a viewer, a Markdown page or `<img>` shows it; an error when it cannot be decoded. */
+    async decodeAsImage(svg: string): Promise<{ width: number; height: number } | { error: string }> {
+        return this.page.evaluate(async (text) => {
+            const image = new Image();
+            image.src = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
+            try {
+                await image.decode();
+                return { width: image.naturalWidth, height: image.naturalHeight };
+            } catch (error) {
+                return { error: String(error) };
+            } finally {
+                URL.revokeObjectURL(image.src);
+            }
+        }, svg);
     }
 
     /** True when a hostile label ran script: the canary `window.__pwned` is set. */
