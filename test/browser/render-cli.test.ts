@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
+import { expectStandaloneSvg, useMermaidBrowser } from './harness.js';
 
 const cli = resolve('out/cli.cjs');
 const example = resolve('examples/home-cleaning.journey');
@@ -23,6 +24,8 @@ function journey(args: string[], env: NodeJS.ProcessEnv = {}) {
 }
 
 describe('journey render', () => {
+    const browser = useMermaidBrowser();
+
     test('prints the Mermaid text of one view to stdout', () => {
         const result = journey([example, '--view', 'flow']);
         expect(result.status).toBe(0);
@@ -41,19 +44,37 @@ describe('journey render', () => {
         expect(markdown.match(/^```mermaid$/gm)).toHaveLength(6);
     });
 
-    test('draws every view as SVG into a folder, and one view as PNG, with the real Mermaid in Chromium', () => {
+    test('draws every view as SVG into a folder, and one view as PNG, with the real Mermaid in Chromium', async () => {
         const svg = journey([example, '--format', 'svg', '--out', join(dir, 'pictures')]);
         expect(svg.status, svg.stderr).toBe(0);
         const files = readdirSync(join(dir, 'pictures')).sort();
         expect(files).toEqual(['home-cleaning-blueprint.svg', 'home-cleaning-emotion.svg', 'home-cleaning-flow.svg', 'home-cleaning-funnel.svg', 'home-cleaning-journey.svg', 'home-cleaning-priorities.svg']);
         const flow = readFileSync(join(dir, 'pictures', 'home-cleaning-flow.svg'), 'utf8');
-        expect(flow).toMatch(/^<svg[^>]+aria-roledescription="flowchart-v2"/);
+        expect(flow).toMatch(/^<\?xml[^>]+>\n<svg[^>]+aria-roledescription="flowchart-v2"/);
         expect(flow).toContain('Calls for a quote');
+        // Each file stands alone: well-formed XML (HTML labels such as <br> written as XML) that an <img> or a viewer decodes.
+        for (const file of files) await expectStandaloneSvg(browser(), readFileSync(join(dir, 'pictures', file), 'utf8'), file);
 
         const png = journey([example, '--view', 'journey', '--format', 'png', '--out', join(dir, 'journey.png')]);
         expect(png.status, png.stderr).toBe(0);
         expect(readFileSync(join(dir, 'journey.png')).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     }, 60_000);
+
+    test('draws several maps in one command into one folder, skipping the file of shared declarations', () => {
+        const result = journey([resolve('examples/b2b'), '--view', 'flow', '--format', 'svg', '--out', join(dir, 'pictures')]);
+        expect(result.status, result.stderr).toBe(0);
+        expect(result.stderr).toContain('people.journey (only shared personas, channels or teams)');
+        expect(readdirSync(join(dir, 'pictures')).sort()).toEqual(['purchase-current-flow.svg', 'purchase-future-flow.svg']);
+        expect(readFileSync(join(dir, 'pictures', 'purchase-future-flow.svg'), 'utf8')).toContain('aria-roledescription="flowchart-v2"');
+    }, 60_000);
+
+    test('one view with nothing to draw says why and writes nothing', () => {
+        const result = journey([resolve('examples/hello.journey'), '--view', 'funnel', '--format', 'png', '--out', join(dir, 'funnel.png')], { JOURNEY_CHROMIUM: '/nowhere/chromium' });
+        expect(result.status, result.stderr).toBe(0);
+        expect(result.stderr).toContain('journey: funnel view not drawn. Nothing to show yet: give touchpoints a `reach`');
+        expect(result.stderr).toContain('journey: nothing drawn.');
+        expect(existsSync(join(dir, 'funnel.png'))).toBe(false);
+    });
 
     test('an invalid map prints its diagnostics, exits 1 and writes nothing', () => {
         const bad = join(dir, 'bad.journey');

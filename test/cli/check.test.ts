@@ -2,6 +2,7 @@
  * `journey check`, run as a real process on real files in temporary folders.
  * Assertions hold on positions, severities, codes and exit codes, not on the validator's wording.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { seededRandom } from '../support/generate-map.js';
@@ -258,16 +259,49 @@ describe('journey check: usage errors exit 2', () => {
         }
     });
 
-    test('render and diff, which work on one map per argument, refuse a folder or glob naming several files instead of taking the first', async () => {
+    test('render of several maps needs a folder to write into; diff, which compares one file with one, refuses a glob naming several', async () => {
         const cwd = folderWith({ 'maps/a.journey': CLEAN_MAP.replace('booking', 'a'), 'maps/b.journey': CLEAN_MAP.replace('booking', 'b') });
         const render = await runJourney(['render', 'maps'], { cwd });
         expect(render.status).toBe(2);
-        expect(render.stderr).toContain(`render draws one map at a time, but maps names 2 files (${path.join('maps', 'a.journey')}, ${path.join('maps', 'b.journey')}). Name one file.`);
+        expect(render.stderr).toContain('2 maps to render: name a folder with --out (for example --out pictures/), which gets one file per view and map.');
         expect(render.stdout).toBe('');
         const diff = await runJourney(['diff', 'maps/*.journey', 'maps/b.journey'], { cwd });
         expect(diff.status).toBe(2);
         expect(diff.stderr).toContain('diff compares one old file with one new file, but maps/*.journey names 2 files');
         expect(diff.stdout).toBe('');
+    });
+
+    test('render of several maps writes every view of each into the --out folder, skipping files of shared declarations', async () => {
+        const cwd = folderWith({
+            'maps/a.journey': CLEAN_MAP.replace('booking', 'a'),
+            'maps/b.journey': CLEAN_MAP.replace('booking', 'b'),
+            'maps/people.journey': 'channel web "Web" online\n',
+        });
+        const mermaid = await runJourney(['render', 'maps', '--view', 'flow', '--out', 'out'], { cwd });
+        expect(mermaid.status, mermaid.stderr).toBe(0);
+        expect(mermaid.stderr).toContain(`journey: skipped ${path.join('maps', 'people.journey')} (only shared personas, channels or teams)`);
+        expect(readdirSync(path.join(cwd, 'out')).sort()).toEqual(['a-flow.mmd', 'b-flow.mmd']);
+        expect(readFileSync(path.join(cwd, 'out', 'b-flow.mmd'), 'utf8')).toMatch(/^flowchart LR\n/);
+        const markdown = await runJourney(['render', 'maps/a.journey', 'maps/b.journey', '--format', 'markdown', '--out', 'docs'], { cwd });
+        expect(markdown.status, markdown.stderr).toBe(0);
+        expect(readdirSync(path.join(cwd, 'docs')).sort()).toEqual(['a.md', 'b.md']);
+    });
+
+    test('render of several maps writes nothing when one has an error, and refuses two maps of the same name', async () => {
+        const cwd = folderWith({
+            'maps/a.journey': CLEAN_MAP.replace('booking', 'a'),
+            'maps/b.journey': CLEAN_MAP.replace('booking', 'b').replace('emotion 4', 'emotion 9'),
+            'other/a.journey': CLEAN_MAP.replace('booking', 'other_a'),
+        });
+        const broken = await runJourney(['render', 'maps', '--out', 'out'], { cwd });
+        expect(broken.status).toBe(1);
+        expect(broken.stderr).toMatch(/^maps[\\/]b\.journey:\d+:\d+ error /m);
+        expect(broken.stderr).toContain(`journey: ${path.join('maps', 'b.journey')} has 1 error: nothing rendered.`);
+        expect(existsSync(path.join(cwd, 'out'))).toBe(false);
+        const clash = await runJourney(['render', 'maps/a.journey', 'other/a.journey', '--out', 'out'], { cwd });
+        expect(clash.status).toBe(2);
+        expect(clash.stderr).toContain(`${path.join('maps', 'a.journey')} and ${path.join('other', 'a.journey')} would write files of the same names (a-…) into out`);
+        expect(existsSync(path.join(cwd, 'out'))).toBe(false);
     });
 
     test('an unknown option, a bad --format, a bad --max-warnings and no files are usage errors', async () => {

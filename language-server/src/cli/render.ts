@@ -1,6 +1,7 @@
 /**
- * `journey render <file>`: draws the views of a journey as Mermaid text, a Markdown
- * document, or SVG/PNG pictures rendered by Mermaid in a headless Chromium.
+ * `journey render <files…>`: draws the views of journeys as Mermaid text, a Markdown
+ * document, or SVG/PNG pictures rendered by Mermaid in a headless Chromium (one browser for
+ * every map of the command).
  */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
@@ -8,7 +9,8 @@ import { Option, type Command } from 'commander';
 import { collectDiagnostics, diagnosticFormats } from './diagnostic-formats.js';
 import { colorEnabled } from './terminal.js';
 import { ExitCode, UsageError } from './usage-error.js';
-import { addWorkspaceOptions, loadWorkspace, onlyRequestedFile, resolveFile, type WorkspaceCommandOptions } from './workspace.js';
+import { addWorkspaceOptions, loadWorkspace, resolveFile, type RequestedFile, type WorkspaceCommandOptions } from './workspace.js';
+import type { JourneyModel } from '../model/journey-model.js';
 import { MermaidRenderer, MissingBrowserError } from '../render/mermaid-renderer.js';
 import { renderAllViews, renderView, VIEW_IDS, type ViewId, type ViewResult } from '../views/index.js';
 import { markdownDocument } from '../views/markdown-document.js';
@@ -32,67 +34,98 @@ interface Output {
     content: string | Uint8Array;
 }
 
+/** A map to draw: its file, its journey and its views. */
+interface DrawnMap {
+    file: RequestedFile;
+    /** The name its output files start with (the file's name without `.journey`). */
+    name: string;
+    model: JourneyModel;
+    views: ViewResult[];
+}
+
 /** Adds the `render` verb to the program. */
 export function registerRenderCommand(program: Command): void {
     const command = program
         .command('render')
-        .summary('draw the views of a journey (Mermaid, Markdown, SVG or PNG)')
-        .description('Draws the views of a journey map: journey, emotion, flow, priorities, funnel and blueprint.\n'
-            + 'Mermaid text goes to stdout by default; SVG and PNG are rendered by Mermaid in a headless Chromium found on this machine.')
-        .argument('<file>', 'the .journey file of the map (or - for stdin)')
+        .summary('draw the views of journeys (Mermaid, Markdown, SVG or PNG)')
+        .description('Draws the views of journey maps: journey, emotion, flow, priorities, funnel and blueprint.\n'
+            + 'Mermaid text goes to stdout by default; SVG and PNG are rendered by Mermaid in a headless Chromium found on this machine. '
+            + 'Several maps (files, folders or globs) are drawn in one go, with one browser, into the folder --out names.')
+        .argument('<files...>', 'the .journey files of the maps, folders or globs (or - for stdin)')
         .addOption(new Option('--view <view>', 'which view to draw').choices([...VIEW_IDS, 'all']).default('all'))
         .addOption(new Option('-f, --format <format>', 'output format').choices([...RENDER_FORMATS]).default('mermaid'))
-        .option('-o, --out <file or dir>', 'where to write: a file (one view, or markdown), or a folder (one file per view)');
+        .option('-o, --out <file or dir>', 'where to write: a file (one view of one map, or markdown), or a folder (one file per view and map)');
     addWorkspaceOptions(command)
         .addHelpText('after', [
             '',
-            'Exit codes: 0 rendered, 1 the map has errors (nothing is written), 2 the command could not run (e.g. no browser for svg/png).',
+            'Exit codes: 0 rendered, 1 a map has errors (nothing is written), 2 the command could not run (e.g. no browser for svg/png).',
             '',
             'Examples:',
             '  journey render booking.journey --view flow                  Mermaid text of the flow view',
             '  journey render booking.journey --format markdown --out booking.md',
             '  journey render booking.journey --format svg --out pictures/  one SVG per view',
             '  journey render booking.journey --view journey --format png --out journey.png',
+            '  journey render maps/ --format svg --out pictures/           every map of maps/, one browser for all',
             '',
             'SVG/PNG need Chromium or Chrome: set JOURNEY_CHROMIUM=/path/to/chromium if it is not found.',
         ].join('\n'))
-        .action(async (file: string, options: RenderOptions) => {
-            process.exitCode = await runRender(file, options);
+        .action(async (files: string[], options: RenderOptions) => {
+            process.exitCode = await runRender(files, options);
         });
 }
 
-/** Runs `journey render`; returns the exit code. */
-export async function runRender(file: string, options: RenderOptions): Promise<number> {
-    const workspace = await loadWorkspace([file], { workspace: options.workspace, stdinName: options.stdinName });
-    const requested = onlyRequestedFile(workspace, file, 'render draws one map at a time');
-    const diagnostics = collectDiagnostics(workspace.requested);
-    const errors = diagnostics.filter((d) => d.severity === 'error');
+/** Runs `journey render` on one map or several; returns the exit code. */
+export async function runRender(files: string[], options: RenderOptions): Promise<number> {
+    const workspace = await loadWorkspace(files, { workspace: options.workspace, stdinName: options.stdinName });
+    const errors = collectDiagnostics(workspace.requested).filter((d) => d.severity === 'error');
     if (errors.length > 0) {
-        process.stderr.write(diagnosticFormats.text({ diagnostics: errors, files: [requested.displayPath], color: colorEnabled(process.stderr) }));
-        process.stderr.write(`journey: ${requested.displayPath} has ${errors.length === 1 ? '1 error' : `${errors.length} errors`}: nothing rendered. Fix the map (journey check ${requested.displayPath}) and try again.\n`);
+        const withErrors = [...new Set(errors.map((error) => error.file))];
+        process.stderr.write(diagnosticFormats.text({ diagnostics: errors, files: withErrors, color: colorEnabled(process.stderr) }));
+        const count = errors.length === 1 ? '1 error' : `${errors.length} errors`;
+        const subject = withErrors.length === 1 ? `${withErrors[0]} has ${count}` : `${withErrors.length} maps have ${count}`;
+        process.stderr.write(`journey: ${subject}: nothing rendered. Fix ${withErrors.length === 1 ? 'the map' : 'them'} (journey check ${withErrors.join(' ')}) and try again.\n`);
         return ExitCode.problems;
     }
-    const { model } = resolveFile(requested);
-    if (!model) {
-        process.stderr.write(`journey: ${requested.displayPath} holds no journey (only shared personas, channels or teams): nothing to render. Render a file that contains \`journey <id> { … }\`.\n`);
-        return ExitCode.problems;
+    const several = workspace.requested.length > 1;
+    const maps: DrawnMap[] = [];
+    for (const file of workspace.requested) {
+        const { model } = resolveFile(file);
+        if (!model && !several) {
+            process.stderr.write(`journey: ${file.displayPath} holds no journey (only shared personas, channels or teams): nothing to render. Render a file that contains \`journey <id> { … }\`.\n`);
+            return ExitCode.problems;
+        }
+        if (!model) {
+            process.stderr.write(`journey: skipped ${file.displayPath} (only shared personas, channels or teams)\n`);
+            continue;
+        }
+        const views = options.view === 'all' ? renderAllViews(model) : [renderView(model, options.view)];
+        maps.push({ file, name: path.basename(file.path, path.extname(file.path)), model, views });
     }
-    const views = options.view === 'all' ? renderAllViews(model) : [renderView(model, options.view)];
-    const name = path.basename(requested.path, path.extname(requested.path));
-    const count = options.format === 'markdown' ? 1 : options.format === 'mermaid' ? views.length : views.filter((view) => view.kind === 'diagram').length;
-    await checkDestination(count, options);
-    const outputs = await outputsOf(name, views, options.format, model);
+    await checkDestination(maps, options);
+    const outputs = await outputsOf(maps, options.format, several);
+    if (outputs.length === 0) {
+        process.stderr.write('journey: nothing drawn.\n');
+        return ExitCode.ok;
+    }
     await write(outputs, options);
     return ExitCode.ok;
 }
 
-/** What to write for each format. */
-async function outputsOf(name: string, views: ViewResult[], format: RenderFormat, model: Parameters<typeof markdownDocument>[0]): Promise<Output[]> {
-    if (format === 'markdown') return [{ name: `${name}.md`, content: markdownDocument(model, views) }];
+/** What to write for each map, in the given format; SVG and PNG are drawn with one browser for all maps. */
+async function outputsOf(maps: DrawnMap[], format: RenderFormat, several: boolean): Promise<Output[]> {
+    if (format === 'markdown') return maps.map((map) => ({ name: `${map.name}.md`, content: markdownDocument(map.model, map.views) }));
     if (format === 'mermaid') {
-        return views.map((view) => ({ name: `${name}-${view.view}.mmd`, content: view.kind === 'diagram' ? view.mermaid : `%% ${view.title}: ${view.message.replace(/\n/g, ' ')}\n` }));
+        return maps.flatMap((map) => map.views.map((view) => ({
+            name: `${map.name}-${view.view}.mmd`,
+            content: view.kind === 'diagram' ? view.mermaid : `%% ${view.title}: ${view.message.replace(/\n/g, ' ')}\n`,
+        })));
     }
-    const drawable = views.filter((view): view is Extract<ViewResult, { kind: 'diagram' }> => view.kind === 'diagram');
+    const notes = maps.flatMap((map) => map.views.flatMap((view) => (view.kind === 'empty' ? [`journey: ${several ? `${map.file.displayPath}: ` : ''}${view.view} view not drawn. ${view.message}\n`] : [])));
+    const drawable = maps.flatMap((map) => map.views.flatMap((view) => (view.kind === 'diagram' ? [{ map, view }] : [])));
+    if (drawable.length === 0) {
+        process.stderr.write(notes.join(''));
+        return [];
+    }
     let renderer: MermaidRenderer;
     try {
         renderer = await MermaidRenderer.launch();
@@ -102,14 +135,14 @@ async function outputsOf(name: string, views: ViewResult[], format: RenderFormat
     }
     try {
         const outputs: Output[] = [];
-        for (const view of drawable) {
+        for (const { map, view } of drawable) {
             const result = await renderer.render(view.mermaid);
-            if (result.error !== undefined) throw new Error(`Mermaid could not draw the ${view.view} view: ${result.error}`);
+            if (result.error !== undefined) throw new Error(`Mermaid could not draw the ${view.view} view of ${map.file.displayPath}: ${result.error}`);
             const content = format === 'svg' ? result.svg! : await renderer.screenshot();
-            outputs.push({ name: `${name}-${view.view}${EXTENSIONS[format]}`, content });
+            outputs.push({ name: `${map.name}-${view.view}${EXTENSIONS[format]}`, content });
         }
         // After the pictures, so a missing browser or a failed drawing is the only message.
-        for (const view of views) if (view.kind === 'empty') process.stderr.write(`journey: ${view.view} view not drawn. ${view.message}\n`);
+        process.stderr.write(notes.join(''));
         return outputs;
     } finally {
         await renderer.close();
@@ -117,8 +150,23 @@ async function outputsOf(name: string, views: ViewResult[], format: RenderFormat
 }
 
 /** Refuses a destination that cannot hold the output before anything is drawn (the browser takes seconds to start). */
-async function checkDestination(count: number, options: RenderOptions): Promise<void> {
+async function checkDestination(maps: DrawnMap[], options: RenderOptions): Promise<void> {
     const out = options.out;
+    if (maps.length > 1) {
+        if (out === undefined || (await namesOneFile(out))) {
+            throw new UsageError(`${maps.length} maps to render: name a folder with --out (for example --out pictures/), which gets one file per ${options.format === 'markdown' ? 'map' : 'view and map'}.`);
+        }
+        const byName = new Map<string, string>();
+        for (const map of maps) {
+            const other = byName.get(map.name);
+            if (other) throw new UsageError(`${other} and ${map.file.displayPath} would write files of the same names (${map.name}-…) into ${out}: render them into different folders.`);
+            byName.set(map.name, map.file.displayPath);
+        }
+        return;
+    }
+    const views = maps[0]?.views ?? [];
+    const count = options.format === 'markdown' ? 1 : options.format === 'mermaid' ? views.length : views.filter((view) => view.kind === 'diagram').length;
+    if (count === 0) return;
     if (out === undefined) {
         if (options.format === 'png') throw new UsageError('PNG is binary: name a file or folder with --out (for example --out pictures/).');
         if (options.format === 'svg' && count > 1) throw new UsageError('several SVG pictures: name a folder with --out (for example --out pictures/), or pick one with --view.');
