@@ -6,7 +6,8 @@
  * - a decision branch without a label, an empty label → a label made from the id;
  * - an unused persona → remove it; a fact written twice → remove the repetition;
  * - a journey's persona, channel or team that hides a shared one → remove it to use the shared one;
- * - a label between typographic quotes → straight quotes.
+ * - a label between typographic quotes → straight quotes;
+ * - a backslash that makes no escape (`C:\Users`) → a written backslash (`C:\\Users`).
  * And on any element without a label: "Add a label".
  */
 import { AstUtils, CstUtils, DocumentValidator, type AstNode, type LangiumDocument, type LangiumDocuments, type MaybePromise, type NameProvider } from 'langium';
@@ -72,6 +73,10 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
                 return this.removeLocalCopy(document, diagnostic);
             case DocumentValidator.LexingError:
                 return this.straightenQuotes(document, diagnostic);
+            case IssueCodes.UnknownEscape: {
+                const written = document.textDocument.getText(diagnostic.range);
+                return [fix(`Keep the backslash: write \\${written}`, diagnostic, document, [{ range: diagnostic.range, newText: `\\${written}` }], true)];
+            }
             case IssueCodes.DuplicateFact:
                 return [fix('Remove this repeated fact', diagnostic, document, [removeRange(document, document.textDocument.offsetAt(diagnostic.range.start), document.textDocument.offsetAt(diagnostic.range.end))], true)];
             default:

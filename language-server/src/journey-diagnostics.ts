@@ -40,6 +40,8 @@ export const IssueCodes = {
     DuplicateFact: 'duplicate-fact',
     /** A second journey in one file. */
     MultipleJourneys: 'multiple-journeys',
+    /** A backslash in a label before a letter or digit that makes no escape (`\q`, `\u12`): the backslash is lost. */
+    UnknownEscape: 'unknown-escape',
     /** An emotion or expected score `for` a persona that the touchpoint does not list. data: `{ persona }`. */
     PersonaNotOnTouchpoint: 'persona-not-on-touchpoint',
 } as const;
@@ -74,4 +76,13 @@ export function lineOf(node: AstNode): number {
 /** 'a', 'a and b', 'a, b and c'. */
 export function joinAnd(parts: string[]): string {
     return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/**
+ * "a, b and c" for a few items, "a, b, c, d, e and 7 more" past `max`: only the items named are
+ * described, so a message about thousands of copies stays one short line.
+ */
+export function joinSome<T>(items: readonly T[], describe: (item: T) => string, max = 5): string {
+    if (items.length <= max) return joinAnd(items.map(describe));
+    return `${items.slice(0, max).map(describe).join(', ')} and ${items.length - max} more`;
 }

@@ -4,7 +4,7 @@
  */
 import type { ValidationAcceptor } from 'langium';
 import { isTouchpoint, type Journey, type Touchpoint } from './generated/ast.js';
-import { IssueCodes, issue, joinAnd } from './journey-diagnostics.js';
+import { IssueCodes, issue, joinSome } from './journey-diagnostics.js';
 import { journeySteps, type FlowEdge, type FlowGraph, type FlowNode } from './journey-flow.js';
 
 /** True when a reach is a whole number of customers, 0 or more. */
@@ -92,7 +92,7 @@ export function reportReachAboveInflow(graph: FlowGraph, accept: ValidationAccep
         const max = sources.reduce((sum, source) => sum + source.reaches[0], 0);
         const reach = node.reaches[0];
         if (reach <= max) continue;
-        const names = joinAnd(sources.map((source) => `'${source.name}' (${source.reaches[0]})`));
+        const names = joinSome(sources, (source) => `'${source.name}' (${source.reaches[0]})`);
         const before = sources.length === 1 ? `the touchpoint before it, ${names}, brings` : `the touchpoints before it, ${names}, bring`;
         accept('warning', `Reach ${reach} is more than can arrive here: ${before} at most ${max} customers. Lower this reach, or raise theirs.`,
             { node, property: 'reaches', index: 0, ...issue(IssueCodes.ReachExceedsInflow, { max }) });

@@ -5,7 +5,7 @@
  * `code` (see `IssueCodes`) and `data` for quick fixes. Flow rules use `journey-flow.ts`.
  */
 import {
-    AstUtils, GrammarUtils, UriUtils,
+    AstUtils, CstUtils, GrammarUtils, UriUtils, isLeafCstNode,
     type AstNode, type AstNodeDescription, type AstNodeLocator, type IndexManager, type Properties,
     type URI, type ValidationAcceptor, type ValidationChecks,
 } from 'langium';
@@ -15,11 +15,12 @@ import {
     type Action, type Branch, type Channel, type Decision, type Emotion, type Expected, type Journey,
     type JourneyAstType, type JourneyFile, type Persona, type Stage, type Team, type Touchpoint,
 } from './generated/ast.js';
-import { IssueCodes, hasName, issue, joinAnd, kindOf, lineOf } from './journey-diagnostics.js';
+import { IssueCodes, hasName, issue, joinSome, kindOf, lineOf } from './journey-diagnostics.js';
 import { computeFlow, journeySteps, reachableNodes, trappingLoops } from './journey-flow.js';
 import { hasBrokenLinks, reportReachAboveInflow, reportTrap, validReach } from './journey-validation-flow.js';
 import type { JourneyServices } from './journey-module.js';
 import { registerWorkspaceRevalidation } from './journey-revalidation.js';
+import { unknownEscapes } from './journey-value-converter.js';
 
 export { IssueCodes, type IssueCode } from './journey-diagnostics.js';
 
@@ -29,7 +30,7 @@ export function registerValidationChecks(services: JourneyServices): void {
     const validator = services.validation.JourneyValidator;
     const label = validator.checkLabel;
     const checks: ValidationChecks<JourneyAstType> = {
-        JourneyFile: [validator.checkOneJourneyPerFile],
+        JourneyFile: [validator.checkOneJourneyPerFile, validator.checkEscapes],
         Journey: [
             label, validator.checkJourneyIdUnique, validator.checkIdsUnique, validator.checkHasStages,
             validator.checkFlow, validator.checkLocalPersonasUsed, validator.checkJourneyFacts,
@@ -82,6 +83,22 @@ export class JourneyValidator {
         }
     }
 
+    /** Rule: a backslash in a label makes a known escape; `C:\Users` would silently read as `C:Users`. */
+    checkEscapes(file: JourneyFile, accept: ValidationAcceptor): void {
+        const root = file.$cstNode;
+        if (!root) return;
+        const text = AstUtils.getDocument(file).textDocument;
+        for (const leaf of CstUtils.streamCst(root)) {
+            if (!isLeafCstNode(leaf) || leaf.tokenType.name !== 'STRING' || !leaf.text.includes('\\')) continue;
+            for (const escape of unknownEscapes(leaf.text.slice(1, -1))) {
+                const start = leaf.offset + 1 + escape.offset;
+                const why = escape.text.startsWith('\\u') ? ' (\\u takes four hex digits, \\u00e9, or braces, \\u{1F600})' : '';
+                accept('warning', `'${escape.text}' is not an escape${why}, so the backslash is lost and this reads as '${escape.reads}'. Write \\\\ for a backslash.`,
+                    { node: leaf.astNode, range: { start: text.positionAt(start), end: text.positionAt(start + escape.text.length) }, ...issue(IssueCodes.UnknownEscape) });
+            }
+        }
+    }
+
     /** Rule: two journeys of the workspace never share an id. */
     checkJourneyIdUnique(journey: Journey, accept: ValidationAcceptor): void {
         const others = this.otherDeclarations(journey, 'Journey');
@@ -105,8 +122,8 @@ export class JourneyValidator {
         for (const [nodes, why] of groups) {
             for (const same of duplicates(nodes)) {
                 for (const node of same) {
-                    const others = same.filter((other) => other !== node).map((other) => `the ${kindOf(other)} on line ${lineOf(other)}`);
-                    accept('error', `The id '${node.name}' is also used by ${joinAnd(others)}. Rename one: ${why}.`,
+                    const others = joinSome(same.filter((other) => other !== node), (other) => `the ${kindOf(other)} on line ${lineOf(other)}`);
+                    accept('error', `The id '${node.name}' is also used by ${others}. Rename one: ${why}.`,
                         { node, property: 'name', ...issue(IssueCodes.DuplicateId, { id: node.name }) });
                 }
             }
@@ -344,12 +361,12 @@ export class JourneyValidator {
     /** Where declarations are, as read from `node`'s file: "on line 3 of this file", "in shared/personas.journey (line 2)". */
     private places(node: AstNode, descriptions: AstNodeDescription[]): string {
         const uri = AstUtils.getDocument(node).uri;
-        return joinAnd(descriptions.map((description) => {
+        return joinSome(descriptions, (description) => {
             const line = (description.nameSegment?.range.start.line ?? 0) + 1;
             return description.documentUri.toString() === uri.toString()
                 ? `on line ${line} of this file`
                 : `in ${relativePath(uri, description.documentUri)} (line ${line})`;
-        }));
+        });
     }
 }
 

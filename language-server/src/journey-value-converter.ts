@@ -24,6 +24,33 @@ export function unescapeString(body: string): string {
     });
 }
 
+/** A backslash in a label that is no escape: the reader would lose the backslash without knowing. */
+export interface UnknownEscape {
+    /** Where the backslash is, from the start of the label's inside (after the opening quote). */
+    offset: number;
+    /** The escape as written (`\q`, `\u12`). */
+    text: string;
+    /** What it reads as (`q`, `u12`). */
+    reads: string;
+}
+
+/**
+ * The escapes of a label's inside that mean nothing: a backslash before a letter or digit
+ * other than `n r t b f v 0`, and `\u` without four hex digits or braces (`C:\Users` reads as
+ * `C:Users`). A backslash before punctuation (`\"`, `\\`, `\'`) just keeps that character.
+ */
+export function unknownEscapes(body: string): UnknownEscape[] {
+    const found: UnknownEscape[] = [];
+    for (const match of body.matchAll(/\\(u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|u[0-9a-fA-F]{0,3}|.)/gs)) {
+        const escape = match[1];
+        const braced = /^u\{([0-9a-fA-F]+)\}$/.exec(escape);
+        if (braced && parseInt(braced[1], 16) <= 0x10ffff) continue;
+        if (/^u[0-9a-fA-F]{4}$/.test(escape) || SIMPLE_ESCAPES[escape] !== undefined || !/^[\p{L}\p{N}]/u.test(escape)) continue;
+        found.push({ offset: match.index, text: match[0], reads: unescapeString(match[0]) });
+    }
+    return found;
+}
+
 /** Writes a label as a double-quoted string literal that parses back to the same text. */
 export function quoteString(text: string): string {
     return '"' + text.replace(/[\\"\n\r\t]/g, (c) => ({ '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c]!) + '"';

@@ -185,6 +185,18 @@ describe('through langium/test testCodeAction (one fix, applied, diagnostic gone
     });
 });
 
+describe('a backslash that makes no escape', () => {
+    test('is written as a backslash, and the label then reads as typed', async () => {
+        const text = base(String.raw`backstage "Shared drive C:\Journeys"`);
+        const { document, actions } = await fixes(text, 'unknown-escape');
+        const after = applied(actions, String.raw`Keep the backslash: write \\J`, document);
+        expect(after).toContain(String.raw`backstage "Shared drive C:\\Journeys"`);
+        expect(actions[0]!.isPreferred).toBe(true);
+        const again = await parseJourney(after, { uri: 'file:///ws/map.journey' });
+        expect((again.diagnostics ?? []).map(codeOf)).not.toContain('unknown-escape');
+    });
+});
+
 describe('a label between typographic quotes', () => {
     test('gets straight quotes, and the map is valid', async () => {
         const text = base('pain “Slow reply”\ngain ‘Friendly’');

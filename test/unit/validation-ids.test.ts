@@ -21,6 +21,14 @@ describe('ids inside a journey', () => {
             { ...locate(text, 'calls', 2), code });
     });
 
+    test('thousands of copies of one id get one short message each, naming five of the others', async () => {
+        const text = `journey j {\n${'  persona p\n'.repeat(3000)}  stage s {\n    touchpoint t\n  }\n}`;
+        const duplicates = (await validateJourney(text)).diagnostics.filter((d) => d.code === code);
+        expect(duplicates).toHaveLength(3000);
+        expect(duplicates[0].message).toBe("The id 'p' is also used by the persona on line 3, the persona on line 4, the persona on line 5, the persona on line 6, the persona on line 7 and 2994 more. Rename one: each persona needs its own id.");
+        expect(Math.max(...duplicates.map((d) => String(d.message).length))).toBeLessThan(250);
+    });
+
     test('stages, touchpoints, decisions and outcomes share one set of ids', async () => {
         const text = `journey j {
   stage lost {

@@ -164,6 +164,17 @@ describe('labels', () => {
         expectNoIssues(clean);
     });
 
+    test('a backslash that makes no escape is a warning on the escape, saying what the label reads as', async () => {
+        const text = String.raw`journey m { stage s "Files in C:\\Shared\Maps" { touchpoint t "Code \u12, é \u00e9, \" \\ \u{1F389}" { pain "Line\nbreak" } } }`;
+        const result = await validateJourney(text);
+        const code = IssueCodes.UnknownEscape;
+        expectWarning(result, String.raw`'\M' is not an escape, so the backslash is lost and this reads as 'M'. Write \\ for a backslash.`,
+            { ...locate(text, String.raw`\M`), code });
+        expectWarning(result, String.raw`'\u12' is not an escape (\u takes four hex digits, \u00e9, or braces, \u{1F600}), so the backslash is lost and this reads as 'u12'. Write \\ for a backslash.`,
+            { ...locate(text, String.raw`\u12`), code });
+        expect(result.diagnostics.map((d) => d.code)).toEqual([code, code]);
+    });
+
     test('a diagnostic after non-Latin labels on the same line has the right column (UTF-16)', async () => {
         const text = 'journey m { stage s "認知 🧹" { touchpoint t "é" { emotion 9 } } }';
         const result = await validateJourney(text);
