@@ -4,7 +4,7 @@
  *   (in this journey, or for personas, channels and teams also in a shared file of the workspace);
  * - a score outside 1..5 (or not whole), an invalid reach → the nearest valid value;
  * - a decision branch without a label, an empty label → a label made from the id;
- * - an unused persona → remove it; a fact written twice → remove the repetition;
+ * - an unused persona → remove it; a fact written twice → remove the repetition; an empty fact → remove it;
  * - a journey's persona, channel or team that hides a shared one → remove it to use the shared one;
  * - a label between typographic quotes → straight quotes;
  * - a backslash that makes no escape (`C:\Users`) → a written backslash (`C:\\Users`).
@@ -77,6 +77,8 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
                 const written = document.textDocument.getText(diagnostic.range);
                 return [fix(`Keep the backslash: write \\${written}`, diagnostic, document, [{ range: diagnostic.range, newText: `\\${written}` }], true)];
             }
+            case IssueCodes.EmptyFact:
+                return [fix('Remove this empty fact', diagnostic, document, [removeFact(document, diagnostic)], true)];
             case IssueCodes.DuplicateFact:
                 return [fix('Remove this repeated fact', diagnostic, document, [removeRange(document, document.textDocument.offsetAt(diagnostic.range.start), document.textDocument.offsetAt(diagnostic.range.end))], true)];
             default:
@@ -294,6 +296,15 @@ function removeLines(document: LangiumDocument, node: AstNode): TextEdit {
 }
 
 /** Removes the text from `from` to `to`, with its line when nothing else stands on it. */
+/** Removes a written fact whose text the diagnostic covers, with its keyword (`pain ""`, `unit ""`). */
+function removeFact(document: LangiumDocument, diagnostic: Diagnostic): TextEdit {
+    const text = document.textDocument.getText();
+    let start = document.textDocument.offsetAt(diagnostic.range.start);
+    while (start > 0 && /\s/.test(text[start - 1])) start--;
+    while (start > 0 && /[A-Za-z]/.test(text[start - 1])) start--;
+    return removeRange(document, start, document.textDocument.offsetAt(diagnostic.range.end));
+}
+
 function removeRange(document: LangiumDocument, from: number, to: number): TextEdit {
     const text = document.textDocument.getText();
     let start = from;

@@ -40,6 +40,10 @@ export const IssueCodes = {
     DuplicateFact: 'duplicate-fact',
     /** A second journey in one file. */
     MultipleJourneys: 'multiple-journeys',
+    /** A written fact (description, goal, need, frustration, pain, gain, opportunity, backstage note, unit) that is empty or only spaces. */
+    EmptyFact: 'empty-fact',
+    /** A `next` link or a branch to a stage that has no step to lead to. */
+    LinkToEmptyStage: 'link-to-empty-stage',
     /** A backslash in a label before a letter or digit that makes no escape (`\q`, `\u12`): the backslash is lost. */
     UnknownEscape: 'unknown-escape',
     /** An emotion or expected score `for` a persona that the touchpoint does not list. data: `{ persona }`. */

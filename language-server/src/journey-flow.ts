@@ -89,8 +89,9 @@ export function reachableNodes(graph: FlowGraph): Set<FlowNode> {
 }
 
 /**
- * Loops that trap customers: groups of nodes that lead to each other and from which no
- * end of the journey (an outcome or a step with nowhere to go) can be reached.
+ * Loops that trap customers: groups of nodes that lead to each other, from which no end of
+ * the journey (an outcome or a step with nowhere to go) can be reached, and that lead nowhere
+ * else (a loop that leads on into another trap is not reported: the other trap is).
  * Each trap is returned as its nodes in document order.
  */
 export function trappingLoops(graph: FlowGraph): FlowNode[][] {
@@ -105,7 +106,13 @@ export function trappingLoops(graph: FlowGraph): FlowNode[][] {
         stack.push(...(predecessors.get(node) ?? []));
     }
     const trapped = graph.nodes.filter((node) => !canLeave.has(node));
-    return stronglyConnected(trapped, graph).filter((group) => group.length > 1 || selfLoop(group[0], graph));
+    // Only the loops with no way out at all: a loop that leads on into another trap is not where customers get stuck.
+    return stronglyConnected(trapped, graph)
+        .filter((group) => group.length > 1 || selfLoop(group[0], graph))
+        .filter((group) => {
+            const members = new Set(group);
+            return group.every((node) => (graph.successors.get(node) ?? []).every((edge) => members.has(edge.to)));
+        });
 }
 
 function selfLoop(node: FlowNode, graph: FlowGraph): boolean {

@@ -11,7 +11,7 @@ import {
 } from 'langium';
 import { DiagnosticTag, type Range } from 'vscode-languageserver';
 import {
-    isJourneyFile, isTouchpoint,
+    isJourneyFile, isStage, isTouchpoint,
     type Action, type Branch, type Channel, type Decision, type Emotion, type Expected, type Journey,
     type JourneyAstType, type JourneyFile, type Persona, type Stage, type Team, type Touchpoint,
 } from './generated/ast.js';
@@ -33,20 +33,20 @@ export function registerValidationChecks(services: JourneyServices): void {
         JourneyFile: [validator.checkOneJourneyPerFile, validator.checkEscapes],
         Journey: [
             label, validator.checkJourneyIdUnique, validator.checkIdsUnique, validator.checkHasStages,
-            validator.checkFlow, validator.checkLocalPersonasUsed, validator.checkJourneyFacts,
+            validator.checkFlow, validator.checkLocalPersonasUsed, validator.checkJourneyFacts, validator.checkTextFacts,
         ],
-        Persona: [label, validator.checkSharedId, validator.checkSharedPersonaUsed, validator.checkPersonaFacts],
+        Persona: [label, validator.checkSharedId, validator.checkSharedPersonaUsed, validator.checkPersonaFacts, validator.checkTextFacts],
         Channel: [label, validator.checkSharedId],
         Team: [label, validator.checkSharedId],
-        Stage: [label, validator.checkStageHasTouchpoints, validator.checkStageFacts],
-        Kpi: [label],
-        Touchpoint: [label, validator.checkReachValues, validator.checkTouchpointFacts],
+        Stage: [label, validator.checkStageHasTouchpoints, validator.checkStageFacts, validator.checkTextFacts],
+        Kpi: [label, validator.checkTextFacts],
+        Touchpoint: [label, validator.checkReachValues, validator.checkTouchpointFacts, validator.checkTextFacts, validator.checkNextLeadsSomewhere],
         Emotion: [validator.checkScore, validator.checkScorePersona],
         Expected: [validator.checkScore, validator.checkScorePersona],
         Decision: [label, validator.checkDecisionBranches],
-        Branch: [validator.checkBranchLabel],
+        Branch: [validator.checkBranchLabel, validator.checkBranchLeadsSomewhere],
         Outcome: [label],
-        Action: [label, validator.checkActionScores, validator.checkActionFacts],
+        Action: [label, validator.checkActionScores, validator.checkActionFacts, validator.checkTextFacts],
     };
     registry.register(checks, validator);
     registry.registerBeforeDocument(validator.forgetWorkspaceNames, validator);
@@ -259,6 +259,24 @@ export class JourneyValidator {
         }
     }
 
+    /** Rule: a `next` link to a stage leads to its first step, so the stage must have one. */
+    checkNextLeadsSomewhere(touchpoint: Touchpoint, accept: ValidationAcceptor): void {
+        touchpoint.next.forEach((link, index) => {
+            const stage = link?.ref;
+            if (isStage(stage) && stage.steps.length === 0) {
+                accept('warning', emptyStageLink(stage), { node: touchpoint, property: 'next', index, ...issue(IssueCodes.LinkToEmptyStage) });
+            }
+        });
+    }
+
+    /** Rule: a branch to a stage leads to its first step, so the stage must have one. */
+    checkBranchLeadsSomewhere(branch: Branch, accept: ValidationAcceptor): void {
+        const stage = branch.target?.ref;
+        if (isStage(stage) && stage.steps.length === 0) {
+            accept('warning', emptyStageLink(stage), { node: branch, property: 'target', ...issue(IssueCodes.LinkToEmptyStage) });
+        }
+    }
+
     /** Rule: a label is either absent (the id shows) or has text. */
     checkLabel(node: Named, accept: ValidationAcceptor): void {
         if (node.label === undefined || node.label.trim() !== '' || !hasName(node)) return;
@@ -304,6 +322,19 @@ export class JourneyValidator {
         reportRepeated(action, 'impacts', 'an impact', accept);
         reportRepeated(action, 'efforts', 'an effort', accept);
         reportRepeated(action, 'owners', 'an owner', accept);
+    }
+
+    /** Rule: a written fact (`pain "…"`, `goal "…"`, `unit "…"`) says something: an empty one shows as a blank line in every view. */
+    checkTextFacts(node: AstNode, accept: ValidationAcceptor): void {
+        for (const [property, word] of TEXT_FACTS) {
+            const value = (node as unknown as Record<string, unknown>)[property];
+            const texts = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+            texts.forEach((text: unknown, index) => {
+                if (typeof text !== 'string' || text.trim() !== '') return;
+                accept('warning', `This ${word} is ${text === '' ? 'empty' : 'only spaces'}: write it, or remove the line.`,
+                    { node, property: property as Properties<AstNode>, ...(Array.isArray(value) ? { index } : {}), ...issue(IssueCodes.EmptyFact) });
+            });
+        }
     }
 
     // ---- the path ----------------------------------------------------------------------
@@ -371,6 +402,17 @@ export class JourneyValidator {
 }
 
 // ---- helpers ---------------------------------------------------------------------------
+
+/** The properties that hold written facts, with the word for one of them. */
+const TEXT_FACTS: ReadonlyArray<[string, string]> = [
+    ['descriptions', 'description'], ['goals', 'goal'], ['needs', 'need'], ['frustrations', 'frustration'],
+    ['pains', 'pain'], ['gains', 'gain'], ['opportunities', 'opportunity'], ['backstage', 'backstage note'], ['unit', 'unit'],
+];
+
+/** The message on a link to a stage without steps: customers would go nowhere. */
+function emptyStageLink(stage: Stage): string {
+    return `Stage '${stage.name}' has no touchpoint or decision yet, so customers sent there go nowhere. Add a touchpoint to it, or link to a step.`;
+}
 
 /** Errors on a score outside 1..5 or not whole; `data.value` is the nearest valid score. */
 function reportScore<N extends AstNode>(value: number, what: string, scale: string, accept: ValidationAcceptor,

@@ -185,6 +185,17 @@ describe('through langium/test testCodeAction (one fix, applied, diagnostic gone
     });
 });
 
+describe('an empty fact', () => {
+    test('is removed with its keyword, and the map is clean of it', async () => {
+        const text = base('emotion 3\npain ""\ngain "Quick"');
+        const { document, actions } = await fixes(text, 'empty-fact');
+        const after = applied(actions, 'Remove this empty fact', document);
+        expect(after).toBe(text.replace('      pain ""\n', ''));
+        const again = await parseJourney(after, { uri: 'file:///ws/map.journey' });
+        expect((again.diagnostics ?? []).map(codeOf)).not.toContain('empty-fact');
+    });
+});
+
 describe('a backslash that makes no escape', () => {
     test('is written as a backslash, and the label then reads as typed', async () => {
         const text = base(String.raw`backstage "Shared drive C:\Journeys"`);

@@ -70,6 +70,20 @@ describe('decisions', () => {
     });
 });
 
+describe('links to a stage', () => {
+    test('a next link or a branch to a stage without steps is a warning on the link', async () => {
+        const text = 'journey m {\n  stage a {\n    touchpoint t { next later }\n    decision d { "yes" -> later "no" -> t }\n  }\n  stage later {\n    kpi k\n  }\n}';
+        const result = await validateJourney(text);
+        const message = "Stage 'later' has no touchpoint or decision yet, so customers sent there go nowhere. Add a touchpoint to it, or link to a step.";
+        expectWarning(result, message, { ...locate(text, 'later', 1), code: IssueCodes.LinkToEmptyStage });
+        expectWarning(result, message, { ...locate(text, 'later', 2), code: IssueCodes.LinkToEmptyStage });
+    });
+
+    test('a link to a stage with steps leads to its first step, without a warning', async () => {
+        expectNoIssues(await validateJourney('journey m { stage a { touchpoint t { next b } } stage b { touchpoint u } }'));
+    });
+});
+
 describe('loops that trap customers', () => {
     test('a → b → a is a warning on the next link that closes the loop, listing it', async () => {
         const text = 'journey m {\n  stage s {\n    touchpoint a\n    touchpoint b { next a }\n  }\n}';
@@ -91,6 +105,14 @@ describe('loops that trap customers', () => {
         const result = await validateJourney(text);
         expectWarning(result, "Customers who reach 'a' can never leave: a → a. Add a next or a branch that leads out.",
             { offset: text.indexOf('next a') + 5, length: 1, code: IssueCodes.TrappingLoop });
+    });
+
+    test('a loop that leads on into another trap is not reported: the trap it leads to is', async () => {
+        const text = 'journey m {\n  stage a {\n    touchpoint t1 { next t2 }\n    touchpoint t2 { next t1 next t3 }\n  }\n  stage c {\n    touchpoint t3 { next t3 }\n  }\n}';
+        const result = await validateJourney(text);
+        expectWarning(result, "Customers who reach 't3' can never leave: t3 → t3. Add a next or a branch that leads out.",
+            { offset: text.lastIndexOf('next t3') + 5, length: 2, code: IssueCodes.TrappingLoop });
+        expect(result.diagnostics.map((d) => d.message)).toHaveLength(1);
     });
 
     test('a loop with a way out traps nobody', async () => {

@@ -133,6 +133,16 @@ describe('labels', () => {
         expect(result.diagnostics).toHaveLength(1);
     });
 
+    test('an empty written fact is a warning on its quotes, naming the fact', async () => {
+        const text = 'persona alex { goal "" }\njourney m {\n  stage s {\n    kpi k unit " "\n    touchpoint t { persona alex pain "" backstage "Ok" }\n  }\n}';
+        const result = await validateJourney(text);
+        const code = IssueCodes.EmptyFact;
+        expectWarning(result, 'This goal is empty: write it, or remove the line.', { ...locate(text, '""', 1), code });
+        expectWarning(result, 'This unit is only spaces: write it, or remove the line.', { ...locate(text, '" "'), code });
+        expectWarning(result, 'This pain is empty: write it, or remove the line.', { ...locate(text, '""', 2), code });
+        expect(result.diagnostics).toHaveLength(3);
+    });
+
     test('a label of spaces only is a warning too', async () => {
         const text = 'journey m { stage s { touchpoint calls "   " } }';
         const result = await validateJourney(text);
