@@ -1,4 +1,8 @@
-/** `journey check` on a generated map of more than 5 MB: it is checked, whatever the time it takes (no timed assertion). */
+/**
+ * `journey check` on a generated map of more than 5 MB: checked in seconds (about 4 s here), not minutes. The
+ * two-minute limit only catches a check that has become dozens of times slower; speed itself is
+ * measured by `npm run bench`, never asserted.
+ */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { generateMap } from '../support/generate-map.js';
 import { ensureCliBuilt, makeFolder, runJourney } from './run-journey.js';
@@ -21,4 +25,4 @@ test('a valid map of more than 5 MB is checked without errors', async () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^1 file checked, no problems/m);
     expect(run.status).toBe(0);
-}, 900_000);
+}, 120_000);
