@@ -134,6 +134,23 @@ describe('journey diff --git', () => {
         expect(run.stdout).toContain('`order.journey` → `maps/order.journey` (renamed)');
     });
 
+    test('A...B compares B with where it left A, as git diff does; A..B compares the two as they are', async () => {
+        const root = repo.dir;
+        git(root, 'checkout', '-q', '-b', 'feature', 'HEAD~1');
+        write(root, 'order.journey', ORDER_MAP.replace('emotion 2', 'emotion 5'));
+        commit(root, 'a happier order on a branch');
+        git(root, 'checkout', '-q', 'main');
+        const since = await runJourney(['diff', '--git', 'main...feature'], { cwd: root });
+        expect(since.status, since.stderr).toBe(0);
+        expect(since.stdout).toContain('order.journey (modified): Orders a pizza [order]');
+        expect(since.stdout).toContain('emotion 2 → 5 (better)');
+        expect(since.stdout).not.toContain('leaving.journey');
+        expect(since.stdout).not.toContain('maps/new.journey');
+        const between = await runJourney(['diff', '--git', 'main..feature'], { cwd: root });
+        expect(between.stdout).toContain('leaving.journey (added)');
+        expect(between.stdout).toContain('maps/new.journey (deleted)');
+    });
+
     test('an unknown revision or a folder outside git exits 2 with a message saying what to do', async () => {
         const unknown = await runJourney(['diff', '--git', 'no-such-branch'], { cwd: repo.dir });
         expect(unknown.status).toBe(2);

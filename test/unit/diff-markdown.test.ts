@@ -128,6 +128,22 @@ describe('the Markdown report', () => {
         expect(markdown).toContain('pictures were left out');
     });
 
+    test('a report still too long without pictures drops its tables, and past that is cut at a line, saying so each time', async () => {
+        const before = await example('home-cleaning.journey');
+        const after = await modelOf(editHomeCleaning(readFileSync(path.join(EXAMPLES, 'home-cleaning.journey'), 'utf8')));
+        const many = (count: number) => Array.from({ length: count }, (_, i) => compare(before, after).map((file) => ({ ...file, path: `maps/copy-${i}.journey` }))).flat();
+        const withoutTables = diffToMarkdown(many(150), { picture: viewPicture, maxLength: 60_000 });
+        expect(withoutTables.length).toBeLessThanOrEqual(60_000);
+        expect(withoutTables).not.toContain('| Element | Change |');
+        expect(withoutTables).toContain('`maps/copy-149.journey` (modified)');
+        expect(withoutTables).toContain('The tables of changes and the pictures were left out');
+        const cut = diffToMarkdown(many(2000), { picture: viewPicture, maxLength: 60_000 });
+        expect(cut.length).toBeLessThanOrEqual(60_000);
+        expect(cut).toContain('`maps/copy-0.journey` (modified)');
+        expect(cut).not.toContain('`maps/copy-1999.journey`');
+        expect(cut).toMatch(/\n\n_This report was cut to keep it short enough: it names only the first maps that changed; run `journey diff` locally to see every change._\n$/);
+    });
+
     test('a Mermaid text holding backticks gets a longer fence', async () => {
         const model = await modelOf('journey j { stage s { touchpoint a } }');
         const markdown = diffToMarkdown(compare(undefined, model), { picture: () => 'journey\n  title ```x```' });

@@ -40,6 +40,15 @@ export function requireCommit(root: string, revision: string): void {
     }
 }
 
+/** The commit two revisions last had in common (what `A...B` starts from, as in `git diff A...B`). */
+export function mergeBase(root: string, a: string, b: string): string {
+    const result = spawnSync('git', ['merge-base', a, b], { cwd: root });
+    if (result.status !== 0) {
+        throw new UsageError(`"${a}" and "${b}" have no commit in common, so ${a}...${b} compares nothing: use ${a}..${b} to compare the two as they are.`);
+    }
+    return result.stdout.toString().trim();
+}
+
 /** The `.journey` files of a revision, by path relative to the root, with their contents. */
 export function journeyFilesAtRevision(root: string, revision: string): Map<string, Buffer> {
     const paths = splitNul(git(root, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', revision])).filter(isJourneyPath);

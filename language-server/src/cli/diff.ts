@@ -13,7 +13,7 @@ import { diffToMarkdown } from '../diff/diff-markdown.js';
 import { viewPicture } from '../diff/diff-pictures.js';
 import { diffToText } from '../diff/diff-text.js';
 import type { FileDiff } from '../diff/diff-types.js';
-import { gitRoot, journeyFilesAtRevision, journeyFilesInWorkingTree, renamesBetween, requireCommit } from './diff-git.js';
+import { gitRoot, journeyFilesAtRevision, journeyFilesInWorkingTree, mergeBase, renamesBetween, requireCommit } from './diff-git.js';
 import { ExitCode, UsageError } from './usage-error.js';
 import { loadTexts, loadWorkspace, onlyRequestedFile } from './workspace.js';
 
@@ -39,7 +39,7 @@ export function registerDiffCommand(program: Command): void {
         .description('Lists what changed between two journey maps, element by element (matched by id): touchpoints, stages, '
             + 'decisions… added, removed, renamed or moved; emotion, reach, channel, owner… changed; pains, gains and '
             + 'opportunities added or removed; next links and branches changed.\n\n'
-            + 'With --git, compares every .journey file of a git revision with the working tree (or with another revision: A..B).')
+            + 'With --git, compares every .journey file of a git revision with the working tree (or with another revision: A..B; A...B compares B with the commit where it left A, as git diff does).')
         .argument('[files...]', '<old> <new> map files; with --git, optional files or folders to limit the comparison to')
         .option('-g, --git <revision>', 'compare the .journey files at <revision> with the working tree; <revision>..<other> compares two revisions')
         .addOption(new Option('-f, --format <format>', 'output format').choices(DIFF_FORMATS).default('text'))
@@ -89,13 +89,15 @@ async function diffTwoFiles(files: string[]): Promise<FileDiff[]> {
     return diffFiles([{ before: sides[0], after: sides[1] }]);
 }
 
-/** `journey diff --git <revision>[..<other>] [paths…]`: every map of both sides, each side loaded as one workspace. */
+/** `journey diff --git <revision>[..<other> | ...<other>] [paths…]`: every map of both sides, each side loaded as one workspace. */
 async function diffGit(revision: string, limits: string[]): Promise<FileDiff[]> {
     const cwd = process.cwd();
     const root = gitRoot(cwd);
-    const [from, to] = revision.includes('..') ? splitRange(revision) : [revision, undefined];
-    requireCommit(root, from);
+    const [first, to] = revision.includes('..') ? splitRange(revision) : [revision, undefined];
+    requireCommit(root, first);
     if (to !== undefined) requireCommit(root, to);
+    // A...B, as in git: what B changed since it left A, compared from their merge base.
+    const from = to !== undefined && revision.includes('...') ? mergeBase(root, first, to) : first;
     const oldTexts = journeyFilesAtRevision(root, from);
     const newTexts = to === undefined ? journeyFilesInWorkingTree(root) : journeyFilesAtRevision(root, to);
     const oldSides = await sidesOf(root, oldTexts, false);
@@ -105,9 +107,9 @@ async function diffGit(revision: string, limits: string[]): Promise<FileDiff[]> 
     return diffFiles(pairFiles(oldSides, newSides, renames).filter((pair) => wanted(pair.before?.path) || wanted(pair.after?.path)));
 }
 
-/** `A..B` → [A, B]; an empty side means HEAD, as in git. */
+/** `A..B` or `A...B` → [A, B]; an empty side means HEAD, as in git. */
 function splitRange(range: string): [string, string] {
-    const [from, to] = range.split(/\.{2,3}/);
+    const [from, to] = range.split(/\.{3}|\.{2}/);
     return [from || 'HEAD', to || 'HEAD'];
 }
 

@@ -20,7 +20,7 @@ export type PictureRenderer = (model: JourneyModel, view: (typeof PICTURE_VIEWS)
 export interface MarkdownOptions {
     /** Draws the before/after pictures; without it the report has no pictures. */
     picture?: PictureRenderer;
-    /** The longest report wanted (a GitHub comment holds 65,536 characters): beyond it, pictures are left out. */
+    /** The longest report wanted (a GitHub comment holds 65,536 characters): beyond it, pictures, then tables are left out, then the report is cut. */
     maxLength?: number;
 }
 
@@ -29,13 +29,22 @@ export const COMMENT_MARKER = '<!-- journey-diff -->';
 
 /** The whole report for a set of compared files. */
 export function diffToMarkdown(files: FileDiff[], options: MarkdownOptions = {}): string {
-    const full = render(files, options.picture);
-    if (options.maxLength === undefined || full.length <= options.maxLength || !options.picture) return full;
-    const note = '\n_The before/after pictures were left out to keep this report short enough; run `journey diff` locally to see them._\n';
-    return render(files, undefined) + note;
+    const full = render(files, options.picture, true);
+    const max = options.maxLength;
+    if (max === undefined || full.length <= max) return full;
+    // Shorter and shorter: without the pictures, then without the tables, then cut at a line.
+    const run = 'run `journey diff` locally to see every change';
+    const withoutPictures = render(files, undefined, true) + `\n_The before/after pictures were left out to keep this report short enough; ${run} with its pictures._\n`;
+    if (withoutPictures.length <= max) return withoutPictures;
+    const tablesNote = `\n_The tables of changes and the pictures were left out to keep this report short enough; ${run}._\n`;
+    const withoutTables = render(files, undefined, false) + tablesNote;
+    if (withoutTables.length <= max) return withoutTables;
+    const cutNote = `\n_This report was cut to keep it short enough: it names only the first maps that changed; ${run}._\n`;
+    const kept = withoutTables.slice(0, max - cutNote.length);
+    return kept.slice(0, kept.lastIndexOf('\n') + 1) + cutNote;
 }
 
-function render(files: FileDiff[], picture: PictureRenderer | undefined): string {
+function render(files: FileDiff[], picture: PictureRenderer | undefined, tables: boolean): string {
     const changed = files.filter((file) => file.status !== 'unchanged' || file.journeys.some((diff) => diff.changes.length > 0));
     const lines = [COMMENT_MARKER, '## Journey map changes', ''];
     if (changed.length === 0) {
@@ -45,7 +54,7 @@ function render(files: FileDiff[], picture: PictureRenderer | undefined): string
     lines.push(overview(changed) + '.', '');
     for (const file of changed) {
         if (file.journeys.length === 0) lines.push(`### Shared declarations`, '', `${fileLine(file)}: personas, channels and teams shared by the maps; their changes show in the maps that use them.`, '');
-        for (const diff of file.journeys) lines.push(...journeySection(file, diff, picture));
+        for (const diff of file.journeys) lines.push(...journeySection(file, diff, picture, tables));
     }
     return lines.join('\n');
 }
@@ -58,9 +67,9 @@ function overview(files: FileDiff[]): string {
     return parts.filter(Boolean).join(', ');
 }
 
-function journeySection(file: FileDiff, diff: JourneyDiff, picture: PictureRenderer | undefined): string[] {
+function journeySection(file: FileDiff, diff: JourneyDiff, picture: PictureRenderer | undefined, tables: boolean): string[] {
     const lines = [`### ${inline(diffTitle(diff))}`, '', `${fileLine(file)}`, '', `${capitalize(summarizeDiff(diff))}.`, ''];
-    if (diff.before && diff.after) {
+    if (tables && diff.before && diff.after) {
         for (const section of changeSections(diff)) {
             lines.push(`#### ${inline(section.title)}`, '', '| Element | Change |', '| --- | --- |');
             for (const row of section.rows) lines.push(`| ${elementCell(row)} | ${row.changes.map(cell).join('<br>')} |`);
