@@ -140,6 +140,11 @@ export class JourneyFormatter extends AbstractFormatter {
 
     /** Comments get their line breaks (not only their indentation) from the rule registered for them. */
     protected override createHiddenTextEdits(previous: CstNode | undefined, hidden: CstNode, formatting: FormattingAction | undefined, context: FormattingContext): TextEdit[] {
+        if (formatting && isComment(hidden) && !previous) {
+            // The first comment of the file: no blank line above it.
+            const before = context.document.getText({ start: { line: 0, character: 0 }, end: hidden.range.start });
+            return before !== '' && before.trim() === '' ? [{ range: { start: { line: 0, character: 0 }, end: hidden.range.start }, newText: '' }] : [];
+        }
         if (!formatting || !isComment(hidden) || !previous || previous.range.end.line === hidden.range.start.line) {
             return formatting ? [] : super.createHiddenTextEdits(previous, hidden, formatting, context);
         }

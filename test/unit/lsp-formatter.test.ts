@@ -165,6 +165,13 @@ journey j {
         expect(await format(formatted)).toBe(formatted);
     });
 
+    test('removes blank lines at the top of the file, also above a first comment', async () => {
+        const map = 'journey j {\n  stage s {\n    touchpoint t\n  }\n}\n';
+        expect(await format(`\n\n\n// top\n${map}`)).toBe(`// top\n${map}`);
+        expect(await format(`\n  \n/* top */\n\n${map}`)).toBe(`/* top */\n\n${map}`);
+        expect(await format(`\n\n${map}`)).toBe(map);
+    });
+
     test('keeps every character of labels in any script, with escapes as written', async () => {
         const labels = ['"Café ☕ — 早上好"', '"مرحبا بالعالم"', '"Say \\"hi\\" \\u00e9 \\n"', '"👩‍👩‍👧 family"', '"  spaces  kept  "'];
         const text = `journey j {\n  stage s {\n${labels.map((l, i) => `    touchpoint t${i} ${l}`).join('\n')}\n  }\n}\n`;
