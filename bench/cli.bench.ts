@@ -1,15 +1,14 @@
 /**
- * Batch rendering benchmark: 50 example-sized maps to SVG (every view) the way the CLI does it
- * (its workspace loader, the views, one headless Chromium for the whole batch), against what a
- * per-file tool such as mermaid-cli does: a fresh browser for every Mermaid text.
+ * Batch rendering benchmark: 50 example-sized maps to SVG (every view) by the real command,
+ * `journey render <folder> --format svg --out <folder>` run as a process (one Chromium for the
+ * whole batch), against what a per-file tool such as mermaid-cli does: a fresh browser for
+ * every Mermaid text.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { loadWorkspace } from '../language-server/src/cli/workspace.js';
-import { buildJourneyModel } from '../language-server/src/model/build-model.js';
 import { MermaidRenderer } from '../language-server/src/render/mermaid-renderer.js';
-import { renderAllViews } from '../language-server/src/views/index.js';
 import { generateMap, seededRandom } from '../test/support/generate-map.js';
 
 /** What the batch measured. */
@@ -20,45 +19,44 @@ export interface BatchResult {
     perFileSample: number;
     perFileMeanMs: number;
     perFileEstimateMs: number;
-    failures: number;
+    /** The batch command's exit code (0 when every picture was written). */
+    exitCode: number | null;
+}
+
+const CLI = path.resolve('out/cli.cjs');
+
+/** Runs the built `journey` command with this Node. */
+function journey(args: string[]): { status: number | null; stderr: string } {
+    const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+    return { status: run.status, stderr: run.stderr };
 }
 
 /** Renders `maps` generated maps of `touchpoints` touchpoints; the per-file reference runs on `sample` texts (all when 0). */
 export async function benchBatch(maps = 50, touchpoints = 15, sample = 24): Promise<BatchResult> {
     const folder = mkdtempSync(path.join(tmpdir(), 'journey-bench-'));
     try {
-        const files: string[] = [];
+        const mapsFolder = path.join(folder, 'maps');
+        mkdirSync(mapsFolder);
         for (let i = 0; i < maps; i++) {
-            const file = path.join(folder, `map-${i}.journey`);
-            writeFileSync(file, generateMap(touchpoints, { seed: i + 1, journeyId: `map_${i}` }).text);
-            files.push(file);
+            writeFileSync(path.join(mapsFolder, `map-${i}.journey`), generateMap(touchpoints, { seed: i + 1, journeyId: `map_${i}` }).text);
         }
-        mkdirSync(path.join(folder, 'out'));
+        // The Mermaid texts the pictures are drawn from (not timed): the reference draws the same ones.
+        const texts = journey(['render', mapsFolder, '--format', 'mermaid', '--out', path.join(folder, 'mermaid')]);
+        if (texts.status !== 0) throw new Error(`journey render --format mermaid failed: ${texts.stderr}`);
+        const mermaid = readdirSync(path.join(folder, 'mermaid'))
+            .map((file) => readFileSync(path.join(folder, 'mermaid', file), 'utf8'))
+            .filter((text) => !text.startsWith('%%'));
 
-        // One command: load every file once, one browser for every view of every map.
+        // One command, as a user runs it: load every map once, one browser for every view of every map.
         const start = performance.now();
-        const workspace = await loadWorkspace(files, { cwd: folder });
-        const texts: string[] = [];
-        for (const requested of workspace.requested) {
-            const model = buildJourneyModel(requested.document);
-            for (const view of model ? renderAllViews(model) : []) if (view.kind === 'diagram') texts.push(view.mermaid);
-        }
-        const renderer = await MermaidRenderer.launch();
-        let failures = 0;
-        try {
-            for (const [index, text] of texts.entries()) {
-                const result = await renderer.render(text);
-                if (result.svg === undefined) failures++;
-                else writeFileSync(path.join(folder, 'out', `${index}.svg`), result.svg);
-            }
-        } finally {
-            await renderer.close();
-        }
+        const batch = journey(['render', mapsFolder, '--format', 'svg', '--out', path.join(folder, 'svg')]);
         const batchMs = performance.now() - start;
+        const written = batch.status === 0 ? readdirSync(path.join(folder, 'svg')).length : 0;
+        if (written !== mermaid.length) throw new Error(`journey render wrote ${written} of ${mermaid.length} SVG files (exit ${batch.status}): ${batch.stderr}`);
 
         // The per-file way: a fresh browser for each Mermaid text (a seeded sample, extrapolated).
         const random = seededRandom(7);
-        const chosen = sample > 0 && sample < texts.length ? Array.from({ length: sample }, () => texts[Math.floor(random() * texts.length)]!) : texts;
+        const chosen = sample > 0 && sample < mermaid.length ? Array.from({ length: sample }, () => mermaid[Math.floor(random() * mermaid.length)]!) : mermaid;
         const perFileStart = performance.now();
         for (const text of chosen) {
             const fresh = await MermaidRenderer.launch();
@@ -69,7 +67,7 @@ export async function benchBatch(maps = 50, touchpoints = 15, sample = 24): Prom
             }
         }
         const perFileMeanMs = (performance.now() - perFileStart) / chosen.length;
-        return { maps, texts: texts.length, batchMs, perFileSample: chosen.length, perFileMeanMs, perFileEstimateMs: perFileMeanMs * texts.length, failures };
+        return { maps, texts: mermaid.length, batchMs, perFileSample: chosen.length, perFileMeanMs, perFileEstimateMs: perFileMeanMs * mermaid.length, exitCode: batch.status };
     } finally {
         rmSync(folder, { recursive: true, force: true });
     }
