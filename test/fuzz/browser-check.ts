@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import { MermaidRenderer } from '../../language-server/src/render/mermaid-renderer.js';
 import { seededRandom } from '../support/generate-map.js';
 import { FUZZ_SEED } from './arbitraries.js';
-import type { Pipeline } from './pipeline.js';
+import type { PipelineResult } from './pipeline.js';
 
 /** Picks the inputs to render: all of them, or a seeded sample. */
 function sample(inputs: string[]): string[] {
@@ -21,7 +21,7 @@ function sample(inputs: string[]): string[] {
 }
 
 /** Renders every diagram view of the sampled clean inputs; fails on the first Mermaid error. */
-export async function renderCleanInputs(pipeline: Pipeline, inputs: string[]): Promise<{ inputs: number; diagrams: number }> {
+export async function renderCleanInputs(pipeline: { run(text: string): Promise<PipelineResult> }, inputs: string[]): Promise<{ inputs: number; diagrams: number }> {
     const renderer = await MermaidRenderer.launch();
     let diagrams = 0;
     const chosen = sample([...new Set(inputs)]);

@@ -6,20 +6,33 @@
  * Every view of inputs that validate cleanly is then rendered by Mermaid in a real Chromium
  * (a sample of them in `npm test`; all of them with FUZZ_BROWSER=all).
  *
+ * Each case runs in a worker thread that is ended when the case takes longer than
+ * CASE_TIMEOUT_MS, so even a synchronous endless loop fails the case (with its input) instead
+ * of hanging the run.
+ *
  * FUZZ_RUNS sets the cases per property (default 100), FUZZ_SEED the seed, FUZZ_BROWSER=all renders
  * every clean input (default: a sample of FUZZ_BROWSER_SAMPLE, 2 by default).
  */
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { exampleTexts, FUZZ_RUNS, FUZZ_SEED, journeyShapedSoup, mutatedExample, tokenSoup } from './arbitraries.js';
-import { Pipeline, type PipelineResult } from './pipeline.js';
+import { buildPipelineWorker, GuardedPipeline } from './guarded-pipeline.js';
+import type { PipelineResult } from './pipeline.js';
 import { renderCleanInputs } from './browser-check.js';
 import { recordFuzzRun } from './fuzz-record.js';
 
 /** Longest a single case may take before it counts as a hang. */
 const CASE_TIMEOUT_MS = 10_000;
-const pipeline = new Pipeline();
+let pipeline: GuardedPipeline;
 const cleanInputs: string[] = [];
+
+beforeAll(async () => {
+    pipeline = new GuardedPipeline(await buildPipelineWorker(), CASE_TIMEOUT_MS);
+}, 60_000);
+afterAll(() => pipeline?.close());
 
 /** Checks the invariants that need the formatter's output: meaning kept, layout stable. */
 async function checkFormatting(result: PipelineResult): Promise<void> {
@@ -48,10 +61,26 @@ async function property(name: string, input: fc.Arbitrary<string>): Promise<void
             }
             await checkFormatting(result);
         }),
-        { numRuns: FUZZ_RUNS, seed: FUZZ_SEED, timeout: CASE_TIMEOUT_MS },
+        { numRuns: FUZZ_RUNS, seed: FUZZ_SEED },
     );
     recordFuzzRun({ property: name, cases, clean, seed: FUZZ_SEED });
 }
+
+describe('the time limit of a fuzz case', () => {
+    test('ends a case that loops without ever yielding, names its input, and the next case runs in a fresh worker', async () => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'journey-fuzz-guard-'));
+        const worker = path.join(folder, 'worker.mjs');
+        writeFileSync(worker, "import { parentPort } from 'node:worker_threads';\n"
+            + "parentPort.on('message', ({ id, text }) => { if (text === 'hang') for (;;) {} parentPort.postMessage({ id, result: { text } }); });\n");
+        const guarded = new GuardedPipeline(worker, 300);
+        try {
+            await expect(guarded.run('hang')).rejects.toThrow('the case did not finish within 300 ms (a hang), on the input "hang"');
+            await expect(guarded.run('fine')).resolves.toEqual({ text: 'fine' });
+        } finally {
+            await guarded.close();
+        }
+    });
+});
 
 describe(`fuzzing the pipeline (${FUZZ_RUNS} cases per property, seed ${FUZZ_SEED})`, () => {
     const examples = exampleTexts();
