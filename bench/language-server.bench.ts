@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createJourneyServices } from '../language-server/src/journey-module.js';
 import { buildJourneyModel } from '../language-server/src/model/build-model.js';
 import { renderAllViews } from '../language-server/src/views/index.js';
+import { LspClient } from '../test/stress/lsp-client.js';
 import { generateMap, seededRandom } from '../test/support/generate-map.js';
 import { collectGarbage, measure, summary } from './stats.js';
 
@@ -128,4 +129,21 @@ export async function benchHeap(size: number): Promise<{ size: number; heapBefor
     // Keep the workspace alive until the measurement is taken.
     if (!opened.current()) throw new Error('the document vanished');
     return { size, heapBefore, heapAfter: usage.heapUsed, rss: usage.rss };
+}
+
+/** The real server process (`out/server.cjs --stdio`, through a real LSP client): its resident memory idle, and with the `size`-touchpoint map open and checked. */
+export async function benchServerProcess(size: number): Promise<{ idle?: number; withMap?: number; diagnostics: number }> {
+    const client = await LspClient.start();
+    try {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const idle = client.residentMemory();
+        const uri = 'file:///bench/memory.journey';
+        await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'journey', version: 1, text: generateMap(size).text } });
+        const diagnostics = await client.waitForDiagnostics(uri, () => true, 300_000);
+        // Let the server's own work (validation, its ready line) settle before reading its memory.
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        return { idle, withMap: client.residentMemory(), diagnostics: diagnostics.length };
+    } finally {
+        await client.stop();
+    }
 }
