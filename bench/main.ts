@@ -14,7 +14,8 @@ const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const chosen: Section[] = sections.filter((section) => !only || only.includes(section.id));
 
 /** Where each section keeps its latest result, so sections can be re-run one at a time (BENCH_ONLY). */
-const SECTIONS = 'test-output/bench-sections';
+const SECTIONS = process.env.BENCH_SECTIONS_DIR ?? 'test-output/bench-sections';
+const failed: string[] = [];
 const started = Date.now();
 const parts: string[] = ['Machine:', '', await machineDescription()];
 console.log(parts.join('\n'));
@@ -27,6 +28,7 @@ for (const section of chosen) {
         text = await section.run(sizes);
     } catch (error) {
         text = `Not measured: ${error instanceof Error ? error.stack ?? error.message : String(error)}`;
+        failed.push(section.id);
     }
     const took = `_Section run on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, sizes ${sizes.join(', ')}, in ${Math.round((Date.now() - sectionStart) / 1000)} s._`;
     console.log(text);
@@ -38,7 +40,7 @@ console.log(`\nbench: ${chosen.length} sections in ${seconds} s`);
 // The latest result of every section (this run's, or an earlier run's for sections not run now).
 const latest = sections.filter((section) => existsSync(path.join(SECTIONS, `${section.id}.md`))).map((section) => readFileSync(path.join(SECTIONS, `${section.id}.md`), 'utf8'));
 const report = [parts.join('\n'), '', ...latest].join('\n');
-writeFileSync('test-output/bench-results.md', report);
+writeFileSync(path.join(SECTIONS, '..', 'bench-results.md'), report);
 if (process.env.BENCH_WRITE === '1') {
     const file = 'bench/RESULTS.md';
     const start = '<!-- bench:start -->';
@@ -48,4 +50,8 @@ if (process.env.BENCH_WRITE === '1') {
     const after = previous.includes(end) ? previous.slice(previous.indexOf(end) + end.length) : '\n';
     writeFileSync(file, `${before}${start}\n${report}\n${end}${after}`);
     console.log(`bench: wrote ${file}`);
+}
+if (failed.length > 0) {
+    console.error(`bench: not measured: ${failed.join(', ')} (see above)`);
+    process.exitCode = 1;
 }
