@@ -1,7 +1,8 @@
 /**
- * `npm run bench` at a tiny size, as a process: the two fast sections (the bundle section is left out: packaging rebuilds the bundles other tests load) measures something and prints
- * its table with ratios, and a section that breaks makes the command fail instead of quietly
- * writing "Not measured". No timing is asserted (the benchmarks report speed, tests do not).
+ * `npm run bench` at a tiny size, as a process: its two fast sections (server, memory) each
+ * measure something and print a table with ratios, and a section that breaks makes the
+ * command fail instead of quietly writing "Not measured". The bundle section is left out
+ * (packaging rebuilds the bundles that other tests load). No timing is asserted.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
