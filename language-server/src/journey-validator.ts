@@ -6,7 +6,7 @@
  */
 import {
     AstUtils, CstUtils, GrammarUtils, UriUtils, isLeafCstNode,
-    type AstNode, type AstNodeDescription, type AstNodeLocator, type IndexManager, type Properties,
+    type AstNode, type AstNodeDescription, type CstNode, type AstNodeLocator, type IndexManager, type Properties,
     type URI, type ValidationAcceptor, type ValidationChecks,
 } from 'langium';
 import { DiagnosticTag, type Range } from 'vscode-languageserver';
@@ -88,8 +88,14 @@ export class JourneyValidator {
         const root = file.$cstNode;
         if (!root) return;
         const text = AstUtils.getDocument(file).textDocument;
-        for (const leaf of CstUtils.streamCst(root)) {
-            if (!isLeafCstNode(leaf) || leaf.tokenType.name !== 'STRING' || !leaf.text.includes('\\')) continue;
+        const content = text.getText();
+        // From backslash to backslash: most maps have none, and the tree is not walked for them.
+        const labels = new Set<CstNode>();
+        for (let at = content.indexOf('\\'); at >= 0; at = content.indexOf('\\', at + 1)) {
+            const leaf = CstUtils.findLeafNodeAtOffset(root, at);
+            if (leaf && isLeafCstNode(leaf) && leaf.tokenType.name === 'STRING') labels.add(leaf);
+        }
+        for (const leaf of labels) {
             for (const escape of unknownEscapes(leaf.text.slice(1, -1))) {
                 const start = leaf.offset + 1 + escape.offset;
                 const why = escape.text.startsWith('\\u') ? ' (\\u takes four hex digits, \\u00e9, or braces, \\u{1F600})' : '';
