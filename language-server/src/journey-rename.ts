@@ -74,26 +74,26 @@ export class JourneyRenameProvider extends DefaultRenameProvider {
         return leaf ? this.references.findDeclarations(leaf)[0] : undefined;
     }
 
-    /** What already uses `name` where `target` is visible, described for people. */
+    /** What already uses `name` where `target` is visible, in the same set of ids (as the validator counts duplicates), described for people. */
     protected findClash(target: AstNode, name: string): string | undefined {
+        const ids = idSetOf(target.$type);
         const journey = isJourney(target) ? undefined : AstUtils.getContainerOfType(target, isJourney);
         if (journey) {
             for (const node of AstUtils.streamAllContents(journey)) {
-                if (node !== target && this.names.getName(node) === name) {
+                if (node !== target && idSetOf(node.$type) === ids && this.names.getName(node) === name) {
                     return `${article(node.$type)} ${node.$type.toLowerCase()} of this journey is already called "${name}"`;
                 }
             }
         }
         for (const description of this.indexManager.allElements()) {
-            if (description.name === name && description.node !== target) {
+            if (description.name === name && description.node !== target && idSetOf(description.type) === ids) {
                 const where = description.documentUri.path.split('/').pop();
-                // Journey-local elements may reuse the names of shared elements of another kind.
-                if (!journey || description.type === target.$type) {
-                    return `${article(description.type)} ${description.type.toLowerCase()} shared by ${where} is already called "${name}"`;
-                }
+                return description.type === 'Journey'
+                    ? `the journey of ${where} is already called "${name}"`
+                    : `${article(description.type)} ${description.type.toLowerCase()} shared by ${where} is already called "${name}"`;
             }
         }
-        if (!journey) {
+        if (!journey && !isJourney(target)) {
             // A shared element must not clash with what a journey of the workspace declares with the same kind.
             for (const document of this.indexManager.allElements('Journey')) {
                 const other = document.node;
@@ -107,6 +107,11 @@ export class JourneyRenameProvider extends DefaultRenameProvider {
         }
         return undefined;
     }
+}
+
+/** The set of ids an element's id belongs to: stages, touchpoints, decisions and outcomes share one (links must know where they go); every other kind has its own. */
+function idSetOf(type: string): string {
+    return type === 'Stage' || type === 'Touchpoint' || type === 'Decision' || type === 'Outcome' ? 'path' : type;
 }
 
 function article(type: string): string {

@@ -124,6 +124,16 @@ describe('refused names, with a clear message', () => {
         await expect(rename('people', 'alex', 'kim')).rejects.toThrow(/persona shared by more\.journey is already called "kim"/);
     });
 
+    test('two journeys cannot share an id, and the message names the other map\'s file', async () => {
+        await expect(rename('booking', 'booking "', 'other')).rejects.toThrow('Cannot rename to "other": the journey of other.journey is already called "other". Choose another id.');
+    });
+
+    test('ids of other kinds do not clash, as the validator counts them: a journey, a touchpoint or an action may share an id with a persona', async () => {
+        expect(result(await rename('booking', 'booking "', 'alex'), 'booking')).toContain('journey alex "Booking"');
+        expect(result(await rename('booking', 'calls "', 'site'), 'booking')).toContain('touchpoint site "Calls for a quote"');
+        expect(result(await rename('booking', 'quote "', 'books'), 'booking')).toContain('action books "Quote"');
+    });
+
     test('words that are also values (current, online…) are valid ids', async () => {
         const edit = await rename('booking', 'calls "', 'online');
         expect(result(edit, 'booking')).toContain('touchpoint online "Calls for a quote"');
