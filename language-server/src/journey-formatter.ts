@@ -135,7 +135,9 @@ export class JourneyFormatter extends AbstractFormatter {
             if (end) extra.push(end);
         }
         const text = document.textDocument;
-        return [...edits, ...extra].sort((a, b) => text.offsetAt(a.range.start) - text.offsetAt(b.range.start));
+        // A range formats its own lines: an edit that ends on a later line would re-indent that line.
+        const inRange = (edit: TextEdit) => !range || edit.range.end.line <= range.end.line;
+        return [...edits, ...extra].filter(inRange).sort((a, b) => text.offsetAt(a.range.start) - text.offsetAt(b.range.start));
     }
 
     /** Comments get their line breaks (not only their indentation) from the rule registered for them. */

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectFormatting } from 'langium/test';
 import { describe, expect, test } from 'vitest';
-import { formatDocumentText } from '../../language-server/src/journey-formatter.js';
+import { applyTextEdits, formatDocumentText } from '../../language-server/src/journey-formatter.js';
 import { createTestServices, parseJourney } from '../helpers.js';
 
 const services = createTestServices();
@@ -204,8 +204,12 @@ describe('range formatting', () => {
         expect(edits.length).toBeGreaterThan(0);
         for (const edit of edits) {
             expect(edit.range.start.line).toBeGreaterThanOrEqual(4);
-            expect(edit.range.end.line).toBeLessThanOrEqual(6);
+            expect(edit.range.end.line).toBeLessThanOrEqual(5);
         }
+        // Line 6 (the stage's `}`) is outside the selection and keeps its indentation.
+        const after = applyTextEdits(before, edits, document).split('\n');
+        expect(after[5]).toBe('    touchpoint y {');
+        expect(after.slice(6)).toEqual(['      emotion 4', '    }', '}', '}', '']);
     });
 });
 
