@@ -20,9 +20,9 @@ declare function acquireVsCodeApi(): { postMessage(message: unknown): void; getS
 
 const vscode = acquireVsCodeApi();
 const initialState = JSON.parse(document.getElementById('journey-preview-state')?.dataset.state ?? '{}') as PreviewState;
-const saved = vscode.getState() ?? {};
-const state: PreviewState = { ...initialState, ...saved, uri: initialState.uri, locked: initialState.locked };
-if (saved.uri && saved.uri !== initialState.uri) Object.assign(state, { fit: true, zoom: 1, panX: 0, panY: 0 });
+// The saved state is the newest (the page's initial state is the one the panel was created with);
+// the host says on `ready` which document it shows and whether it is locked (the `document` message).
+const state: PreviewState = { ...initialState, ...(vscode.getState() ?? {}) };
 
 const tabs = element('tabs');
 const banner = element('banner');
@@ -49,14 +49,19 @@ window.addEventListener('message', (event: MessageEvent<HostToWebviewMessage>) =
     switch (message.type) {
         case 'update':
             if (latest && latest.uri === message.uri && message.version < latest.version && message.version !== 0) return;
-            if (latest && latest.uri !== message.uri) {
-                good = undefined;
-                zoom.fit();
-            }
-            state.uri = message.uri;
+            if (latest && latest.uri !== message.uri) good = undefined;
+            // Another document: its picture starts fitted, and the saved state names it.
+            if (state.uri !== message.uri) showDocument(message.uri);
             latest = message;
             if (message.views) good = message;
             scheduleRender();
+            break;
+        case 'document':
+            if (state.uri !== message.uri) showDocument(message.uri);
+            if (state.locked !== message.locked) {
+                state.locked = message.locked;
+                vscode.setState(state);
+            }
             break;
         case 'highlight':
             highlightedLine = message.line;
@@ -86,6 +91,12 @@ new MutationObserver(() => {
 
 vscode.setState(state);
 post({ type: 'ready' });
+
+/** Notes that the preview now shows `uri`: the zoom is reset to fit, and the state saved with the new document. */
+function showDocument(uri: string): void {
+    state.uri = uri;
+    zoom.fit();
+}
 
 function scheduleRender(): void {
     renderAgain = true;

@@ -1,8 +1,13 @@
-/** The preview page's security, and the Markdown document the preview saves (served by the language server). */
-import { describe, expect, it } from 'vitest';
+/**
+ * The preview page's security; the real webview script in Chromium (the state it saves for a
+ * reload); and the Markdown document the preview saves (served by the language server).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { viewsOfDocument } from '../../language-server/src/lsp/journey-preview-request.js';
 import { parseJourney } from '../helpers.js';
 import { previewPageHtml } from '../../extension/src/preview/journey-preview-html.js';
+import type { HostToWebviewMessage, PreviewState, UpdateMessage } from '../../extension/src/preview/journey-preview-messages.js';
+import { PreviewPage } from '../support/preview-page.js';
 
 const resources = {
     cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
@@ -29,6 +34,96 @@ describe('the preview page', () => {
         expect(html).not.toContain('b<c>');
         expect(html).toContain('b&lt;c&gt;.journey&quot;');
     });
+});
+
+/** An update as the host sends it: one small flow view of `uri`, without errors. */
+function update(uri: string, version: number): UpdateMessage {
+    return {
+        type: 'update', uri, fileName: uri.slice(uri.lastIndexOf('/') + 1), version, errors: [],
+        views: [{ view: 'flow', title: 'Flow', kind: 'diagram', mermaid: 'flowchart LR\n  a["A"] --> b["B"] --> c["C"]\n', sourceMap: [] }],
+        limits: { maxTextSize: 50000, maxEdges: 500 },
+    };
+}
+
+/**
+ * Makes the page's `vscode.setState` keep a JSON copy, across reloads of the page, as VS Code does
+ * (the harness's stand-in keeps the live object, so a later change would pass for a saved one).
+ */
+async function keepStateAsVsCodeDoes(preview: PreviewPage): Promise<void> {
+    await preview.page.addInitScript(() => {
+        const w = window as unknown as Record<string, unknown>;
+        type Api = { postMessage(message: unknown): void; getState(): unknown; setState(state: unknown): void };
+        // Whichever of the harness's init script and this one runs first, the page gets this wrapper.
+        let fake = w.acquireVsCodeApi as (() => Api) | undefined;
+        Object.defineProperty(window, 'acquireVsCodeApi', {
+            configurable: true,
+            set: (value: () => Api) => { fake = value; },
+            get: () => () => {
+                const api = fake!();
+                return {
+                    postMessage: (message: unknown) => api.postMessage(message),
+                    getState: () => JSON.parse(sessionStorage.getItem('journey-saved-state') ?? 'null') ?? undefined,
+                    setState: (state: unknown) => sessionStorage.setItem('journey-saved-state', JSON.stringify(state)),
+                };
+            },
+        });
+    });
+    await reload(preview);
+}
+
+/** Reloads the page (as VS Code reloads a hidden webview or the window) and waits for its `ready`. */
+async function reload(preview: PreviewPage): Promise<void> {
+    await preview.page.reload();
+    await preview.page.waitForFunction(() => ((window as unknown as { __posted?: Array<{ type: string }> }).__posted ?? []).some((m) => m.type === 'ready'));
+}
+
+describe('the preview page in Chromium', () => {
+    let preview: PreviewPage;
+    beforeAll(async () => {
+        preview = await PreviewPage.open();
+        await keepStateAsVsCodeDoes(preview);
+    }, 60_000);
+    afterAll(async () => preview?.close());
+
+    /** What the page last saved with `vscode.setState` (what VS Code hands the serializer after a reload). */
+    const saved = () => preview.page.evaluate(() => (window as unknown as { acquireVsCodeApi(): { getState(): PreviewState | undefined } }).acquireVsCodeApi().getState());
+    const send = (message: HostToWebviewMessage) => preview.page.evaluate((m) => window.postMessage(m, '*'), message);
+    const savedWith = async (what: string, accept: (state: PreviewState) => boolean) => {
+        await expect.poll(async () => accept((await saved()) ?? {}), { message: `${what}: ${JSON.stringify(await saved())}`, timeout: 5000 }).toBe(true);
+        return (await saved())!;
+    };
+
+    it('saves the document it shows after a file switch, with the zoom of that document', async () => {
+        await preview.update(update('file:///maps/a.journey', 1));
+        await preview.page.click('#zoom-in');
+        await savedWith('the zoom of a.journey', (s) => s.uri === 'file:///maps/a.journey' && s.fit === false);
+        // The preview follows the editor to another map: the host sends that map's update.
+        await preview.update(update('file:///maps/b.journey', 1));
+        const state = await savedWith('the state to name b.journey', (s) => s.uri === 'file:///maps/b.journey');
+        expect(state.fit).toBe(true);
+    });
+
+    it('saves the document and the lock the host says it shows (followed editor, rename, lock)', async () => {
+        await send({ type: 'document', uri: 'file:///maps/renamed.journey', locked: false });
+        await savedWith('the renamed document', (s) => s.uri === 'file:///maps/renamed.journey' && s.locked === false);
+        await send({ type: 'document', uri: 'file:///maps/renamed.journey', locked: true });
+        await savedWith('the lock', (s) => s.uri === 'file:///maps/renamed.journey' && s.locked === true);
+        await preview.update(update('file:///maps/renamed.journey', 2));
+        expect(await saved()).toMatchObject({ uri: 'file:///maps/renamed.journey', locked: true });
+    });
+
+    it('keeps the saved document, lock and zoom through a reload of the page', async () => {
+        await preview.page.click('#zoom-in');
+        const before = await savedWith('the zoom', (s) => s.fit === false && s.locked === true);
+        // The page's initial state still names the document the panel was created with.
+        await reload(preview);
+        expect(await saved()).toEqual(before);
+        await preview.update(update('file:///maps/renamed.journey', 2));
+        expect(await saved()).toEqual(before);
+        await send({ type: 'document', uri: 'file:///maps/renamed.journey', locked: false });
+        await savedWith('the unlock', (s) => s.locked === false);
+    });
+
 });
 
 describe('Save as Markdown', () => {

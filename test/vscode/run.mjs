@@ -36,6 +36,7 @@ async function main() {
             args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
         });
         const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+        await page.addInitScript(recordWebviewState);
         page.on('console', (message) => {
             if (message.type() === 'error') log(`browser console: ${message.text().slice(0, 300)}`);
         });
@@ -132,6 +133,20 @@ async function serveRequests(page) {
     }
 }
 
+/**
+ * Runs in every frame; in a webview's host frame (VS Code's webview/browser/pre/index.html) it notes
+ * the last state the webview saved with `vscode.setState` (the `do-update-state` message it passes
+ * on to the workbench, which hands that state to the extension's serializer after a reload).
+ */
+function recordWebviewState() {
+    if (!location.pathname.includes('/webview/browser/pre/')) return;
+    const post = MessagePort.prototype.postMessage;
+    MessagePort.prototype.postMessage = function (message, ...rest) {
+        if (message?.channel === 'do-update-state') window.__journeyWebviewState = message.data;
+        return post.call(this, message, ...rest);
+    };
+}
+
 /** The frame of the preview's webview (the one holding its #canvas). */
 async function previewFrame(page) {
     const deadline = Date.now() + 10_000;
@@ -190,6 +205,11 @@ async function perform(page, action, args) {
                 const error = parsed.querySelector('parsererror');
                 return { ok: !error && parsed.documentElement.nodeName === 'svg', error: error?.textContent ?? undefined };
             }, text);
+        }
+        case 'webview-state': {
+            const host = (await previewFrame(page)).parentFrame();
+            const state = await host?.evaluate(() => window.__journeyWebviewState);
+            return typeof state === 'string' ? JSON.parse(state) : null;
         }
         case 'press':
             await page.keyboard.press(args.key);

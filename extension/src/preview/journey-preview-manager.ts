@@ -63,7 +63,7 @@ export class JourneyPreviewManager implements vscode.Disposable, vscode.WebviewP
             panel.webview.html = '<!DOCTYPE html><html><body><p>This preview has no document any more. Close it and open a new one with "Journey: Open Preview to the Side".</p></body></html>';
             return;
         }
-        this.track(new JourneyPreview(panel, vscode.Uri.parse(state.uri), state.locked ?? false, this.extensionUri, this.fetchViews, state.view ?? defaultView()));
+        this.track(new JourneyPreview(panel, vscode.Uri.parse(state.uri), state.locked ?? false, this.extensionUri, this.fetchViews, state.view ?? defaultView(), state));
     }
 
     /** The preview the user last focused, or the one of the active editor's document. */

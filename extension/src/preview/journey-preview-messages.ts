@@ -43,8 +43,15 @@ export interface SelectViewMessage { type: 'selectView'; view: ViewId }
 /** Host → webview: send the picture of the current view. */
 export interface ExportRequestMessage { type: 'export'; requestId: number; format: 'svg' | 'png' }
 
+/**
+ * Host → webview: the document the preview shows now and whether it is locked to it. Sent when the
+ * webview is ready and whenever either changes (following the editor, a rename, the lock), so the
+ * state the webview saves, which restores the preview after a reload, names them.
+ */
+export interface DocumentMessage { type: 'document'; uri: string; locked: boolean }
+
 /** Everything the host sends. */
-export type HostToWebviewMessage = UpdateMessage | HighlightMessage | SelectViewMessage | ExportRequestMessage;
+export type HostToWebviewMessage = UpdateMessage | HighlightMessage | SelectViewMessage | ExportRequestMessage | DocumentMessage;
 
 /** Webview → host: the webview is loaded and waits for content. */
 export interface ReadyMessage { type: 'ready' }

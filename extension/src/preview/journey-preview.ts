@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { JourneyViewsResult } from '../../../language-server/src/lsp/journey-preview-protocol.js';
 import { previewPageHtml } from './journey-preview-html.js';
 import type {
-    ExportedMessage, HostToWebviewMessage, PreviewRange, PreviewState, RenderedMessage, UpdateMessage, ViewId, ViewResult, WebviewToHostMessage,
+    DocumentMessage, ExportedMessage, HostToWebviewMessage, PreviewRange, PreviewState, RenderedMessage, UpdateMessage, ViewId, ViewResult, WebviewToHostMessage,
 } from './journey-preview-messages.js';
 import { UpdateScheduler } from './journey-update-scheduler.js';
 
@@ -43,7 +43,7 @@ export class JourneyPreview implements vscode.Disposable {
     private title: string | undefined;
     private markdown: string | undefined;
     private view: ViewId | undefined;
-    private lastUpdate: HostToWebviewMessage | undefined;
+    private lastUpdate: UpdateMessage | undefined;
     private readonly waiting: HostToWebviewMessage[] = [];
     private shownErrors = 0;
     private othersChanged = false;
@@ -61,6 +61,8 @@ export class JourneyPreview implements vscode.Disposable {
         private readonly extensionUri: vscode.Uri,
         private readonly fetchViews: FetchViews,
         initialView: ViewId | undefined,
+        /** The state the webview saved, when the serializer restores the panel (its zoom and pan come back too). */
+        private readonly restoredState?: PreviewState,
     ) {
         this.view = initialView;
         this.scheduler = new UpdateScheduler((version) => this.update(version), () => settings().get<number>('updateDelay', 300));
@@ -120,8 +122,10 @@ export class JourneyPreview implements vscode.Disposable {
         this.deleted = false;
         this.views = [];
         this.lastRender = undefined;
+        this.lastUpdate = undefined;
         this.scheduler.reset();
         this.updateTitle();
+        this.post(this.documentMessage());
         void this.refresh(true);
     }
 
@@ -129,6 +133,7 @@ export class JourneyPreview implements vscode.Disposable {
     toggleLock(): void {
         this.locked = !this.locked;
         this.updateTitle();
+        this.post(this.documentMessage());
     }
 
     /** Asks for the views of the document's current version (throttled unless `immediate`). */
@@ -171,7 +176,10 @@ export class JourneyPreview implements vscode.Disposable {
         this.uri = to;
         this.lastRender = undefined;
         this.deleted = false;
+        // The picture kept for a reloaded webview is of this document, under its new name.
+        if (this.lastUpdate) this.lastUpdate = { ...this.lastUpdate, uri: to.toString(), fileName: fileName(to) };
         this.updateTitle();
+        this.post(this.documentMessage());
         this.forceRefresh();
     }
 
@@ -271,9 +279,9 @@ export class JourneyPreview implements vscode.Disposable {
         switch (message.type) {
             case 'ready':
                 this.ready = true;
-                if (this.lastUpdate) {
-                    void this.panel.webview.postMessage(this.lastUpdate);
-                }
+                // A reloaded webview learns its document and lock first, then gets its picture back.
+                void this.panel.webview.postMessage(this.documentMessage());
+                if (this.lastUpdate) void this.panel.webview.postMessage(this.lastUpdate);
                 for (const message of this.waiting.splice(0)) void this.panel.webview.postMessage(message);
                 this.scheduler.reset();
                 void this.refresh(true);
@@ -306,6 +314,10 @@ export class JourneyPreview implements vscode.Disposable {
         editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }
 
+    private documentMessage(): DocumentMessage {
+        return { type: 'document', uri: this.uri.toString(), locked: this.locked };
+    }
+
     private post(message: HostToWebviewMessage): void {
         if (message.type === 'update') this.lastUpdate = message;
         if (this.disposed) return;
@@ -324,7 +336,7 @@ export class JourneyPreview implements vscode.Disposable {
     private html(): string {
         const webview = this.panel.webview;
         const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file)).toString();
-        const state: PreviewState = { uri: this.uri.toString(), view: this.view, locked: this.locked };
+        const state: PreviewState = { ...this.restoredState, uri: this.uri.toString(), view: this.view, locked: this.locked };
         return previewPageHtml({
             cspSource: webview.cspSource,
             mermaidScript: media('mermaid.min.js'),

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { JourneyExtensionApi } from '../../../extension/src/extension.js';
 import type { RenderReport } from '../../../extension/src/preview/journey-preview.js';
+import type { PreviewState } from '../../../extension/src/preview/journey-preview-messages.js';
 import { assert, describe, test, waitFor } from './mini-test.js';
 import { askRunner, readControl } from './runner-bridge.js';
 
@@ -39,6 +40,19 @@ async function svgInWebview(): Promise<{ count: number; text: string }> {
 
 async function screenshot(name: string): Promise<void> {
     await askRunner(control(), 'screenshot', { name });
+}
+
+/**
+ * The state the preview's webview last saved with `vscode.setState`, as VS Code keeps it for the
+ * serializer after a window reload (the runner records it in the webview's host frame), once it
+ * satisfies `accept`.
+ */
+async function savedWebviewState(what: string, accept: (state: PreviewState) => boolean): Promise<PreviewState> {
+    let last: PreviewState | null = null;
+    return waitFor(what, async () => {
+        last = await askRunner<PreviewState | null>(control(), 'webview-state');
+        return last && accept(last) ? last : undefined;
+    }, 5000).catch((e) => { throw new Error(`${e.message}: the webview saved ${JSON.stringify(last)}`); });
 }
 
 describe('Journey extension', () => {
@@ -192,14 +206,41 @@ describe('Journey extension', () => {
         await open('booking.journey');
     });
 
-    test('a preview restored after a reload (serializer) renders its document again', async () => {
-        const uri = fileUri('booking.journey');
+    test('restored after a reload, the preview is back on the file it followed, locked, with its view and zoom', async () => {
+        const booking = await open('booking.journey');
+        const preview = api.previews.all().find((p) => p.isPreviewOf(booking.document.uri) && !p.isLocked);
+        assert(preview, 'no dynamic preview of booking.journey');
+        const labels = await open('labels.journey');
+        await waitFor('the preview to follow labels.journey', () => preview.isPreviewOf(labels.document.uri));
+        await vscode.commands.executeCommand('journey.preview.toggleLock');
+        assert(preview.isLocked, 'the preview did not lock');
+        await askRunner(control(), 'click', { selector: '[data-view="flow"]' });
+        await renderOf(labels.document.uri, (r) => r.view === 'flow' && r.shows === 'diagram', 'the flow view of labels.journey');
+        await askRunner(control(), 'click', { selector: '#zoom-reset' });
+        await askRunner(control(), 'click', { selector: '#zoom-in' });
+        const labelsUri = labels.document.uri.toString();
+        const saved = await savedWebviewState('the webview to save labels.journey, locked, its flow view and zoom',
+            (state) => state.uri === labelsUri && state.locked === true && state.view === 'flow' && state.zoom === 1.25);
+        // After a window reload VS Code hands the serializer what the webview saved, in a new panel.
+        preview.dispose();
         const panel = vscode.window.createWebviewPanel('journey.preview', 'Restored', vscode.ViewColumn.Two, {});
-        await api.previews.deserializeWebviewPanel(panel, { uri: uri.toString(), view: 'emotion' });
+        await api.previews.deserializeWebviewPanel(panel, saved);
         const restored = api.previews.all().find((p) => p.panel === panel);
         assert(restored, 'the serializer did not create a preview');
-        await waitFor('the restored preview to render', () => restored.lastRender?.shows === 'diagram' && restored.lastRender.view === 'emotion');
-        restored.dispose();
+        try {
+            assert(restored.isPreviewOf(labels.document.uri), `the restored preview shows ${restored.resource.toString()}, not labels.journey`);
+            assert(restored.isLocked, 'the restored preview is not locked');
+            assert(restored.panel.title === '[Preview] labels.journey', `the restored preview is titled ${restored.panel.title}`);
+            await waitFor('the restored preview to render its flow view', () => restored.lastRender?.shows === 'diagram' && restored.lastRender.view === 'flow')
+                .catch((e) => { throw new Error(`${e.message}: ${JSON.stringify(restored.lastRender)}`); });
+            const zoom = await askRunner<{ transform: string }>(control(), 'transform');
+            assert(zoom.transform.includes('scale(1.25)'), `the zoom was lost: ${zoom.transform}`);
+        } finally {
+            if (restored.isLocked) restored.toggleLock();
+        }
+        await open('booking.journey');
+        await waitFor('the unlocked preview to follow booking.journey', () => restored.isPreviewOf(booking.document.uri));
+        await renderOf(booking.document.uri, (r) => r.view === 'flow' && r.shows === 'diagram', 'the flow view of booking.journey');
     });
 
     test('export writes a valid SVG, a PNG and Markdown, and never overwrites without asking', async () => {
@@ -278,6 +319,8 @@ describe('Journey extension', () => {
         await waitFor('the preview to follow the rename', () => preview.isPreviewOf(renamed));
         await waitFor('a render of the renamed file', () => preview.lastRender?.shows === 'diagram' && preview.panel.title.includes('renamed.journey'))
             .catch((e) => { throw new Error(`${e.message}: ${preview.panel.title} ${JSON.stringify(preview.lastRender)}`); });
+        // A reload would restore the locked preview of the renamed file.
+        await savedWebviewState('the webview to save the renamed file, locked', (state) => state.uri === renamed.toString() && state.locked === true);
         await vscode.commands.executeCommand('workbench.action.closeEditorsInGroup', vscode.ViewColumn.One);
         const edit = new vscode.WorkspaceEdit();
         edit.insert(renamed, new vscode.Position(0, 0), '// edited with its editor closed\n');
