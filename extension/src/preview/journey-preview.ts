@@ -44,6 +44,8 @@ export class JourneyPreview implements vscode.Disposable {
     private markdown: string | undefined;
     private view: ViewId | undefined;
     private lastUpdate: UpdateMessage | undefined;
+    /** The last update with views (the last good picture): a reloaded webview gets it back before the errors. */
+    private lastGoodUpdate: UpdateMessage | undefined;
     private readonly waiting: HostToWebviewMessage[] = [];
     private shownErrors = 0;
     private othersChanged = false;
@@ -123,6 +125,7 @@ export class JourneyPreview implements vscode.Disposable {
         this.views = [];
         this.lastRender = undefined;
         this.lastUpdate = undefined;
+        this.lastGoodUpdate = undefined;
         this.scheduler.reset();
         this.updateTitle();
         this.post(this.documentMessage());
@@ -176,8 +179,10 @@ export class JourneyPreview implements vscode.Disposable {
         this.uri = to;
         this.lastRender = undefined;
         this.deleted = false;
-        // The picture kept for a reloaded webview is of this document, under its new name.
-        if (this.lastUpdate) this.lastUpdate = { ...this.lastUpdate, uri: to.toString(), fileName: fileName(to) };
+        // The pictures kept for a reloaded webview are of this document, under its new name.
+        const renamedUpdate = (update: UpdateMessage | undefined) => update && { ...update, uri: to.toString(), fileName: fileName(to) };
+        this.lastUpdate = renamedUpdate(this.lastUpdate);
+        this.lastGoodUpdate = renamedUpdate(this.lastGoodUpdate);
         this.updateTitle();
         this.post(this.documentMessage());
         this.forceRefresh();
@@ -279,9 +284,10 @@ export class JourneyPreview implements vscode.Disposable {
         switch (message.type) {
             case 'ready':
                 this.ready = true;
-                // A reloaded webview learns its document and lock first, then gets its picture back.
+                // A reloaded webview learns its document and lock first, then gets its picture back:
+                // the last good one, then the current errors over it.
                 void this.panel.webview.postMessage(this.documentMessage());
-                if (this.lastUpdate) void this.panel.webview.postMessage(this.lastUpdate);
+                for (const update of this.replay()) void this.panel.webview.postMessage(update);
                 for (const message of this.waiting.splice(0)) void this.panel.webview.postMessage(message);
                 this.scheduler.reset();
                 void this.refresh(true);
@@ -314,12 +320,22 @@ export class JourneyPreview implements vscode.Disposable {
         editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }
 
+    /** The updates that bring a reloaded webview back to what it showed: the last good picture, then the last update. */
+    private replay(): UpdateMessage[] {
+        if (!this.lastUpdate) return [];
+        if (this.lastUpdate.views || !this.lastGoodUpdate) return [this.lastUpdate];
+        return [this.lastGoodUpdate, this.lastUpdate];
+    }
+
     private documentMessage(): DocumentMessage {
         return { type: 'document', uri: this.uri.toString(), locked: this.locked };
     }
 
     private post(message: HostToWebviewMessage): void {
-        if (message.type === 'update') this.lastUpdate = message;
+        if (message.type === 'update') {
+            this.lastUpdate = message;
+            if (message.views) this.lastGoodUpdate = message;
+        }
         if (this.disposed) return;
         if (!this.ready) {
             if (message.type === 'export') this.waiting.push(message);

@@ -55,6 +55,22 @@ async function savedWebviewState(what: string, accept: (state: PreviewState) => 
     }, 5000).catch((e) => { throw new Error(`${e.message}: the webview saved ${JSON.stringify(last)}`); });
 }
 
+/** Breaks booking.journey with an unknown channel under the touchpoint `reviews`; returns the error's line. */
+async function breakBooking(editor: vscode.TextEditor): Promise<number> {
+    const line = lineOf(editor.document, 'touchpoint reviews') + 1;
+    await editor.edit((edit) => edit.insert(new vscode.Position(line, 0), '      channel nowhere_yet\n'));
+    const version = editor.document.version;
+    await renderOf(editor.document.uri, (r) => r.version < version && r.errorBanner, 'the error banner');
+    return line;
+}
+
+/** Undoes `breakBooking` and waits for the banner to go. */
+async function repairBooking(): Promise<void> {
+    const editor = await open('booking.journey');
+    await vscode.commands.executeCommand('undo');
+    await renderOf(editor.document.uri, (r) => !r.errorBanner && r.shows === 'diagram', 'the banner to go');
+}
+
 describe('Journey extension', () => {
     test('activates when a .journey file opens, with the journey language', async () => {
         const editor = await open('booking.journey');
@@ -138,6 +154,33 @@ describe('Journey extension', () => {
         await screenshot('preview-error-banner');
         await vscode.commands.executeCommand('undo');
         await renderOf(editor.document.uri, (r) => !r.errorBanner && r.shows === 'diagram', 'the banner to go');
+    });
+
+    test('a preview reloaded while the map has errors shows the last picture under the banner again', async () => {
+        const editor = await open('booking.journey');
+        const preview = api.previews.all().find((p) => p.isPreviewOf(editor.document.uri));
+        assert(preview, 'no preview of booking.journey');
+        await breakBooking(editor);
+        try {
+            // Hidden, the webview is unloaded (retainContextWhenHidden is off); shown again, it reloads.
+            const other = await vscode.workspace.openTextDocument(fileUri('.vscode-test-control.json'));
+            await vscode.window.showTextDocument(other, { viewColumn: vscode.ViewColumn.Two });
+            await waitFor('the preview to be hidden', () => !preview.panel.visible);
+            const reports: RenderReport[] = [];
+            const listening = preview.onDidRender((report) => reports.push(report));
+            try {
+                await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+                const report = await waitFor('a render with the banner in the reloaded webview', () => reports.find((r) => r.errorBanner));
+                assert(report.shows === 'diagram', `the reloaded preview shows ${report.shows} (${report.message ?? ''}), not the last picture`);
+            } finally {
+                listening.dispose();
+            }
+            const svg = await svgInWebview();
+            assert(svg.text.includes('Reads the reviews'), 'the last good picture is not shown');
+            await screenshot('preview-reloaded-with-errors');
+        } finally {
+            await repairBooking();
+        }
     });
 
     test('every view of the map draws in the preview, or says what to add', async () => {
