@@ -107,6 +107,8 @@ export function createZoomPan(viewport: HTMLElement, canvas: HTMLElement, state:
 
     window.addEventListener('keydown', (event) => {
         if (event.target instanceof HTMLButtonElement && (event.key === 'Enter' || event.key === ' ')) return;
+        // Ctrl, Cmd or Alt with + or - zoom the whole window (VS Code's own keys), not the picture.
+        if (event.ctrlKey || event.metaKey || event.altKey) return;
         const step = event.shiftKey ? 200 : 40;
         switch (event.key) {
             case '+': case '=': zoomAt(1.25); break;

@@ -1,6 +1,7 @@
 /**
  * The preview page's security; the real webview script in Chromium (the state it saves for a
- * reload); and the Markdown document the preview saves (served by the language server).
+ * reload, its keyboard and wheel zoom); and the Markdown document the preview saves (served by
+ * the language server).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { viewsOfDocument } from '../../language-server/src/lsp/journey-preview-request.js';
@@ -92,6 +93,7 @@ describe('the preview page in Chromium', () => {
         await expect.poll(async () => accept((await saved()) ?? {}), { message: `${what}: ${JSON.stringify(await saved())}`, timeout: 5000 }).toBe(true);
         return (await saved())!;
     };
+    const zoom = async () => (await saved())?.zoom ?? 1;
 
     it('saves the document it shows after a file switch, with the zoom of that document', async () => {
         await preview.update(update('file:///maps/a.journey', 1));
@@ -124,6 +126,34 @@ describe('the preview page in Chromium', () => {
         await savedWith('the unlock', (s) => s.locked === false);
     });
 
+    it('zooms with + - 0 and Ctrl + wheel, but leaves Ctrl, Cmd and Alt with + or - to VS Code (the window zoom)', async () => {
+        await preview.update(update('file:///maps/keys.journey', 1));
+        await preview.page.click('#zoom-reset');
+        await preview.page.focus('#viewport');
+        expect(await zoom()).toBe(1);
+        for (const key of ['Control+Minus', 'Control+Equal', 'Meta+Equal', 'Meta+Minus', 'Alt+Minus', 'Control+Shift+Equal', 'Control+0']) {
+            await preview.page.keyboard.press(key);
+            expect(await zoom(), key).toBe(1);
+        }
+        await preview.page.keyboard.press('Equal');
+        expect(await zoom(), '=').toBeCloseTo(1.25);
+        await preview.page.keyboard.press('Minus');
+        expect(await zoom(), '-').toBeCloseTo(1);
+        await preview.page.keyboard.press('Minus');
+        expect(await zoom(), '-').toBeCloseTo(0.8);
+        await preview.page.keyboard.press('0');
+        expect(await zoom(), '0').toBe(1);
+        const box = (await preview.page.locator('#viewport').boundingBox())!;
+        await preview.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await preview.page.mouse.wheel(0, 100);
+        const panned = (await saved())!;
+        expect(panned.zoom, 'a plain wheel pans').toBe(1);
+        expect(panned.panY).toBe(-100);
+        await preview.page.keyboard.down('Control');
+        await preview.page.mouse.wheel(0, -300);
+        await preview.page.keyboard.up('Control');
+        expect(await zoom(), 'Ctrl + wheel up zooms in').toBeCloseTo(Math.E, 1);
+    });
 });
 
 describe('Save as Markdown', () => {

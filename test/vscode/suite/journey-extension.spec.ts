@@ -231,6 +231,29 @@ describe('Journey extension', () => {
         await askRunner(control(), 'click', { selector: '#zoom-reset' });
     });
 
+    test('the keys zoom the picture, and Ctrl with - or = is left to VS Code', async () => {
+        await open('booking.journey');
+        const transform = async () => (await askRunner<{ transform: string }>(control(), 'transform')).transform;
+        // The click leaves the focus in the preview, where the keys go.
+        await askRunner(control(), 'click', { selector: '#zoom-reset' });
+        try {
+            await askRunner(control(), 'press', { key: 'Equal' });
+            await waitFor('= to zoom in', async () => (await transform()).includes('scale(1.25)'));
+            for (const key of ['Control+Minus', 'Control+Equal']) {
+                await askRunner(control(), 'press', { key });
+                await new Promise((r) => setTimeout(r, 300));
+                const now = await transform();
+                assert(now.includes('scale(1.25)'), `${key} zoomed the picture: ${now}`);
+            }
+            await askRunner(control(), 'press', { key: 'Minus' });
+            await waitFor('- to zoom out', async () => /scale\(1\)/.test(await transform()));
+        } finally {
+            // Ctrl+- and Ctrl+= are VS Code's zoom of the whole window.
+            await Promise.resolve(vscode.commands.executeCommand('workbench.action.zoomReset')).catch(() => undefined);
+            await askRunner(control(), 'click', { selector: '#zoom-reset' });
+        }
+    });
+
     test('a non-locked preview follows the active editor; a locked one stays', async () => {
         const booking = await open('booking.journey');
         const preview = api.previews.all().find((p) => p.isPreviewOf(booking.document.uri));
