@@ -35,7 +35,7 @@ async function main() {
             executablePath: chromiumPath,
             args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
         });
-        const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+        const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
         await page.addInitScript(recordWebviewState);
         page.on('console', (message) => {
             if (message.type() === 'error') log(`browser console: ${message.text().slice(0, 300)}`);

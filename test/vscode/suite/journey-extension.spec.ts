@@ -156,6 +156,21 @@ describe('Journey extension', () => {
         await renderOf(editor.document.uri, (r) => !r.errorBanner && r.shows === 'diagram', 'the banner to go');
     });
 
+    test('a click on an error in the banner selects its line in the editor', async () => {
+        const editor = await open('booking.journey');
+        const line = await breakBooking(editor);
+        try {
+            editor.selection = new vscode.Selection(0, 0, 0, 0);
+            await askRunner(control(), 'click', { selector: '#banner .error-link' });
+            await waitFor(`the editor to select line ${line + 1}`, () => {
+                const active = vscode.window.activeTextEditor;
+                return active?.document.uri.toString() === editor.document.uri.toString() && active.selection.start.line === line;
+            }).catch((e) => { throw new Error(`${e.message}: the selection is at line ${(vscode.window.activeTextEditor?.selection.start.line ?? -2) + 1}`); });
+        } finally {
+            await repairBooking();
+        }
+    });
+
     test('a preview reloaded while the map has errors shows the last picture under the banner again', async () => {
         const editor = await open('booking.journey');
         const preview = api.previews.all().find((p) => p.isPreviewOf(editor.document.uri));
@@ -332,6 +347,11 @@ describe('Journey extension', () => {
         const md = readFileSync(mdFile, 'utf8');
         assert(md.startsWith('# Booking a home cleaning') && md.includes('```mermaid\nflowchart LR'), 'the Markdown lacks the Mermaid blocks');
         assert(md.includes('## Personas') && md.includes('**Alex, working parent**'), 'the Markdown lacks the personas (it should be the document journey render writes)');
+        await vscode.env.clipboard.writeText('');
+        const copied = await vscode.commands.executeCommand<string | undefined>('journey.export.copyMermaid');
+        assert(copied?.startsWith('flowchart LR') && copied.includes('Calls for a quote'), `Copy Mermaid returned ${JSON.stringify(copied?.slice(0, 80))}, not the flow view's text`);
+        const clipboard = await vscode.env.clipboard.readText();
+        assert(clipboard === copied, `the clipboard holds ${JSON.stringify(clipboard.slice(0, 80))}, not the Mermaid text of the view`);
         writeFileSync(mdFile, 'keep me');
         // Tests cannot answer the modal "Replace it?" dialog: without a yes, the file stays.
         const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('journey.export.markdown', { target: mdFile });
