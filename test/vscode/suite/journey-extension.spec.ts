@@ -519,7 +519,12 @@ describe('Journey extension', () => {
                 '}',
                 '',
             ].join('\n');
-            assert(saved === expected, `saved text: ${JSON.stringify(saved)}`);
+            if (saved !== expected) {
+                // Tells a save that skipped the formatter from a formatter that returned the wrong text.
+                const edits = await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', uri, { tabSize: 2, insertSpaces: true });
+                const formatOnSave = vscode.workspace.getConfiguration('editor', editor.document).get('formatOnSave');
+                throw new Error(`saved text: ${JSON.stringify(saved)} (formatOnSave ${formatOnSave}; the formatter asked now returns ${edits?.length ?? 'no'} edits)`);
+            }
         } finally {
             await settings.update('formatOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
             await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
