@@ -2,7 +2,9 @@
 import { describe, expect, test } from 'vitest';
 import { buildJourneyModel } from '../../language-server/src/model/build-model.js';
 import type { JourneyModel } from '../../language-server/src/model/journey-model.js';
+import { chartSize } from '../../language-server/src/views/emotion-view.js';
 import { funnelLinks } from '../../language-server/src/views/funnel-links.js';
+import { mermaidMeasuredText, textWidth } from '../../language-server/src/views/text-width.js';
 import { renderAllViews, renderView, type ViewId, type ViewOptions } from '../../language-server/src/views/index.js';
 import { markdownDocument } from '../../language-server/src/views/markdown-document.js';
 import { parseJourney } from '../helpers.js';
@@ -91,6 +93,31 @@ describe('emotion view', () => {
         expect(text).toContain('line "Alex" [3, 1, 4]');
         expect(text).toContain('line "Expected" [3, 4, 4]');
         expect(text).not.toContain('line "Sam"');
+    });
+
+    test('names the lines in Mermaid\'s legend and sizes the chart so the names and the legend fit', async () => {
+        const text = await mermaid(BOOKING, 'emotion');
+        expect(text).toContain('y-axis "Emotion 1 angry … 5 delighted" 1 --> 5');
+        expect(text).not.toContain('showLegend');
+        expect(text).toMatch(/ {4}width: \d+\n {4}height: \d+\n {4}plotReservedSpacePercent: \d+\n/);
+        for (const length of [10, 90, 300, 2000]) {
+            const name = 'Calls#58; '.repeat(length / 10);
+            const lines = ['Overall', 'Marc#44; chief financial officer (decision maker)', 'Expected'];
+            const size = chartSize([name, 'Books'], lines, 'A map — emotion', 2);
+            const names = textWidth(mermaidMeasuredText(name), 14) + textWidth(mermaidMeasuredText(lines[1]), 14);
+            // What the plot leaves of the width holds the widest name and the legend; the plot keeps 600 pixels.
+            expect(size.width * (1 - size.plotPercent / 100), `${length}`).toBeGreaterThan(names + 17 + 36);
+            expect(size.width - names, `${length}`).toBeGreaterThan(600);
+            // The reserved height holds the legend's three rows.
+            expect((size.height * size.plotPercent) / 100).toBeGreaterThan(20 + 3 * 14 + 2 * 7);
+        }
+    });
+
+    test('estimates text as Mermaid measures it: entity codes as their placeholders', () => {
+        expect(mermaidMeasuredText('a#58;b#lt;c')).toBe('aﬂ°°58¶ßbﬂ°lt¶ßc');
+        expect(textWidth('Meeting with the CFO about return on investment', 14)).toBeGreaterThan(313);
+        expect(textWidth('顧客の旅', 16)).toBe(64);
+        expect(textWidth('e\u0301', 10)).toBe(textWidth('e', 10));
     });
 
     test('gives a repeated touchpoint label its id, so the chart keeps one band per touchpoint', async () => {

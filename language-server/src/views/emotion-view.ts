@@ -10,10 +10,13 @@
  * category names, so a label used twice gets its touchpoint id: `Calls (calls_again)`.
  *
  * Layout: horizontal (touchpoints top to bottom, emotion left to right), so touchpoint
- * names of any length stay readable; the chart grows with the number of touchpoints.
- * Mermaid's own legend takes the room of the touchpoint names (it drops them), so it is
- * off, and the line colours are named in the emotion axis title instead
- * ("Overall (blue) · Alex (green) · Expected (grey)").
+ * names of any length stay readable, with Mermaid's legend (a coloured mark per line) on
+ * the right. Mermaid gives the names and the legend only what the plot leaves of the
+ * width (`plotReservedSpacePercent`), and drops ALL the names, or the whole legend, when
+ * the longest does not fit; so the chart is sized from its content (`chartSize`): the
+ * longest name, the longest line name and the title, measured as Mermaid measures them
+ * (entity codes as their placeholders), plus a plot of at least 600 pixels. It grows in
+ * height with the number of touchpoints and lines.
  *
  * Escaping (xychart): titles, axis categories and series names are double-quoted strings
  * with no escape of their own; `mermaidText` writes `"`, `,`, `]` and every other
@@ -25,14 +28,12 @@
 import type { JourneyModel, ScoreModel } from '../model/journey-model.js';
 import { mermaidText } from './escape.js';
 import { emptyView, labelsOf, mapEntry, touchpointsOf } from './model-queries.js';
+import { mermaidMeasuredText, textWidth } from './text-width.js';
 import type { SourceMapEntry, ViewOptions, ViewResult } from './view-types.js';
 
 /** Line colours: overall, then personas; the expected line is grey. */
-const PALETTE: ReadonlyArray<readonly [string, string]> = [
-    ['#1565c0', 'blue'], ['#2e7d32', 'green'], ['#ef6c00', 'orange'], ['#6a1b9a', 'purple'],
-    ['#c62828', 'red'], ['#5d4037', 'brown'], ['#00838f', 'teal'], ['#ad1457', 'pink'],
-];
-const EXPECTED_COLOUR = ['#9e9e9e', 'grey'] as const;
+const PALETTE = ['#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#c62828', '#5d4037', '#00838f', '#ad1457'];
+const EXPECTED_COLOUR = '#9e9e9e';
 
 /** The mark put in front of a highlighted touchpoint's category. */
 export const EMOTION_HIGHLIGHT_MARK = '★ ';
@@ -64,22 +65,23 @@ export function emotionView(model: JourneyModel, options: ViewOptions = {}): Vie
     });
     const quoted = (text: string): string => `"${mermaidText(text)}"`;
     const colours = series.map((line, i) => (line.name === 'Expected' && i === series.length - 1 ? EXPECTED_COLOUR : PALETTE[i % PALETTE.length]));
-    const legend = series.map((line, i) => `${line.name} (${colours[i][1]})`).join(' · ');
+    const chartTitle = `${model.label} — emotion`;
+    const size = chartSize(categories.map(mermaidText), series.map((line) => mermaidText(line.name)), mermaidText(chartTitle), touchpoints.length);
     const lines = [
         '---',
         'config:',
         '  xyChart:',
-        '    width: 1200',
-        '    showLegend: false',
-        `    height: ${Math.max(360, 56 * touchpoints.length + 160)}`,
+        `    width: ${size.width}`,
+        `    height: ${size.height}`,
+        `    plotReservedSpacePercent: ${size.plotPercent}`,
         '  themeVariables:',
         '    xyChart:',
-        `      plotColorPalette: "${colours.map(([colour]) => colour).join(', ')}"`,
+        `      plotColorPalette: "${colours.join(', ')}"`,
         '---',
         'xychart horizontal',
-        `    title ${quoted(`${model.label} — emotion`)}`,
+        `    title ${quoted(chartTitle)}`,
         `    x-axis [${categories.map(quoted).join(', ')}]`,
-        `    y-axis ${quoted(`Emotion 1 angry … 5 delighted: ${legend}`)} 1 --> 5`,
+        `    y-axis ${quoted('Emotion 1 angry … 5 delighted')} 1 --> 5`,
         ...series.map((line) => `    line ${quoted(line.name)} [${line.values.map(formatScore).join(', ')}]`),
     ];
     const sourceMap: SourceMapEntry[] = touchpoints.map((touchpoint, i) => mapEntry(touchpoint, 'touchpoint', categories[i]));
@@ -88,6 +90,35 @@ export function emotionView(model: JourneyModel, options: ViewOptions = {}): Vie
         if (element) sourceMap.push(mapEntry(element, 'persona', element.label));
     }
     return { view: 'emotion', title, kind: 'diagram', mermaid: `${lines.join('\n')}\n`, sourceMap };
+}
+
+/** Mermaid's xychart settings the size depends on (its defaults, which the view keeps). */
+const LABEL_FONT = 14; // xAxis.labelFontSize and legendFontSize
+const TITLE_FONT = 20; // titleFontSize
+const AXIS_EXTRA = 2 * 5 + 5 + 2; // labelPadding on both sides, tick, axis line
+const LEGEND_EXTRA = 2 * 10 + 0.75 * LABEL_FONT + 0.35 * LABEL_FONT; // legendPadding on both sides, marker, marker spacing
+/** The width the plot gets at least, and the room kept free above it for the title and the emotion axis. */
+const PLOT_WIDTH = 600;
+const MAX_PLOT_SHARE = 0.6;
+
+/**
+ * The size of the chart and the share of it Mermaid reserves for the plot, from the Mermaid
+ * text of its names (touchpoints), line names and title. In a horizontal xychart, Mermaid
+ * reserves `plotPercent` of the width and of the height for the plot, gives the rest of the
+ * width to the names (all shown only if the widest fits) and then to the legend (shown only
+ * if it fits, in width and in the reserved height), and hands what is left back to the plot.
+ * So the rest of the width must hold the widest name and the legend, and the reserved
+ * height the legend's rows.
+ */
+export function chartSize(categories: readonly string[], lineNames: readonly string[], title: string, rows: number): { width: number; height: number; plotPercent: number } {
+    const widest = (texts: readonly string[]): number => Math.max(0, ...texts.map((text) => textWidth(mermaidMeasuredText(text), LABEL_FONT)));
+    const side = Math.ceil(widest(categories) + AXIS_EXTRA + 10 + widest(lineNames) + LEGEND_EXTRA + 10);
+    const legendHeight = 2 * 10 + lineNames.length * LABEL_FONT + (lineNames.length - 1) * 0.5 * LABEL_FONT + 10;
+    const height = Math.max(360, 56 * rows + 160, Math.ceil(legendHeight / MAX_PLOT_SHARE));
+    const share = Math.min(MAX_PLOT_SHARE, Math.max(PLOT_WIDTH / (PLOT_WIDTH + side), legendHeight / height));
+    const plotPercent = Math.ceil(share * 100);
+    const width = Math.max(Math.ceil(side / (1 - plotPercent / 100)), PLOT_WIDTH + side, textWidth(mermaidMeasuredText(title), TITLE_FONT) + 40);
+    return { width, height, plotPercent };
 }
 
 /** The overall score of a list (the one without a persona), else the mean of the personas' scores. */
