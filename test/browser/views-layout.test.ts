@@ -1,7 +1,8 @@
 /**
  * The views size their pictures from what they hold, drawn by the real Mermaid in a real
  * Chromium: long touchpoint names keep every name on the emotion axis and the whole legend
- * in the picture. Screenshots land in test-output/screenshots/layout-*.png.
+ * in the picture; a long task text fits its journey box. Screenshots land in
+ * test-output/screenshots/layout-*.png.
  */
 import { describe, expect, test } from 'vitest';
 import { buildJourneyModel } from '../../language-server/src/model/build-model.js';
@@ -9,7 +10,7 @@ import type { JourneyModel } from '../../language-server/src/model/journey-model
 import { renderView, type ViewId } from '../../language-server/src/views/index.js';
 import { parseJourney } from '../helpers.js';
 import { saveScreenshot, useMermaidBrowser } from './harness.js';
-import { emotionFacts, expectEmotionLabels } from './views-dom.js';
+import { emotionFacts, expectEmotionLabels, expectJourneyLabels, journeyFacts } from './views-dom.js';
 
 async function model(text: string): Promise<JourneyModel> {
     const document = await parseJourney(text);
@@ -90,5 +91,27 @@ describe('emotion view: every touchpoint name and the whole legend are drawn', (
         expect(axis).toContain('Meets us at the trade show');
         expect(axis).toContain('Negotiates the contract');
         expect(facts.legend.map((entry) => entry.text)).toContain('Overall');
+    });
+});
+
+describe('journey view: task boxes hold their text', () => {
+    test('a 90-character touchpoint and its per-persona task fit their boxes', async () => {
+        const journey = await model(`journey j "Home cleaning" {${PERSONAS}
+  stage s "Consideration" {
+    touchpoint a "Finds us" { emotion 3 }
+    touchpoint b ${JSON.stringify(sentence(90))} { persona nadia emotion 2 emotion 1 for marc }
+  }
+  stage t "Purchase" { touchpoint c "Books online" { emotion 4 } }
+}`);
+        await draw(journey, 'journey', 'journey-90');
+        expectJourneyLabels(await journeyFacts(browser()), journey, '90-character task');
+    });
+
+    test('a 200-character touchpoint fits its box', async () => {
+        const journey = await model(`journey j "Home cleaning" {
+  stage s "Consideration" { touchpoint b ${JSON.stringify(sentence(200))} { emotion 2 } touchpoint c "Books" { emotion 4 } }
+}`);
+        await draw(journey, 'journey', 'journey-200');
+        expectJourneyLabels(await journeyFacts(browser()), journey, '200-character task');
     });
 });

@@ -4,6 +4,7 @@ import { buildJourneyModel } from '../../language-server/src/model/build-model.j
 import type { JourneyModel } from '../../language-server/src/model/journey-model.js';
 import { chartSize } from '../../language-server/src/views/emotion-view.js';
 import { funnelLinks } from '../../language-server/src/views/funnel-links.js';
+import { taskMargin, taskWidth } from '../../language-server/src/views/journey-view.js';
 import { mermaidMeasuredText, textWidth } from '../../language-server/src/views/text-width.js';
 import { renderAllViews, renderView, type ViewId, type ViewOptions } from '../../language-server/src/views/index.js';
 import { markdownDocument } from '../../language-server/src/views/markdown-document.js';
@@ -76,6 +77,20 @@ describe('journey view', () => {
         expect(text).not.toContain('Quiet');
         expect(text).toContain('      Happy: 5\n');
         expect(text).toContain('%% not drawn (no emotion): a');
+    });
+
+    test('task boxes are as wide as the longest task text needs for three lines, within 160..640 pixels', async () => {
+        expect(await mermaid(BOOKING, 'journey')).toContain('    width: 160\n    height: 70\n    taskMargin: 50\n    diagramMarginX: 50\n');
+        const ninety = 'Calls the call centre to ask whether the cleaner can come on Saturday morning instead of M';
+        const width = taskWidth([{ name: 'Stage', tasks: ['Short', ninety] }]);
+        expect(width).toBeGreaterThanOrEqual(textWidth(ninety, 16) / 3);
+        expect(width).toBeLessThan(textWidth(ninety, 16) / 2);
+        expect(taskWidth([{ name: 'Stage', tasks: ['x'.repeat(2000)] }])).toBe(640);
+        // A long stage name over a single task widens the boxes too.
+        expect(taskWidth([{ name: ninety, tasks: ['Short'] }])).toBe(width);
+        // Mermaid's picture ends 150 + 4 × diagramMarginX after the last task's start: room for a wide last box.
+        expect(150 + 4 * taskMargin(640)).toBeGreaterThanOrEqual(640 + 20);
+        expect(taskMargin(160)).toBe(50);
     });
 
     test('highlighted touchpoints are marked with a star in their task text and source map', async () => {

@@ -15,8 +15,12 @@
  * and `lineText` escapes a first word that reads as a keyword.
  *
  * Layout: Mermaid cuts a persona name's long words with "-" in the legend (which changes
- * the text and can cut an entity code): a front-matter config turns that off, and makes
- * task boxes big enough for three lines of text.
+ * the text and can cut an entity code): a front-matter config turns that off. Every task
+ * box has the same size, and Mermaid clips a text that does not fit its box, so the boxes
+ * are as wide as the longest task text (or stage name) needs to fit on three lines
+ * (`taskWidth`), from 160 up to 640 pixels. They cannot be taller: Mermaid draws the
+ * timeline at four times the box height and the faces at fixed heights below it, so a box
+ * taller than 70 pixels would run into them.
  *
  * Highlight: journey tasks cannot be styled, so a highlighted touchpoint's task text
  * starts with "★ " (and its source map entry uses that text).
@@ -24,6 +28,7 @@
 import type { JourneyModel, TouchpointModel } from '../model/journey-model.js';
 import { lineText, mermaidText } from './escape.js';
 import { emptyView, labelsOf, mapEntry, touchpointsOf } from './model-queries.js';
+import { longestWordWidth, textWidth } from './text-width.js';
 import type { SourceMapEntry, ViewOptions, ViewResult } from './view-types.js';
 
 /** Words that start a keyword line of a journey (`accTitle:`/`accDescr{` cannot start one: `:` and `{` are always entities). */
@@ -40,27 +45,63 @@ export function journeyView(model: JourneyModel, options: ViewOptions = {}): Vie
         return emptyView('journey', title, `Nothing to show yet: ${hint} to draw the journey.`);
     }
     const persona = labelsOf(model.personas);
+    const sections = model.stages
+        .map((stage) => ({ stage, touchpoints: stage.steps.filter((step): step is TouchpointModel => step.kind === 'touchpoint' && step.emotions.length > 0) }))
+        .filter((section) => section.touchpoints.length > 0)
+        .map((section) => ({ ...section, tasks: section.touchpoints.flatMap((touchpoint) => tasksOf(touchpoint, persona, options.highlight?.has(touchpoint.id) ?? false).map((task) => ({ touchpoint, task }))) }));
+    const width = taskWidth(sections.map((section) => ({ name: section.stage.label, tasks: section.tasks.map(({ task }) => task.text) })));
     // Mermaid breaks a persona name's words longer than maxLabelWidth with "-" (changing the text): never.
-    // Taller, wider task boxes hold three lines of a task's text.
-    const config = ['---', 'config:', '  journey:', '    maxLabelWidth: 1000000', '    width: 160', '    height: 70', '---'];
+    const margin = taskMargin(width);
+    const config = ['---', 'config:', '  journey:', '    maxLabelWidth: 1000000', `    width: ${width}`, `    height: ${TASK_HEIGHT}`, `    taskMargin: ${margin}`, `    diagramMarginX: ${margin}`, '---'];
     const lines = [...config, 'journey', `    title ${mermaidText(model.label)}`];
     const sourceMap: SourceMapEntry[] = [mapEntry(model, 'journey', model.label)];
-    for (const stage of model.stages) {
-        const touchpoints = stage.steps.filter((step): step is TouchpointModel => step.kind === 'touchpoint' && step.emotions.length > 0);
-        if (touchpoints.length === 0) continue;
+    for (const { stage, tasks } of sections) {
         lines.push(`    section ${mermaidText(stage.label)}`);
         sourceMap.push(mapEntry(stage, 'stage', stage.label));
-        for (const touchpoint of touchpoints) {
-            for (const task of tasksOf(touchpoint, persona, options.highlight?.has(touchpoint.id) ?? false)) {
-                const actors = task.actors.map((actor) => mermaidText(actor)).join(', ');
-                lines.push(`      ${lineText(task.text, KEYWORDS)}: ${clampScore(task.score)}${actors ? `: ${actors}` : ''}`);
-                sourceMap.push(mapEntry(touchpoint, 'touchpoint', task.text));
-            }
+        for (const { touchpoint, task } of tasks) {
+            const actors = task.actors.map((actor) => mermaidText(actor)).join(', ');
+            lines.push(`      ${lineText(task.text, KEYWORDS)}: ${clampScore(task.score)}${actors ? `: ${actors}` : ''}`);
+            sourceMap.push(mapEntry(touchpoint, 'touchpoint', task.text));
         }
     }
     const unscored = all.filter((touchpoint) => touchpoint.emotions.length === 0);
     if (unscored.length > 0) lines.push(`    %% not drawn (no emotion): ${unscored.map((touchpoint) => touchpoint.id).join(' ')}`);
     return { view: 'journey', title, kind: 'diagram', mermaid: `${lines.join('\n')}\n`, sourceMap };
+}
+
+/** Mermaid's journey settings the box size depends on. */
+const TASK_HEIGHT = 70; // the tallest box that stays clear of the timeline and the faces
+const TASK_FONT = 16; // the task text (an HTML label in the page's font size)
+const TASK_LINES = 3; // lines of text a 70-pixel box holds
+const TASK_PADDING = 16;
+const MIN_WIDTH = 160;
+const MAX_WIDTH = 640;
+const LEFT_MARGIN = 150; // Mermaid's leftMargin, before the personas' names
+
+/**
+ * The width of the task boxes: enough for every task text, and every stage name over its
+ * section's tasks, to wrap into three lines (a browser wraps at spaces, so a line may end
+ * a word early: the longest word is added once), within 160..640 pixels.
+ */
+export function taskWidth(sections: ReadonlyArray<{ name: string; tasks: readonly string[] }>): number {
+    const needed = (text: string): number => Math.max(longestWordWidth(text, TASK_FONT), (textWidth(text, TASK_FONT) + longestWordWidth(text, TASK_FONT)) / TASK_LINES) + TASK_PADDING;
+    let width = MIN_WIDTH;
+    for (const section of sections) {
+        for (const task of section.tasks) width = Math.max(width, needed(task));
+        const count = section.tasks.length;
+        width = Math.max(width, (needed(section.name) - taskMargin(MIN_WIDTH) * (count - 1)) / count);
+    }
+    return Math.ceil(Math.min(MAX_WIDTH, width));
+}
+
+/**
+ * The room between two tasks (taskMargin), which is also the room Mermaid counts between
+ * two tasks of a section box (diagramMarginX): 50 pixels, more for wide boxes. Mermaid
+ * makes the picture `leftMargin + 4 × diagramMarginX` wider than where the last task
+ * starts, whatever the box width, so a wide last box would be cut off without it.
+ */
+export function taskMargin(width: number): number {
+    return Math.max(50, Math.ceil((width + 30 - LEFT_MARGIN) / 4));
 }
 
 interface Task {
