@@ -1,8 +1,9 @@
 /**
  * The views size their pictures from what they hold, drawn by the real Mermaid in a real
  * Chromium: long touchpoint names keep every name on the emotion axis and the whole legend
- * in the picture; a long task text fits its journey box. Screenshots land in
- * test-output/screenshots/layout-*.png.
+ * in the picture; a long task text fits its journey box; actions with the same scores stay
+ * in their own quadrant, and their labels stay apart and inside the chart. Screenshots land
+ * in test-output/screenshots/layout-*.png.
  */
 import { describe, expect, test } from 'vitest';
 import { buildJourneyModel } from '../../language-server/src/model/build-model.js';
@@ -10,7 +11,7 @@ import type { JourneyModel } from '../../language-server/src/model/journey-model
 import { renderView, type ViewId } from '../../language-server/src/views/index.js';
 import { parseJourney } from '../helpers.js';
 import { saveScreenshot, useMermaidBrowser } from './harness.js';
-import { emotionFacts, expectEmotionLabels, expectJourneyLabels, journeyFacts } from './views-dom.js';
+import { emotionFacts, expectEmotionLabels, expectJourneyLabels, expectPriorityLabels, journeyFacts, prioritiesFacts } from './views-dom.js';
 
 async function model(text: string): Promise<JourneyModel> {
     const document = await parseJourney(text);
@@ -113,5 +114,49 @@ describe('journey view: task boxes hold their text', () => {
 }`);
         await draw(journey, 'journey', 'journey-200');
         expectJourneyLabels(await journeyFacts(browser()), journey, '200-character task');
+    });
+});
+
+describe('priorities view: points stay in their quadrant, labels apart and inside the chart', () => {
+    test('the home-cleaning actions: two labels at the same impact no longer overlap', async () => {
+        const journey = await model(`journey j "Booking a home cleaning" {
+  action instant_quote "Instant online quote" { impact 5 effort 3 }
+  action evening_shift "Answer the phone until 9 pm" { impact 4 effort 2 }
+  action one_click_rebook "One-click rebooking" { impact 3 effort 1 }
+  action show_prices "Show prices on the home page" { impact 4 effort 1 }
+}`);
+        await draw(journey, 'priorities', 'priorities-neighbours');
+        expectPriorityLabels(await prioritiesFacts(browser()), journey, 'home cleaning', { noOverlaps: true });
+    });
+
+    test('four actions with the same impact and effort stay in Quick wins, near their place, apart', async () => {
+        const journey = await model(`journey j "Same scores" {
+  action a "Call back within the hour" { impact 4 effort 2 }
+  action b "Send the quote by SMS" { impact 4 effort 2 }
+  action c "Book a visit online" { impact 4 effort 2 }
+  action d "Add evening slots" { impact 4 effort 2 }
+  action e "Rework the whole CRM" { impact 2 effort 5 }
+  action f "Middle of the road" { impact 3 effort 3 }
+  action g "Also in the middle" { impact 3 effort 3 }
+}`);
+        await draw(journey, 'priorities', 'priorities-same-scores');
+        const facts = await prioritiesFacts(browser());
+        expectPriorityLabels(facts, journey, 'same scores', { noOverlaps: true });
+        // Near their true place: impact 4 is at 0.675 of the height; none strays more than 0.15 away.
+        const height = facts.area.bottom - facts.area.top;
+        for (const point of facts.points.filter((p) => !/CRM|middle/i.test(p.text))) {
+            const y = (facts.area.bottom - point.cy) / height;
+            expect(Math.abs(y - 0.675), `${point.text} at ${y.toFixed(3)}`).toBeLessThan(0.15);
+        }
+    });
+
+    test('a long label near the left edge stays inside the chart', async () => {
+        const journey = await model(`journey j "Long names" {
+  action a ${JSON.stringify(sentence(120))} { impact 5 effort 1 }
+  action b "Short" { impact 1 effort 5 }
+  action c ${JSON.stringify(sentence(60))} { impact 1 effort 1 }
+}`);
+        await draw(journey, 'priorities', 'priorities-long-label');
+        expectPriorityLabels(await prioritiesFacts(browser()), journey, 'long label', { noOverlaps: true });
     });
 });

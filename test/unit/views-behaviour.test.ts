@@ -5,6 +5,7 @@ import type { JourneyModel } from '../../language-server/src/model/journey-model
 import { chartSize } from '../../language-server/src/views/emotion-view.js';
 import { funnelLinks } from '../../language-server/src/views/funnel-links.js';
 import { taskMargin, taskWidth } from '../../language-server/src/views/journey-view.js';
+import { placePoints } from '../../language-server/src/views/priorities-view.js';
 import { mermaidMeasuredText, textWidth } from '../../language-server/src/views/text-width.js';
 import { renderAllViews, renderView, type ViewId, type ViewOptions } from '../../language-server/src/views/index.js';
 import { markdownDocument } from '../../language-server/src/views/markdown-document.js';
@@ -173,6 +174,41 @@ describe('priorities view', () => {
         expect(text).toContain('"Instant quote": [0.325, 0.85]');
         expect(text).toContain('"New CRM": [0.85, 0.85]');
         expect(text).toContain('%% not drawn (no impact or effort): vague');
+    });
+
+    test('actions with the same scores are moved apart within their quadrant, near their place', () => {
+        const same = Array.from({ length: 4 }, (_, i) => ({ label: `Action number ${i}`, impact: 4, effort: 2, radius: 5 }));
+        const placed = placePoints(same, 640, 640);
+        expect(new Set(placed.map((point) => `${point.x},${point.y}`)).size).toBe(4);
+        for (const point of placed) {
+            expect(point.x).toBeLessThan(0.5);
+            expect(point.y).toBeGreaterThan(0.5);
+            expect(Math.abs(point.y - 0.675)).toBeLessThanOrEqual(0.1);
+        }
+        // A 3 stays on its middle line (effort) or just above it (impact), even when moved.
+        const middle = placePoints([1, 2, 3].map((i) => ({ label: `Middle ${i}`, impact: 3, effort: 3, radius: 5 })), 640, 640);
+        for (const point of middle) {
+            expect(point.x).toBe(0.5);
+            expect(point.y).toBeGreaterThan(0.5);
+            expect(point.y).toBeLessThanOrEqual(0.6);
+        }
+    });
+
+    test('a long action name near the left edge moves its point inward, so the name stays in the chart', () => {
+        const label = 'Rework the whole quote process with the call centre and the sales team';
+        const [point] = placePoints([{ label, impact: 5, effort: 1, radius: 5 }], 640, 640);
+        const quadrantWidth = 640 - 36;
+        expect(31 + point.x * quadrantWidth - textWidth(label, 13) / 2).toBeGreaterThanOrEqual(31);
+        expect(point.x).toBeLessThan(0.5);
+        expect(point.y).toBe(0.85);
+    });
+
+    test('the chart is wide enough for the longest action name in its half', async () => {
+        const long = 'x'.repeat(200);
+        const text = await mermaid(`journey j { action a "${long}" { impact 2 effort 1 } }`, 'priorities');
+        const width = Number(/chartWidth: (\d+)/.exec(text)![1]);
+        expect((width - 36) / 2).toBeGreaterThanOrEqual(textWidth(long, 13) / 2);
+        expect(text).toContain('chartHeight: 640');
     });
 });
 
