@@ -1,6 +1,8 @@
 /**
  * Every view of every example, drawn by the real Mermaid in a real Chromium: it renders
- * without a Mermaid error, shows every label of the map it should, runs no script, gives an
+ * without a Mermaid error, shows every label of the map it should (in the journey, emotion
+ * and priorities views: each in its own place, wholly visible, the priorities' labels
+ * apart), runs no script, gives an
  * SVG file that decodes as an image on its own, and a
  * screenshot is saved to test-output/screenshots/<example>-<view>.png.
  */
@@ -10,6 +12,7 @@ import { loadWorkspace, resolveFile } from '../../language-server/src/cli/worksp
 import type { JourneyModel } from '../../language-server/src/model/journey-model.js';
 import { renderAllViews } from '../../language-server/src/views/index.js';
 import { expectSafe, expectShown, expectStandaloneSvg, saveScreenshot, useMermaidBrowser } from './harness.js';
+import { emotionFacts, expectEmotionLabels, expectJourneyLabels, expectPriorityLabels, journeyFacts, prioritiesFacts } from './views-dom.js';
 import { labelsDrawnBy } from './view-labels.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -40,10 +43,14 @@ describe('every view of every example in a real browser', () => {
                 }
                 const result = await browser().render(view.mermaid);
                 expect(result.error, `${name} ${view.view}: Mermaid error`).toBeUndefined();
+                await saveScreenshot(browser(), `${name}-${view.view}`);
                 await expectStandaloneSvg(browser(), result.svg, `${name} ${view.view}`);
                 for (const label of labelsDrawnBy(model, view.view)) expectShown(result.text!, label, `${name} ${view.view}`);
+                // Each label in its own place, and all of it visible.
+                if (view.view === 'emotion') expectEmotionLabels(await emotionFacts(browser()), model, name);
+                if (view.view === 'journey') expectJourneyLabels(await journeyFacts(browser()), model, name);
+                if (view.view === 'priorities') expectPriorityLabels(await prioritiesFacts(browser()), model, name, { noOverlaps: true });
                 await expectSafe(browser());
-                await saveScreenshot(browser(), `${name}-${view.view}`);
                 drawn++;
             }
         }

@@ -10,6 +10,7 @@ import { renderAllViews, renderView } from '../../language-server/src/views/inde
 import { parseJourney } from '../helpers.js';
 import { expectSafe, expectShown, saveScreenshot, useMermaidBrowser } from './harness.js';
 import { HOSTILE_LABELS, journeyWithLabel, SANKEY_HOSTILE } from './hostile-labels.js';
+import { emotionFacts, expectEmotionLabels, expectJourneyLabels, expectPriorityLabels, journeyFacts, prioritiesFacts } from './views-dom.js';
 import { labelsDrawnBy } from './view-labels.js';
 
 async function modelWithLabel(label: string): Promise<JourneyModel> {
@@ -32,10 +33,14 @@ describe('hostile labels in a real browser', () => {
                 if (view.kind !== 'diagram') continue;
                 const result = await browser().render(view.mermaid);
                 expect(result.error, `${name} ${view.view}: Mermaid error\n${view.mermaid}`).toBeUndefined();
+                if (['html', 'rtl', 'emoji', 'punctuation'].includes(name)) await saveScreenshot(browser(), `hostile-${name}-${view.view}`);
                 expectShown(result.text!, label, `${name} ${view.view}`);
                 for (const shown of labelsDrawnBy(model, view.view)) expectShown(result.text!, shown, `${name} ${view.view}`);
+                // The title repeats the label: each label must also be in its own place, and visible.
+                if (view.view === 'emotion') expectEmotionLabels(await emotionFacts(browser()), model, `${name} emotion`);
+                if (view.view === 'journey') expectJourneyLabels(await journeyFacts(browser()), model, `${name} journey`);
+                if (view.view === 'priorities') expectPriorityLabels(await prioritiesFacts(browser()), model, `${name} priorities`);
                 await expectSafe(browser());
-                if (['html', 'rtl', 'emoji', 'punctuation'].includes(name)) await saveScreenshot(browser(), `hostile-${name}-${view.view}`);
             }
         }
     }, 120_000);
@@ -86,8 +91,11 @@ describe('edge cases and highlights in a real browser', () => {
             if (view.kind !== 'diagram') continue;
             const result = await browser().render(view.mermaid);
             expect(result.error, `${view.view}\n${view.mermaid}`).toBeUndefined();
-            for (const label of labelsDrawnBy(model, view.view)) expectShown(result.text!, label, view.view);
             await saveScreenshot(browser(), `edges-highlight-${view.view}`);
+            for (const label of labelsDrawnBy(model, view.view)) expectShown(result.text!, label, view.view);
+            if (view.view === 'emotion') expectEmotionLabels(await emotionFacts(browser()), model, 'edges emotion');
+            if (view.view === 'journey') expectJourneyLabels(await journeyFacts(browser()), model, 'edges journey');
+            if (view.view === 'priorities') expectPriorityLabels(await prioritiesFacts(browser()), model, 'edges priorities');
         }
     });
 });
