@@ -32,6 +32,7 @@ import { JourneyCodeActionProvider } from './journey-code-actions.js';
 import { JourneyDocumentSymbolProvider, JourneyNodeKindProvider, JourneyWorkspaceSymbolProvider } from './journey-symbols.js';
 import { JourneySemanticTokenProvider } from './journey-semantic-tokens.js';
 import { JourneyInlayHintProvider } from './journey-inlay-hints.js';
+import { JourneyDocumentUpdateHandler } from './journey-document-updates.js';
 
 /** Services added by the .journey language on top of Langium's defaults. */
 export interface JourneyAddedServices {
@@ -72,9 +73,10 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
     },
 };
 
-/** Editor services shared by the languages of the server: icons of elements and workspace symbols. */
+/** Editor services shared by the languages of the server: document updates, icons of elements and workspace symbols. */
 export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
+        DocumentUpdateHandler: (services) => new JourneyDocumentUpdateHandler(services),
         NodeKindProvider: () => new JourneyNodeKindProvider(),
         WorkspaceSymbolProvider: (services) => new JourneyWorkspaceSymbolProvider(services),
     },
