@@ -52,26 +52,26 @@ describe('the workspace changing under the server', () => {
         await open(booking, MAP.replace('emotion 3', 'persona alex\n      emotion 3'));
         rmSync(join(folder, 'people.journey'));
         await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('people.journey'), type: 2 }] });
-        await client.waitForDiagnostics(booking, (found) => found.some((d) => d.message.includes("No persona 'alex'")));
+        await client.waitForDiagnostics(booking, (found) => found.some((d) => String(d.message).includes("No persona 'alex'")));
         await expectAnswering(booking);
     });
 
     test('an untitled map that closes leaves the workspace, and later edits are still checked', async () => {
         const untitled = 'untitled:Untitled-1';
         const published = await open(untitled, 'journey draft { stage s { touchpoint t { emotion 9 } } }\n');
-        expect(published.map((d) => d.message)).toContainEqual(expect.stringContaining('Emotion 9 is outside 1..5'));
+        expect(published.map((d) => String(d.message))).toContainEqual(expect.stringContaining('Emotion 9 is outside 1..5'));
         await client.notify('textDocument/didClose', { textDocument: { uri: untitled } });
         const booking = uriOf('booking.journey');
         await open(booking, MAP.replace('emotion 3', 'emotion 7'));
         await client.notify('textDocument/didChange', { textDocument: { uri: booking, version: 2 }, contentChanges: [{ text: MAP.replace('emotion 3', 'emotion 8') }] });
-        await client.waitForDiagnostics(booking, (found) => found.some((d) => d.message.startsWith('Emotion 8')));
+        await client.waitForDiagnostics(booking, (found) => found.some((d) => String(d.message).startsWith('Emotion 8')));
         await expectAnswering(booking);
     });
 
     test('a file closed without saving is read again from disk', async () => {
         const booking = uriOf('booking.journey');
         await open(booking, MAP.replace('emotion 3', 'emotion 9'));
-        await client.waitForDiagnostics(booking, (found) => found.some((d) => d.message.startsWith('Emotion 9')));
+        await client.waitForDiagnostics(booking, (found) => found.some((d) => String(d.message).startsWith('Emotion 9')));
         await client.notify('textDocument/didClose', { textDocument: { uri: booking } });
         await client.waitForDiagnostics(booking, (found) => found.length === 0);
         expect(client.alive).toBe(true);

@@ -3,7 +3,7 @@
 // Usage: node test/vscode/run.mjs   (after `npm run build`). Exit code 0 when every test passed.
 // Results: test-output/vscode/results.json; screenshots: test-output/vscode/*.png.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -127,7 +127,10 @@ async function serveRequests(page) {
             } catch (error) {
                 answer = { ok: false, error: String(error?.message ?? error) };
             }
-            writeFileSync(path.join(requestsDir, `${request.id}.response.json`), JSON.stringify(answer));
+            // Written whole, then renamed: the suite polls for the file and must never read half an answer (a big SVG).
+            const response = path.join(requestsDir, `${request.id}.response.json`);
+            writeFileSync(`${response}.tmp`, JSON.stringify(answer));
+            renameSync(`${response}.tmp`, response);
         }
         await new Promise((r) => setTimeout(r, 100));
     }

@@ -3,7 +3,7 @@
  * They drive the editor through the VS Code API and ask the runner (Playwright) for what only
  * the browser sees: the SVG in the webview, clicks on it, and screenshots.
  */
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { readControl } from './runner-bridge.js';
 import { runTests } from './mini-test.js';
@@ -20,7 +20,9 @@ export async function run(): Promise<void> {
         const skipped = result.skipped ? ` — rest skipped: ${result.skipped}` : '';
         console.log(`${result.passed ? '✓' : '✗'} ${result.name} (${result.durationMs} ms)${skipped}${result.error ? `\n  ${result.error}` : ''}`);
     });
-    writeFileSync(control.resultsFile, JSON.stringify({ vscodeVersion: vscode.version, durationMs: Date.now() - started, results }, null, 2));
+    // Written whole, then renamed: the runner stops VS Code as soon as the file exists.
+    writeFileSync(`${control.resultsFile}.tmp`, JSON.stringify({ vscodeVersion: vscode.version, durationMs: Date.now() - started, results }, null, 2));
+    renameSync(`${control.resultsFile}.tmp`, control.resultsFile);
     const failed = results.filter((r) => !r.passed).length;
     // The desktop runner (@vscode/test-electron) learns the outcome from this rejection.
     if (failed > 0 && control.browser === false) throw new Error(`${failed} of ${results.length} tests failed`);
