@@ -43,6 +43,8 @@ export interface JourneyFacts {
     tasks: Array<Placed & { frame: Box }>;
     /** Each section's shown text inside its box. */
     sections: Array<Placed & { frame: Box }>;
+    /** The journey's title. */
+    title?: Placed;
 }
 
 export interface PrioritiesFacts {
@@ -102,7 +104,8 @@ function collect(kind: 'emotion' | 'journey' | 'priorities'): unknown {
                 const label = frame.querySelector('div.label')!;
                 return { text: label.textContent ?? '', box: htmlTextBox(label), frame: box(frame.getBoundingClientRect()) };
             });
-        return { visible, tasks: framed('task'), sections: framed('journey-section') };
+        const title = Array.from(svg.querySelectorAll(':scope > text')).find((text) => text.getAttribute('font-weight') === 'bold');
+        return { visible, tasks: framed('task'), sections: framed('journey-section'), title: title ? placed(title) : undefined };
     }
     const quadrants = Array.from(svg.querySelectorAll('g.quadrant rect')).map((rect) => box(rect.getBoundingClientRect()));
     const area = {
@@ -225,6 +228,10 @@ export function expectJourneyLabels(facts: JourneyFacts, model: JourneyModel, wh
     }
     for (const task of [...facts.tasks, ...facts.sections]) {
         expect(inside(task.frame, facts.visible, 2), `${where}: the box of ${short(task.text)} runs out of the picture`).toBe(true);
+    }
+    expect(facts.title && same(facts.title.text, model.label), `${where}: the title should read ${short(model.label)}, it reads ${short(facts.title?.text ?? '(none)')}`).toBe(true);
+    if (model.label.length <= fitUpTo) {
+        expect(inside(facts.title!.box, facts.visible, 2), `${where}: the title ${short(model.label)} runs out of the picture (title ${JSON.stringify(facts.title!.box)}, picture ${JSON.stringify(facts.visible)})`).toBe(true);
     }
 }
 

@@ -108,6 +108,14 @@ describe('journey view: task boxes hold their text', () => {
         expectJourneyLabels(await journeyFacts(browser()), journey, '90-character task');
     });
 
+    test('a title wider than the tasks is drawn whole: the picture grows to hold it', async () => {
+        const journey = await model(`journey j "Booking a home cleaning from the phone in the evening, after work, for the whole family" {
+  stage s "S" { touchpoint a "Looks" { emotion 3 } }
+}`);
+        await draw(journey, 'journey', 'journey-long-title');
+        expectJourneyLabels(await journeyFacts(browser()), journey, 'long title');
+    });
+
     test('a 200-character touchpoint fits its box', async () => {
         const journey = await model(`journey j "Home cleaning" {
   stage s "Consideration" { touchpoint b ${JSON.stringify(sentence(200))} { emotion 2 } touchpoint c "Books" { emotion 4 } }

@@ -20,7 +20,8 @@
  * are as wide as the longest task text (or stage name) needs to fit on three lines
  * (`taskWidth`), from 160 up to 640 pixels. They cannot be taller: Mermaid draws the
  * timeline at four times the box height and the faces at fixed heights below it, so a box
- * taller than 70 pixels would run into them.
+ * taller than 70 pixels would run into them. The room between tasks grows when the title
+ * needs it (`titleMargin`): Mermaid sizes the picture from the tasks alone.
  *
  * Highlight: journey tasks cannot be styled, so a highlighted touchpoint's task text
  * starts with "★ " (and its source map entry uses that text).
@@ -51,7 +52,7 @@ export function journeyView(model: JourneyModel, options: ViewOptions = {}): Vie
         .map((section) => ({ ...section, tasks: section.touchpoints.flatMap((touchpoint) => tasksOf(touchpoint, persona, options.highlight?.has(touchpoint.id) ?? false).map((task) => ({ touchpoint, task }))) }));
     const width = taskWidth(sections.map((section) => ({ name: section.stage.label, tasks: section.tasks.map(({ task }) => task.text) })));
     // Mermaid breaks a persona name's words longer than maxLabelWidth with "-" (changing the text): never.
-    const margin = taskMargin(width);
+    const margin = Math.max(taskMargin(width), titleMargin(model.label, sections.reduce((count, section) => count + section.tasks.length, 0), width));
     const config = ['---', 'config:', '  journey:', '    maxLabelWidth: 1000000', `    width: ${width}`, `    height: ${TASK_HEIGHT}`, `    taskMargin: ${margin}`, `    diagramMarginX: ${margin}`, '---'];
     const lines = [...config, 'journey', `    title ${mermaidText(model.label)}`];
     const sourceMap: SourceMapEntry[] = [mapEntry(model, 'journey', model.label)];
@@ -102,6 +103,19 @@ export function taskWidth(sections: ReadonlyArray<{ name: string; tasks: readonl
  */
 export function taskMargin(width: number): number {
     return Math.max(50, Math.ceil((width + 30 - LEFT_MARGIN) / 4));
+}
+
+/** The title: Mermaid's `titleFontSize` (4ex, bold) in pixels, as wide as the estimate allows. */
+const TITLE_FONT = 34;
+
+/**
+ * The task margin that makes the picture wide enough for the title. Mermaid does not count the
+ * title when it sizes the picture (`2 × leftMargin + (tasks − 1) × (width + margin) + 4 ×
+ * margin`), and draws it from `leftMargin` on, so a title wider than the tasks was cut off.
+ */
+export function titleMargin(title: string, tasks: number, width: number): number {
+    const needed = textWidth(title, TITLE_FONT) + 20;
+    return Math.ceil((needed - LEFT_MARGIN - Math.max(0, tasks - 1) * width) / (Math.max(1, tasks) + 3));
 }
 
 interface Task {
