@@ -26,13 +26,6 @@ const HOSTILE = {
     quotes: 'She said "no"; he said \'yes\' & left: [a] {b} (c) #d',
 };
 
-/**
- * Known loss inside Mermaid itself (12.3): an `xychart` x-axis drops ALL its labels when one of
- * them reads like `<script>w = 1</script>` (a bare `mermaid.render` does the same; see the last
- * test). Nothing executes; the emotion view just shows no touchpoint names for such a map.
- */
-const KNOWN_MERMAID_LOSSES: Partial<Record<string, string[]>> = { emotion: [HOSTILE.script, HOSTILE.directive] };
-
 /** A .journey string literal for `text`. */
 function quoted(text: string): string {
     return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
@@ -115,24 +108,8 @@ describe('hostile labels in the preview page', () => {
         expect(styles.toLowerCase(), 'a %%{init}%% directive inside a label changed the colours').not.toContain('#ff0000');
         expect(await preview.page.isVisible('#canvas'), 'CSS from a label hid the diagram').toBe(true);
         const visible = withoutSpaces(await preview.visibleText());
-        for (const label of labels.get(view)!.filter((l) => !KNOWN_MERMAID_LOSSES[view]?.includes(l))) {
+        for (const label of labels.get(view)!) {
             expect(visible.includes(withoutSpaces(label)), `the ${view} view should show ${JSON.stringify(label)} as written`).toBe(true);
         }
-    });
-
-    test.fails('known Mermaid bug: an xychart x-axis with a label like <script>w = 1</script> shows none of its labels (flips when Mermaid fixes it)', async () => {
-        const text = 'xychart horizontal\n  title "H"\n  x-axis ["#60;script#62;w #61; 1#60;/script#62;", "Plain"]\n  y-axis "E" 1 --> 5\n  line "O" [2, 3]\n';
-        await preview.bareRender(text);
-        const shown = await preview.page.evaluate(async (text) => {
-            const mermaid = (window as unknown as { mermaid: { render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
-            const { svg } = await mermaid.render('known-bug', text);
-            const host = document.createElement('div');
-            host.innerHTML = svg;
-            document.body.append(host);
-            const visible = host.textContent ?? '';
-            host.remove();
-            return visible;
-        }, text);
-        expect(shown).toContain('Plain');
     });
 });
