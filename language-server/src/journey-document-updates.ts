@@ -3,7 +3,8 @@
  * server (Langium's handler leaves a failed update as an unhandled rejection, which stops Node):
  * - a file reported as created or changed that is gone by the time it is read (a file created
  *   and removed at once, the old name of a renamed file) counts as deleted;
- * - a document that lives only in the editor (`untitled:`) leaves the workspace when it closes;
+ * - a document that lives only in the editor (an untitled map, a file of another name shown as
+ *   a map) leaves the workspace when it closes;
  * - a file closed without saving is read again from disk, so the workspace holds what it says;
  * - an update that fails anyway is written to the log, and the server goes on.
  */
@@ -15,31 +16,34 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 export class JourneyDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     protected readonly fileSystem: FileSystemProvider;
     protected readonly textDocuments: LangiumSharedServices['workspace']['TextDocuments'];
+    protected readonly langiumDocuments: LangiumSharedServices['workspace']['LangiumDocuments'];
 
     constructor(services: LangiumSharedServices) {
         super(services);
         this.fileSystem = services.workspace.FileSystemProvider;
         this.textDocuments = services.workspace.TextDocuments;
+        this.langiumDocuments = services.workspace.LangiumDocuments;
     }
 
-    /** A closed file is read again from disk; a closed editor-only document is gone. */
+    /**
+     * A closed document is read again from disk when it is a map file the workspace reads
+     * (`.journey`); anything else (an untitled map, a file of another name shown as a map)
+     * existed only in the editor and leaves the workspace.
+     */
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
         const uri = URI.parse(event.document.uri);
-        if (uri.scheme === 'file') this.fireDocumentUpdate([uri], []);
+        if (uri.scheme === 'file' && this.serviceRegistry.hasServices(uri)) this.fireDocumentUpdate([uri], []);
         else this.fireDocumentUpdate([], [uri]);
     }
 
     protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
         this.workspaceManager.ready
             .then(() => this.workspaceLock.write(async (token) => {
-                // Looked at inside the lock, just before the build reads the files.
-                const present: URI[] = [];
-                const gone = [...deleted];
-                for (const uri of changed) {
-                    if (this.textDocuments.get(uri.toString()) || uri.scheme !== 'file' || (await this.fileSystem.exists(uri))) present.push(uri);
-                    else gone.push(uri);
-                }
-                await this.documentBuilder.update(present, gone, token);
+                // Looked at inside the lock, just before the build reads the files. Only files the
+                // workspace holds need it: Langium itself skips new files that do not exist.
+                const gone = await Promise.all(changed.map(async (uri) => this.langiumDocuments.hasDocument(uri)
+                    && !this.textDocuments.get(uri.toString()) && uri.scheme === 'file' && !(await this.fileSystem.exists(uri))));
+                await this.documentBuilder.update(changed.filter((_, i) => !gone[i]), [...deleted, ...changed.filter((_, i) => gone[i])], token);
             }))
             .catch((error: unknown) => {
                 console.error('The workspace could not be updated; the server goes on with the files it had.', error);

@@ -68,6 +68,18 @@ describe('the workspace changing under the server', () => {
         await expectAnswering(booking);
     });
 
+    test('a file of another name shown as a map leaves the workspace when it closes, and later edits are still checked', async () => {
+        writeFileSync(join(folder, 'notes.txt'), 'not a map');
+        const notes = uriOf('notes.txt');
+        await open(notes, 'journey notes { stage s { touchpoint t { emotion 3 } } }\n');
+        await client.notify('textDocument/didClose', { textDocument: { uri: notes } });
+        const booking = uriOf('booking.journey');
+        await open(booking, MAP);
+        await client.notify('textDocument/didChange', { textDocument: { uri: booking, version: 2 }, contentChanges: [{ text: MAP.replace('emotion 3', 'emotion 6') }] });
+        await client.waitForDiagnostics(booking, (found) => found.some((d) => String(d.message).startsWith('Emotion 6')));
+        await expectAnswering(booking);
+    });
+
     test('a file closed without saving is read again from disk', async () => {
         const booking = uriOf('booking.journey');
         await open(booking, MAP.replace('emotion 3', 'emotion 9'));
