@@ -304,6 +304,8 @@ describe('journey check: usage errors exit 2', () => {
             'maps/a.journey': CLEAN_MAP.replace('booking', 'a'),
             'maps/b.journey': CLEAN_MAP.replace('booking', 'b').replace('emotion 4', 'emotion 9'),
             'other/a.journey': CLEAN_MAP.replace('booking', 'other_a'),
+            'up/Trip.journey': CLEAN_MAP.replace('booking', 'trip_up'),
+            'low/trip.journey': CLEAN_MAP.replace('booking', 'trip_low'),
         });
         const broken = await runJourney(['render', 'maps', '--out', 'out'], { cwd });
         expect(broken.status).toBe(1);
@@ -313,6 +315,10 @@ describe('journey check: usage errors exit 2', () => {
         const clash = await runJourney(['render', 'maps/a.journey', 'other/a.journey', '--out', 'out'], { cwd });
         expect(clash.status).toBe(2);
         expect(clash.stderr).toContain(`${path.join('maps', 'a.journey')} and ${path.join('other', 'a.journey')} would write files of the same names (a-…) into out`);
+        // Names that differ only in case are the same files on macOS and Windows.
+        const cased = await runJourney(['render', 'low/trip.journey', 'up/Trip.journey', '--out', 'out'], { cwd });
+        expect(cased.status, cased.stderr).toBe(2);
+        expect(cased.stderr).toContain('would write files of the same names (Trip-…)');
         expect(existsSync(path.join(cwd, 'out'))).toBe(false);
     });
 

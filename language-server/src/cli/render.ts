@@ -9,7 +9,8 @@ import { Option, type Command } from 'commander';
 import { collectDiagnostics, diagnosticFormats } from './diagnostic-formats.js';
 import { colorEnabled } from './terminal.js';
 import { ExitCode, UsageError } from './usage-error.js';
-import { addWorkspaceOptions, loadWorkspace, resolveFile, type RequestedFile, type WorkspaceCommandOptions } from './workspace.js';
+import { addWorkspaceOptions, loadWorkspace, type RequestedFile, type WorkspaceCommandOptions } from './workspace.js';
+import { buildJourneyModel } from '../model/build-model.js';
 import type { JourneyModel } from '../model/journey-model.js';
 import { MermaidRenderer, MissingBrowserError } from '../render/mermaid-renderer.js';
 import { renderAllViews, renderView, VIEW_IDS, type ViewId, type ViewResult } from '../views/index.js';
@@ -89,7 +90,7 @@ export async function runRender(files: string[], options: RenderOptions): Promis
     const several = workspace.requested.length > 1;
     const maps: DrawnMap[] = [];
     for (const file of workspace.requested) {
-        const { model } = resolveFile(file);
+        const model = buildJourneyModel(file.document);
         if (!model && !several) {
             process.stderr.write(`journey: ${file.displayPath} holds no journey (only shared personas, channels or teams): nothing to render. Render a file that contains \`journey <id> { … }\`.\n`);
             return ExitCode.problems;
@@ -156,11 +157,12 @@ async function checkDestination(maps: DrawnMap[], options: RenderOptions): Promi
         if (out === undefined || (await namesOneFile(out))) {
             throw new UsageError(`${maps.length} maps to render: name a folder with --out (for example --out pictures/), which gets one file per ${options.format === 'markdown' ? 'map' : 'view and map'}.`);
         }
+        // Case does not make names different: on macOS and Windows, Booking-… and booking-… are the same files.
         const byName = new Map<string, string>();
         for (const map of maps) {
-            const other = byName.get(map.name);
+            const other = byName.get(map.name.toLowerCase());
             if (other) throw new UsageError(`${other} and ${map.file.displayPath} would write files of the same names (${map.name}-…) into ${out}: render them into different folders.`);
-            byName.set(map.name, map.file.displayPath);
+            byName.set(map.name.toLowerCase(), map.file.displayPath);
         }
         return;
     }
