@@ -126,17 +126,24 @@ export class JourneyFormatter extends AbstractFormatter {
         return exactlyOneLine;
     }
 
-    /** Formats with the canonical options, normalises quotes and ends the file with one line break. */
+    /**
+     * Formats with the canonical options, normalises quotes and ends the file with one line break.
+     * A range formats exactly its lines: their indentation and what is inside them, never a line
+     * before or after (a selection of whole lines ends at the start of the next one, which it
+     * does not hold).
+     */
     protected override doDocumentFormat(document: LangiumDocument, _options: FormattingOptions, range?: Range): TextEdit[] {
-        const edits = super.doDocumentFormat(document, CANONICAL_OPTIONS, range);
+        const lines = range && linesOf(range);
+        // From the end of the line before, so that the first line's indentation is part of the work.
+        const asked = lines && { start: { line: Math.max(0, lines.first - 1), character: 0 }, end: range.end };
+        const edits = super.doDocumentFormat(document, CANONICAL_OPTIONS, asked);
         const extra = [...quoteEdits(document, range)];
         if (!range) {
             const end = finalLineBreakEdit(document);
             if (end) extra.push(end);
         }
         const text = document.textDocument;
-        // A range formats its own lines: an edit that ends on a later line would re-indent that line.
-        const inRange = (edit: TextEdit) => !range || edit.range.end.line <= range.end.line;
+        const inRange = (edit: TextEdit) => !lines || (edit.range.end.line >= lines.first && edit.range.end.line <= lines.last);
         return [...edits, ...extra].filter(inRange).sort((a, b) => text.offsetAt(a.range.start) - text.offsetAt(b.range.start));
     }
 
@@ -177,6 +184,12 @@ export function applyTextEdits(text: string, edits: TextEdit[], document: Langiu
     }
     parts.push(text.slice(done));
     return parts.join('');
+}
+
+/** The first and last lines a range holds (one ending at the start of a line does not hold that line). */
+function linesOf(range: Range): { first: number; last: number } {
+    const last = range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
+    return { first: range.start.line, last };
 }
 
 function isComment(node: CstNode): boolean {

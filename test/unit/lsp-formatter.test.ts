@@ -210,6 +210,13 @@ describe('range formatting', () => {
         const after = applyTextEdits(before, edits, document).split('\n');
         expect(after[5]).toBe('    touchpoint y {');
         expect(after.slice(6)).toEqual(['      emotion 4', '    }', '}', '}', '']);
+        // The same line selected whole (up to the start of the next line), as editors do.
+        const whole = await fresh.Journey.lsp.Formatter!.formatDocumentRange(document, {
+            textDocument: { uri: document.uri.toString() },
+            options: { tabSize: 2, insertSpaces: true },
+            range: { start: { line: 5, character: 0 }, end: { line: 6, character: 0 } },
+        });
+        expect(applyTextEdits(before, whole, document)).toBe(after.join('\n'));
     });
 });
 
