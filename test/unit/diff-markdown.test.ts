@@ -142,6 +142,9 @@ describe('the Markdown report', () => {
         expect(cut).toContain('`maps/copy-0.journey` (modified)');
         expect(cut).not.toContain('`maps/copy-1999.journey`');
         expect(cut).toMatch(/\n\n_This report was cut to keep it short enough: it names only the first maps that changed; run `journey diff` locally to see every change._\n$/);
+        // Every map section left is whole: its heading, file line and summary.
+        const sections = cut.split('\n### ').slice(1);
+        for (const section of sections) expect(section, section.slice(0, 80)).toMatch(/^.+\n\n`maps\/copy-\d+\.journey` \(modified\)\n\n.+\.\n/);
     });
 
     test('a Mermaid text holding backticks gets a longer fence', async () => {

@@ -40,8 +40,9 @@ export function diffToMarkdown(files: FileDiff[], options: MarkdownOptions = {})
     const withoutTables = render(files, undefined, false) + tablesNote;
     if (withoutTables.length <= max) return withoutTables;
     const cutNote = `\n_This report was cut to keep it short enough: it names only the first maps that changed; ${run}._\n`;
+    // Cut before the first map section that does not fit whole.
     const kept = withoutTables.slice(0, max - cutNote.length);
-    return kept.slice(0, kept.lastIndexOf('\n') + 1) + cutNote;
+    return kept.slice(0, kept.lastIndexOf('\n### ') + 1) + cutNote;
 }
 
 function render(files: FileDiff[], picture: PictureRenderer | undefined, tables: boolean): string {
