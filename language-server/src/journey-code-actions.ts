@@ -295,7 +295,6 @@ function removeLines(document: LangiumDocument, node: AstNode): TextEdit {
     return removeRange(document, node.$cstNode!.offset, node.$cstNode!.end);
 }
 
-/** Removes the text from `from` to `to`, with its line when nothing else stands on it. */
 /** Removes a written fact whose text the diagnostic covers, with its keyword (`pain ""`, `unit ""`). */
 function removeFact(document: LangiumDocument, diagnostic: Diagnostic): TextEdit {
     const text = document.textDocument.getText();
@@ -305,6 +304,10 @@ function removeFact(document: LangiumDocument, diagnostic: Diagnostic): TextEdit
     return removeRange(document, start, document.textDocument.offsetAt(diagnostic.range.end));
 }
 
+/**
+ * Removes the text from `from` to `to`: with its line when nothing else stands on it; otherwise
+ * with the spaces that separated it from the words before it (or, first on its line, after it).
+ */
 function removeRange(document: LangiumDocument, from: number, to: number): TextEdit {
     const text = document.textDocument.getText();
     let start = from;
@@ -317,8 +320,9 @@ function removeRange(document: LangiumDocument, from: number, to: number): TextE
         end = after;
         if (text[end] === '\r') end++;
         if (text[end] === '\n') end++;
-    } else {
+    } else if (start === 0 || text[start - 1] === '\n') {
         start = from;
+        end = after;
     }
     return { range: { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(end) }, newText: '' };
 }

@@ -194,6 +194,12 @@ describe('an empty fact', () => {
         const again = await parseJourney(after, { uri: 'file:///ws/map.journey' });
         expect((again.diagnostics ?? []).map(codeOf)).not.toContain('empty-fact');
     });
+
+    test('written on the line of other words, it goes with the space before it', async () => {
+        const text = 'journey j "J" {\n  stage s "S" {\n    kpi k "K" unit "" target 5\n    touchpoint t "T"\n  }\n}\n';
+        const { document, actions } = await fixes(text, 'empty-fact');
+        expect(applied(actions, 'Remove this empty fact', document)).toBe(text.replace(' unit ""', ''));
+    });
 });
 
 describe('a backslash that makes no escape', () => {
