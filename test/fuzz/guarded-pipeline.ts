@@ -55,13 +55,16 @@ export class GuardedPipeline {
                 this.worker = undefined;
                 reject(error);
             };
+            const onExit = (code: number) => onError(new Error(`the pipeline worker exited (code ${code}) during the input ${JSON.stringify(text.slice(0, 400))}`));
             const cleanUp = () => {
                 clearTimeout(timer);
                 worker.off('message', onMessage);
                 worker.off('error', onError);
+                worker.off('exit', onExit);
             };
             worker.on('message', onMessage);
             worker.on('error', onError);
+            worker.on('exit', onExit);
             worker.postMessage({ id, text });
         });
     }

@@ -14,7 +14,7 @@
  * every clean input (default: a sample of FUZZ_BROWSER_SAMPLE, 2 by default).
  */
 import fc from 'fast-check';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -78,6 +78,7 @@ describe('the time limit of a fuzz case', () => {
             await expect(guarded.run('fine')).resolves.toEqual({ text: 'fine' });
         } finally {
             await guarded.close();
+            rmSync(folder, { recursive: true, force: true });
         }
     });
 });

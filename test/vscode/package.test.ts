@@ -16,7 +16,7 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 /** Runs the packaging script on the bundles as they are (no minified rebuild of the tree other tests use). */
 function packageExtension(...args: string[]) {
-    return spawnSync(path.join(root, 'node_modules/.bin/node'), [path.join(root, 'scripts/package-extension.mjs'), '--no-build', ...args], {
+    return spawnSync(process.execPath, [path.join(root, 'scripts/package-extension.mjs'), '--no-build', ...args], {
         cwd: root,
         encoding: 'utf8',
         timeout: 120_000,
