@@ -57,7 +57,8 @@ window.addEventListener('message', (event: MessageEvent<HostToWebviewMessage>) =
             scheduleRender();
             break;
         case 'document':
-            if (state.uri !== message.uri) showDocument(message.uri);
+            if (message.renamedFrom !== undefined && message.renamedFrom === state.uri) renameDocument(message.uri);
+            else if (state.uri !== message.uri) showDocument(message.uri);
             if (state.locked !== message.locked) {
                 state.locked = message.locked;
                 vscode.setState(state);
@@ -96,6 +97,14 @@ post({ type: 'ready' });
 function showDocument(uri: string): void {
     state.uri = uri;
     zoom.fit();
+}
+
+/** The same map under a new name: its picture, zoom and pan stay. */
+function renameDocument(uri: string): void {
+    state.uri = uri;
+    if (latest) latest = { ...latest, uri };
+    if (good) good = { ...good, uri };
+    vscode.setState(state);
 }
 
 function scheduleRender(): void {

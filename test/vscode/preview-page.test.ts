@@ -114,6 +114,20 @@ describe('the preview page in Chromium', () => {
         expect(await saved()).toMatchObject({ uri: 'file:///maps/renamed.journey', locked: true });
     });
 
+    it('keeps the zoom and the picture when the document is renamed', async () => {
+        await preview.update(update('file:///maps/old-name.journey', 1));
+        await preview.page.click('#zoom-in');
+        const zoomed = await savedWith('the zoom of old-name.journey', (s) => s.uri === 'file:///maps/old-name.journey' && s.fit === false);
+        await send({ type: 'document', uri: 'file:///maps/new-name.journey', locked: zoomed.locked ?? false, renamedFrom: 'file:///maps/old-name.journey' });
+        const renamed = await savedWith('the new name', (s) => s.uri === 'file:///maps/new-name.journey');
+        expect({ fit: renamed.fit, zoom: renamed.zoom, panX: renamed.panX, panY: renamed.panY }).toEqual({ fit: false, zoom: zoomed.zoom, panX: zoomed.panX, panY: zoomed.panY });
+        expect(await preview.page.locator('#canvas svg').count()).toBe(1);
+        // The next update under the new name is the same map: it still does not refit.
+        await preview.update(update('file:///maps/new-name.journey', 2));
+        expect((await saved())?.zoom).toBe(zoomed.zoom);
+        await send({ type: 'document', uri: 'file:///maps/renamed.journey', locked: true });
+    });
+
     it('keeps the saved document, lock and zoom through a reload of the page', async () => {
         await preview.page.click('#zoom-in');
         const before = await savedWith('the zoom', (s) => s.fit === false && s.locked === true);

@@ -48,7 +48,13 @@ export interface ExportRequestMessage { type: 'export'; requestId: number; forma
  * webview is ready and whenever either changes (following the editor, a rename, the lock), so the
  * state the webview saves, which restores the preview after a reload, names them.
  */
-export interface DocumentMessage { type: 'document'; uri: string; locked: boolean }
+export interface DocumentMessage {
+    type: 'document';
+    uri: string;
+    locked: boolean;
+    /** Set when the document was renamed from this URI: the same map, so zoom and picture stay. */
+    renamedFrom?: string;
+}
 
 /** Everything the host sends. */
 export type HostToWebviewMessage = UpdateMessage | HighlightMessage | SelectViewMessage | ExportRequestMessage | DocumentMessage;

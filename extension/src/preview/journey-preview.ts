@@ -176,6 +176,7 @@ export class JourneyPreview implements vscode.Disposable {
 
     /** Follows a rename of the document. */
     renamed(to: vscode.Uri): void {
+        const from = this.uri;
         this.uri = to;
         this.lastRender = undefined;
         this.deleted = false;
@@ -184,7 +185,7 @@ export class JourneyPreview implements vscode.Disposable {
         this.lastUpdate = renamedUpdate(this.lastUpdate);
         this.lastGoodUpdate = renamedUpdate(this.lastGoodUpdate);
         this.updateTitle();
-        this.post(this.documentMessage());
+        this.post({ ...this.documentMessage(), renamedFrom: from.toString() });
         this.forceRefresh();
     }
 
