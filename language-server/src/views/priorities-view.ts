@@ -91,6 +91,8 @@ const EDGE = 4;
 const LINE_CLEARANCE = 4;
 /** How far a point may move from its place, as a share of the quadrants' width and height. */
 const REACH = 0.1;
+/** The farthest a point moves from its place, in pixels, whatever the chart's size. */
+const MAX_REACH_PX = 60;
 /** An impact of 3 sits this share of the height above the middle line. */
 const IMPACT_3_LIFT = 0.03;
 
@@ -163,7 +165,8 @@ export function placePoints(points: ReadonlyArray<{ label: string; impact: numbe
         const half = textWidth(name, NAME_FONT) / 2;
         placed.add({ left: centre - half, top: y, right: centre + half, bottom: y + NAME_FONT * 1.25 });
     });
-    const moves = offsets(REACH * width, REACH * height);
+    // In pixels, capped: a chart widened for one long name does not multiply the places tried for every point.
+    const moves = offsets(Math.min(REACH * width, MAX_REACH_PX), Math.min(REACH * height, MAX_REACH_PX));
     const crowd = new Map<string, number>();
     return points.map((point) => {
         const half = textWidth(point.label, POINT_FONT) / 2;
