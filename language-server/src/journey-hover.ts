@@ -1,11 +1,12 @@
 /**
  * Hover: what an element is, as people who write maps want to read it — a persona's goals,
  * needs and frustrations; a touchpoint's channel, owner, emotion, pains and opportunities;
- * where a channel or team is used; and, on keywords, the documentation of the grammar.
+ * where a channel or team is used; on a score, what it means; and, on keywords, the
+ * documentation of the grammar.
  */
-import { AstUtils, type AstNode, type AstNodeLocator, type Grammar, type GrammarAST, type LangiumDocuments, type MaybePromise } from 'langium';
+import { AstUtils, CstUtils, isLeafCstNode, type AstNode, type AstNodeLocator, type Grammar, type GrammarAST, type LangiumDocument, type LangiumDocuments, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
-import type { Hover } from 'vscode-languageserver';
+import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
     isAction, isBranch, isChannel, isDecision, isEmotion, isExpected, isJourney, isKpi, isOutcome, isPersona, isStage, isTeam, isTouchpoint,
     type Action, type Channel, type Decision, type Persona, type Stage, type Team, type Touchpoint,
@@ -47,11 +48,32 @@ export class JourneyHoverProvider extends AstNodeHoverProvider {
         });
     }
 
+    /** Scores show what they mean (`emotion 2`: 😟 unhappy); everything else as Langium finds it. */
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const root = document.parseResult?.value?.$cstNode;
+        const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
+        const keyword = leaf && CstUtils.getPreviousNode(leaf, true)?.text;
+        const meaning = leaf && isLeafCstNode(leaf) && leaf.tokenType.name === 'NUMBER' ? describeNumber(leaf.astNode, Number(leaf.text), keyword) : undefined;
+        if (meaning) return { contents: { kind: 'markdown', value: meaning }, range: leaf!.range };
+        return super.getHoverContent(document, params);
+    }
+
     /** Keywords show the comment written above their rule in the grammar. */
     protected override getKeywordHoverContent(keyword: GrammarAST.Keyword): MaybePromise<Hover | undefined> {
         const value = keywordDocumentation(this.grammar, keyword.value);
         return value ? { contents: { kind: 'markdown', value } } : undefined;
     }
+}
+
+/** What a number of a map means, from the keyword before it: an emotion or expected score, an impact or effort. */
+function describeNumber(node: AstNode, value: number, keyword: string | undefined): string | undefined {
+    if (isEmotion(node)) return `**Emotion** ${describeScore(value)} (1 = angry … 5 = delighted)`;
+    if (isExpected(node)) return `**Expected emotion** ${describeScore(value)}: the score customers hope for (1 = angry … 5 = delighted)`;
+    if (isAction(node) && (keyword === 'impact' || keyword === 'effort')) {
+        const level = Number.isInteger(value) && value >= 1 && value <= 5 ? IMPACT_EFFORT_SCALE[value - 1] : 'outside 1..5';
+        return `**${keyword === 'impact' ? 'Impact' : 'Effort'}** ${value}: ${level} (1 = very low … 5 = very high)`;
+    }
+    return undefined;
 }
 
 /** Markdown describing an element of a map (undefined for what has no description). */

@@ -94,6 +94,29 @@ describe('hover on elements', () => {
     });
 });
 
+describe('hover on scores', () => {
+    test('an emotion, an expected score and a per-persona emotion say what they mean on the 1..5 scale', async () => {
+        expect(await hoverAt('emotion 1', 8)).toBe('**Emotion** 1 😡 angry (1 = angry … 5 = delighted)');
+        expect(await hoverAt('expected 4', 9)).toBe('**Expected emotion** 4 🙂 happy: the score customers hope for (1 = angry … 5 = delighted)');
+        expect(await hoverAt('emotion 4 for alex', 8)).toBe('**Emotion** 4 🙂 happy (1 = angry … 5 = delighted)');
+    });
+
+    test('an action\'s impact and effort say their level, even when both are the same number', async () => {
+        const text = 'journey j {\n  stage s {\n    touchpoint t\n  }\n  action a {\n    impact 3\n    effort 3\n  }\n}\n';
+        const fresh = createTestServices();
+        const doc = await parseJourney(text, { services: fresh });
+        const at = async (needle: string) => ((await fresh.Journey.lsp.HoverProvider!.getHoverContent(doc, {
+            textDocument: { uri: doc.uri.toString() }, position: doc.textDocument.positionAt(text.indexOf(needle) + needle.length - 1),
+        }))?.contents as { value?: string } | undefined)?.value;
+        expect(await at('impact 3')).toBe('**Impact** 3: medium (1 = very low … 5 = very high)');
+        expect(await at('effort 3')).toBe('**Effort** 3: medium (1 = very low … 5 = very high)');
+    });
+
+    test('other numbers (a reach, a KPI target) show nothing of their own', async () => {
+        expect(await hoverAt('reach 2000', 7)).toBe('');
+    });
+});
+
 describe('hover on keywords', () => {
     test('shows the documentation written above the rule in the grammar', async () => {
         expect(await hoverAt('touchpoint calls')).toContain('an interaction between the customer and the company');
