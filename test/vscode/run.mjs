@@ -174,7 +174,8 @@ async function perform(page, action, args) {
         }
         case 'click': {
             const frame = await previewFrame(page);
-            await frame.locator(args.selector).first().click({ timeout: 10_000 });
+            // `position` clicks a point of the element (its top-left corner is 0, 0) instead of its centre.
+            await frame.locator(args.selector).first().click({ timeout: 10_000, ...(args.position ? { position: args.position } : {}) });
             return true;
         }
         case 'highlighted': {

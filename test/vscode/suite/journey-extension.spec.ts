@@ -221,6 +221,16 @@ describe('Journey extension', () => {
             return active?.document.uri.toString() === editor.document.uri.toString() && active.selection.start.line === expected;
         });
         await screenshot('preview-flow-click-to-source');
+        // A decision (its diamond) and a stage (the title strip of its box) lead to their lines too.
+        for (const [selector, source, position] of [
+            ['[data-journey-id="choose"]', 'decision choose', undefined],
+            ['g.cluster[data-journey-id="purchase"]', 'stage purchase', { x: 12, y: 6 }],
+        ] as const) {
+            editor.selection = new vscode.Selection(0, 0, 0, 0);
+            await askRunner(control(), 'click', { selector, position });
+            const line = lineOf(editor.document, source);
+            await waitFor(`the editor to select ${source}`, () => vscode.window.activeTextEditor?.selection.start.line === line);
+        }
     });
 
     test('moving the cursor highlights the matching node', async () => {
