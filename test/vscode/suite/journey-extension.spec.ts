@@ -395,6 +395,12 @@ describe('Journey extension', () => {
         await waitFor('the picture to be redrawn in high contrast', async () => (await askRunner<{ style: string }>(control(), 'svg-style')).style !== dark.style);
         assert(api.previews.lastRender(editor.document.uri)?.shows === 'diagram', 'the high-contrast picture failed');
         await screenshot('preview-high-contrast-theme');
+        const highContrast = await askRunner<{ style: string }>(control(), 'svg-style');
+        await settings.update('colorTheme', 'Default High Contrast Light', vscode.ConfigurationTarget.Global);
+        await waitFor('the webview to take the light high-contrast theme', async () => (await askRunner<{ classes: string }>(control(), 'body-class')).classes.includes('vscode-high-contrast-light'));
+        await waitFor('the picture to be redrawn in light high contrast', async () => (await askRunner<{ style: string }>(control(), 'svg-style')).style !== highContrast.style);
+        assert(api.previews.lastRender(editor.document.uri)?.shows === 'diagram', 'the light high-contrast picture failed');
+        await screenshot('preview-high-contrast-light-theme');
         await settings.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
     });
 
