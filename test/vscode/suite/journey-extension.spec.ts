@@ -383,24 +383,22 @@ describe('Journey extension', () => {
         const editor = await open('booking.journey');
         await vscode.commands.executeCommand('journey.preview.showToSide');
         await renderOf(editor.document.uri, (r) => r.shows === 'diagram', 'the booking preview');
-        const before = await askRunner<{ style: string }>(control(), 'svg-style');
         const settings = vscode.workspace.getConfiguration('workbench');
-        await settings.update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
-        await waitFor('the webview to take the dark theme', async () => (await askRunner<{ classes: string }>(control(), 'body-class')).classes.includes('vscode-dark'));
-        await waitFor('the picture to be redrawn in dark colours', async () => (await askRunner<{ style: string }>(control(), 'svg-style')).style !== before.style);
-        await screenshot('preview-dark-theme');
-        const dark = await askRunner<{ style: string }>(control(), 'svg-style');
-        await settings.update('colorTheme', 'Default High Contrast', vscode.ConfigurationTarget.Global);
-        await waitFor('the webview to take the high-contrast theme', async () => (await askRunner<{ classes: string }>(control(), 'body-class')).classes.includes('vscode-high-contrast'));
-        await waitFor('the picture to be redrawn in high contrast', async () => (await askRunner<{ style: string }>(control(), 'svg-style')).style !== dark.style);
-        assert(api.previews.lastRender(editor.document.uri)?.shows === 'diagram', 'the high-contrast picture failed');
-        await screenshot('preview-high-contrast-theme');
-        const highContrast = await askRunner<{ style: string }>(control(), 'svg-style');
-        await settings.update('colorTheme', 'Default High Contrast Light', vscode.ConfigurationTarget.Global);
-        await waitFor('the webview to take the light high-contrast theme', async () => (await askRunner<{ classes: string }>(control(), 'body-class')).classes.includes('vscode-high-contrast-light'));
-        await waitFor('the picture to be redrawn in light high contrast', async () => (await askRunner<{ style: string }>(control(), 'svg-style')).style !== highContrast.style);
-        assert(api.previews.lastRender(editor.document.uri)?.shows === 'diagram', 'the light high-contrast picture failed');
-        await screenshot('preview-high-contrast-light-theme');
+        let previous = (await askRunner<{ style: string }>(control(), 'svg-style')).style;
+        // Each theme: the webview's body takes its class, and the picture is drawn again in its colours.
+        for (const [theme, bodyClass, name] of [
+            ['Default Dark Modern', 'vscode-dark', 'dark'],
+            ['Default High Contrast', 'vscode-high-contrast', 'high-contrast'],
+            ['Default High Contrast Light', 'vscode-high-contrast-light', 'high-contrast-light'],
+        ] as const) {
+            await settings.update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+            await waitFor(`the webview to take the ${name} theme`, async () => (await askRunner<{ classes: string }>(control(), 'body-class')).classes.includes(bodyClass));
+            const before = previous;
+            await waitFor(`the picture to be redrawn in ${name} colours`, async () => (await askRunner<{ style: string }>(control(), 'svg-style')).style !== before);
+            assert(api.previews.lastRender(editor.document.uri)?.shows === 'diagram', `the ${name} picture failed`);
+            await screenshot(`preview-${name}-theme`);
+            previous = (await askRunner<{ style: string }>(control(), 'svg-style')).style;
+        }
         await settings.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
     });
 
