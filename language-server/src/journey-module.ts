@@ -18,21 +18,22 @@ import {
     type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { JourneyGeneratedSharedModule, JourneyMapsGeneratedModule } from './generated/module.js';
-import { JourneyDocumentValidator, JourneyLexer, JourneyLexerErrorMessageProvider } from './journey-lexer-errors.js';
-import { JourneyLinker } from './journey-linker.js';
-import { JourneyParserErrorMessageProvider } from './journey-parser-errors.js';
-import { JourneyScopeComputation, JourneyScopeProvider } from './journey-scope.js';
-import { JourneyValueConverter } from './journey-value-converter.js';
-import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
-import { JourneyFormatter } from './journey-formatter.js';
-import { JourneyCompletionProvider } from './journey-completion.js';
-import { JourneyHoverProvider } from './journey-hover.js';
-import { JourneyRenameProvider } from './journey-rename.js';
-import { JourneyCodeActionProvider } from './journey-code-actions.js';
-import { JourneyDocumentSymbolProvider, JourneyNodeKindProvider, JourneyWorkspaceSymbolProvider } from './journey-symbols.js';
-import { JourneySemanticTokenProvider } from './journey-semantic-tokens.js';
-import { JourneyInlayHintProvider } from './journey-inlay-hints.js';
-import { JourneyDocumentUpdateHandler } from './journey-document-updates.js';
+import { JourneyDocumentValidator, JourneyLexer, JourneyLexerErrorMessageProvider } from './language/journey-lexer-errors.js';
+import { JourneyLinker } from './language/journey-linker.js';
+import { JourneyParserErrorMessageProvider } from './language/journey-parser-errors.js';
+import { JourneyScopeComputation, JourneyScopeProvider } from './language/journey-scope.js';
+import { JourneyValueConverter } from './language/journey-value-converter.js';
+import { JourneyValidator, registerValidationChecks } from './language/journey-validator.js';
+import { registerWorkspaceRevalidation } from './language/journey-revalidation.js';
+import { JourneyFormatter } from './editor/journey-formatter.js';
+import { JourneyCompletionProvider } from './editor/journey-completion.js';
+import { JourneyHoverProvider } from './editor/journey-hover.js';
+import { JourneyRenameProvider } from './editor/journey-rename.js';
+import { JourneyCodeActionProvider } from './editor/journey-code-actions.js';
+import { JourneyDocumentSymbolProvider, JourneyNodeKindProvider, JourneyWorkspaceSymbolProvider } from './editor/journey-symbols.js';
+import { JourneySemanticTokenProvider } from './editor/journey-semantic-tokens.js';
+import { JourneyInlayHintProvider } from './editor/journey-inlay-hints.js';
+import { JourneyDocumentUpdateHandler } from './language/journey-document-updates.js';
 
 /** Services added by the .journey language on top of Langium's defaults. */
 export interface JourneyAddedServices {
@@ -94,7 +95,8 @@ export function createJourneyServices(context: DefaultSharedModuleContext): {
         JourneyModule as Module<JourneyServices, PartialLangiumCoreServices>,
     ) as JourneyServices;
     shared.ServiceRegistry.register(Journey);
-    registerValidationChecks(Journey);
+    registerValidationChecks(Journey.validation.ValidationRegistry, Journey.validation.JourneyValidator);
+    registerWorkspaceRevalidation(shared);
     if (!context.connection) {
         // Without a language client, nothing else would build the workspace's configuration.
         shared.workspace.ConfigurationProvider.initialized({});

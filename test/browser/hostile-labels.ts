@@ -1,5 +1,5 @@
 /** Labels written to break Mermaid, inject markup or hide text; shared by the browser tests of views. */
-import { quoteString } from '../../language-server/src/journey-value-converter.js';
+import { quoteString } from '../../language-server/src/language/journey-value-converter.js';
 
 const LONG_PIECE = 'Step 1: call, wait; #2 "quote" <b>bold</b> 50% & more… ';
 

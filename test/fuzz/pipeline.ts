@@ -5,7 +5,7 @@
  */
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
-import { formatDocumentText } from '../../language-server/src/journey-formatter.js';
+import { formatDocumentText } from '../../language-server/src/editor/journey-formatter.js';
 import { createJourneyServices } from '../../language-server/src/journey-module.js';
 import { buildJourneyModel } from '../../language-server/src/model/build-model.js';
 import type { JourneyModel, SourceRange } from '../../language-server/src/model/journey-model.js';

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { isLeafCstNode, CstUtils, isReference, type AstNode, type LangiumDocument } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { formatDocumentText } from '../../language-server/src/journey-formatter.js';
+import { formatDocumentText } from '../../language-server/src/editor/journey-formatter.js';
 import { createTestServices, parseJourney } from '../helpers.js';
 import { journeyFile, layout, printMessy } from './journey-arbitraries.js';
 

@@ -4,7 +4,7 @@
  * a comment may go), so the formatter meets the texts people really write.
  */
 import fc from 'fast-check';
-import { quoteString } from '../../language-server/src/journey-value-converter.js';
+import { quoteString } from '../../language-server/src/language/journey-value-converter.js';
 
 /** A fact or a nested element: its words, and its children for blocks. */
 export interface Element {

@@ -10,8 +10,8 @@ import { URI, type LangiumDocument } from 'langium';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { JourneyFile } from '../../language-server/src/generated/ast.js';
-import { formatDocumentText } from '../../language-server/src/journey-formatter.js';
-import { computeFlow, reachableNodes, trappingLoops } from '../../language-server/src/journey-flow.js';
+import { formatDocumentText } from '../../language-server/src/editor/journey-formatter.js';
+import { computeFlow, reachableNodes, trappingLoops } from '../../language-server/src/language/journey-flow.js';
 import { buildJourneyModel } from '../../language-server/src/model/build-model.js';
 import { createTestServices } from '../helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { computeFlow, reachableNodes, trappingLoops } from '../../language-server/src/journey-flow.js';
+import { computeFlow, reachableNodes, trappingLoops } from '../../language-server/src/language/journey-flow.js';
 import { parseJourney } from '../helpers.js';
 
 async function flowOf(text: string) {

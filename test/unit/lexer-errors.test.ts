@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseJourney } from '../helpers.js';
-import { typographicLabels } from '../../language-server/src/journey-lexer-errors.js';
+import { typographicLabels } from '../../language-server/src/language/journey-lexer-errors.js';
 
 /** The lexing errors of `text` as `line:column message` (1-based), as the CLI prints them. */
 async function lexingErrors(text: string): Promise<string[]> {

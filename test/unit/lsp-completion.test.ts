@@ -3,7 +3,7 @@ import { URI, type LangiumDocument } from 'langium';
 import { expectCompletion } from 'langium/test';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import type { CompletionItem } from 'vscode-languageserver';
-import { isInsideLabelOrComment, type JourneyCompletionProvider } from '../../language-server/src/journey-completion.js';
+import { isInsideLabelOrComment, type JourneyCompletionProvider } from '../../language-server/src/editor/journey-completion.js';
 import { generateMap, seededRandom } from '../support/generate-map.js';
 import { createTestServices, parseJourney } from '../helpers.js';
 

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectFormatting } from 'langium/test';
 import { describe, expect, test } from 'vitest';
-import { applyTextEdits, formatDocumentText } from '../../language-server/src/journey-formatter.js';
+import { applyTextEdits, formatDocumentText } from '../../language-server/src/editor/journey-formatter.js';
 import { createTestServices, parseJourney } from '../helpers.js';
 
 const services = createTestServices();

@@ -1,7 +1,7 @@
 /** Specification of the rules on the path customers take: unreachable steps, decisions, loops that trap, reach against what flows in. */
 import { expectError, expectNoIssues, expectWarning } from 'langium/test';
 import { describe, expect, test } from 'vitest';
-import { IssueCodes } from '../../language-server/src/journey-validator.js';
+import { IssueCodes } from '../../language-server/src/language/journey-validator.js';
 import { issuesOf, locate, validateJourney } from '../helpers.js';
 
 describe('steps nobody reaches', () => {

@@ -1,7 +1,7 @@
 /** Specification of the id rules: unique per kind in a journey, one namespace for the path, unique shared ids and journey ids in the workspace, one map per file. */
 import { expectError, expectNoIssues, expectWarning } from 'langium/test';
 import { describe, expect, test } from 'vitest';
-import { IssueCodes } from '../../language-server/src/journey-validator.js';
+import { IssueCodes } from '../../language-server/src/language/journey-validator.js';
 import { issuesOf, locate, validateJourney, validateWorkspace } from '../helpers.js';
 
 const code = IssueCodes.DuplicateId;

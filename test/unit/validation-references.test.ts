@@ -2,7 +2,7 @@
 import { expectError, expectNoIssues, expectWarning } from 'langium/test';
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
 import { describe, expect, test } from 'vitest';
-import { IssueCodes } from '../../language-server/src/journey-validator.js';
+import { IssueCodes } from '../../language-server/src/language/journey-validator.js';
 import { issuesOf, locate, validateJourney, validateWorkspace } from '../helpers.js';
 
 const unresolved = IssueCodes.UnresolvedReference;

@@ -1,7 +1,7 @@
 /** Specification of values: scores 1..5, reach as a whole number of customers, single-valued facts written once. */
 import { expectError, expectNoIssues } from 'langium/test';
 import { describe, expect, test } from 'vitest';
-import { IssueCodes } from '../../language-server/src/journey-validator.js';
+import { IssueCodes } from '../../language-server/src/language/journey-validator.js';
 import { issuesOf, locate, validateJourney } from '../helpers.js';
 
 /** A journey around one touchpoint body. */

@@ -1,7 +1,7 @@
 /** Specification of the shape of a map: stages, labels, empty and library files, line endings, any script, and large maps. */
 import { expectNoIssues, expectWarning } from 'langium/test';
 import { describe, expect, test } from 'vitest';
-import { IssueCodes } from '../../language-server/src/journey-validator.js';
+import { IssueCodes } from '../../language-server/src/language/journey-validator.js';
 import { issuesOf, locate, validateJourney, validateWorkspace } from '../helpers.js';
 
 /** The complete example of the product sketch (docs/design language.md). */

@@ -2,7 +2,7 @@
  * `journey check --format github`: GitHub Actions workflow commands, which GitHub shows as
  * annotations on the lines of the pull request (`::error file=…,line=…,col=…::message`).
  */
-import type { DiagnosticReport, FileDiagnostic, SeverityName } from './diagnostic-formats.js';
+import type { DiagnosticReport, FileDiagnostic, SeverityName } from './diagnostic-report.js';
 
 /** GitHub's annotation levels for our severities. */
 const LEVELS: Record<SeverityName, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };

@@ -3,7 +3,7 @@
  * other tools) read: one run of the `journey` tool, one result per diagnostic.
  */
 import packageJson from '../../../package.json' with { type: 'json' };
-import type { DiagnosticReport, FileDiagnostic, SeverityName } from './diagnostic-formats.js';
+import type { DiagnosticReport, FileDiagnostic, SeverityName } from './diagnostic-report.js';
 
 /** SARIF levels for our severities. */
 const LEVELS: Record<SeverityName, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };

@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { formatDocumentText } from '../journey-formatter.js';
+import { formatDocumentText } from '../editor/journey-formatter.js';
 import { decodeText } from './text-decoding.js';
 import { ExitCode, UsageError } from './usage-error.js';
 import { addWorkspaceOptions, loadWorkspace, type RequestedFile, type WorkspaceCommandOptions } from './workspace.js';

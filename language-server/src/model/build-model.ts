@@ -8,7 +8,7 @@ import {
     type Action, type Channel, type Decision, type Emotion, type Expected, type Journey, type JourneyFile,
     type Kpi, type Persona, type Stage, type Team, type Touchpoint,
 } from '../generated/ast.js';
-import { computeFlow, resolveFlowTarget } from '../journey-flow.js';
+import { computeFlow, resolveFlowTarget } from '../language/journey-flow.js';
 import type {
     ActionModel, DecisionModel, FlowModel, JourneyModel, KpiModel, ModelElement, OutcomeModel,
     PersonaModel, ScoreModel, SourceRange, StageModel, StepModel, TeamModel, TouchpointModel,

@@ -16,10 +16,10 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, t
 import {
     isAction, isBranch, isJourney, isJourneyFile, isPersona, isStage, isStep,
     type Branch, type Journey, type JourneyFile, type Stage,
-} from './generated/ast.js';
-import { IssueCodes } from './journey-validator.js';
-import { isTypographicLabel, TYPOGRAPHIC_SINGLE_OPENERS } from './journey-lexer-errors.js';
-import { quoteString } from './journey-value-converter.js';
+} from '../generated/ast.js';
+import { IssueCodes } from '../language/journey-validator.js';
+import { isTypographicLabel, TYPOGRAPHIC_SINGLE_OPENERS } from '../language/journey-lexer-errors.js';
+import { quoteString } from '../language/journey-value-converter.js';
 
 /** What a reference property points to, by `<container type>.<property>`. */
 const REFERENCE_TARGETS: Record<string, 'persona' | 'channel' | 'team' | 'touchpoint' | 'step'> = {

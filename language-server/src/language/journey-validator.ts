@@ -7,27 +7,23 @@
 import {
     AstUtils, CstUtils, GrammarUtils, UriUtils, isLeafCstNode,
     type AstNode, type AstNodeDescription, type CstNode, type AstNodeLocator, type IndexManager, type Properties,
-    type URI, type ValidationAcceptor, type ValidationChecks,
+    type LangiumCoreServices, type URI, type ValidationAcceptor, type ValidationChecks, type ValidationRegistry,
 } from 'langium';
 import { DiagnosticTag, type Range } from 'vscode-languageserver';
 import {
     isJourneyFile, isStage, isTouchpoint,
     type Action, type Branch, type Channel, type Decision, type Emotion, type Expected, type Journey,
     type JourneyAstType, type JourneyFile, type Persona, type Stage, type Team, type Touchpoint,
-} from './generated/ast.js';
+} from '../generated/ast.js';
 import { IssueCodes, hasName, issue, joinSome, kindOf, lineOf } from './journey-diagnostics.js';
 import { computeFlow, journeySteps, reachableNodes, trappingLoops } from './journey-flow.js';
 import { hasBrokenLinks, reportReachAboveInflow, reportTrap, validReach } from './journey-validation-flow.js';
-import type { JourneyServices } from './journey-module.js';
-import { registerWorkspaceRevalidation } from './journey-revalidation.js';
 import { unknownEscapes } from './journey-value-converter.js';
 
 export { IssueCodes, type IssueCode } from './journey-diagnostics.js';
 
 /** Registers the validation checks of the .journey language. */
-export function registerValidationChecks(services: JourneyServices): void {
-    const registry = services.validation.ValidationRegistry;
-    const validator = services.validation.JourneyValidator;
+export function registerValidationChecks(registry: ValidationRegistry, validator: JourneyValidator): void {
     const label = validator.checkLabel;
     const checks: ValidationChecks<JourneyAstType> = {
         JourneyFile: [validator.checkOneJourneyPerFile, validator.checkEscapes],
@@ -50,7 +46,6 @@ export function registerValidationChecks(services: JourneyServices): void {
     };
     registry.register(checks, validator);
     registry.registerBeforeDocument(validator.forgetWorkspaceNames, validator);
-    registerWorkspaceRevalidation(services);
 }
 
 type Named = AstNode & { name: string; label?: string };
@@ -62,7 +57,7 @@ export class JourneyValidator {
     /** Names declared in the workspace, by type, computed once per validation of a file. */
     private readonly workspaceNames = new WeakMap<AstNode, Map<string, Map<string, AstNodeDescription[]>>>();
 
-    constructor(services: JourneyServices) {
+    constructor(services: LangiumCoreServices) {
         this.indexManager = services.shared.workspace.IndexManager;
         this.locator = services.workspace.AstNodeLocator;
     }

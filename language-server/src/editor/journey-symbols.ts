@@ -8,7 +8,7 @@ import {
     DefaultDocumentSymbolProvider, DefaultNodeKindProvider, type FuzzyMatcher, type LangiumSharedServices, type NodeKindProvider, type WorkspaceSymbolProvider,
 } from 'langium/lsp';
 import { CompletionItemKind, SymbolKind, type DocumentSymbol, type WorkspaceSymbol, type WorkspaceSymbolParams } from 'vscode-languageserver';
-import { isJourney, isStage } from './generated/ast.js';
+import { isJourney, isStage } from '../generated/ast.js';
 
 const SYMBOL_KINDS: Record<string, SymbolKind> = {
     Journey: SymbolKind.Module,

@@ -11,9 +11,9 @@ import {
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import type { CancellationToken } from 'vscode-jsonrpc';
 import type { LangiumDocument } from 'langium';
-import { isJourney, type JourneyFile } from './generated/ast.js';
+import { isJourney, type JourneyFile } from '../generated/ast.js';
 import { describeElement } from './journey-hover.js';
-import { EMOTION_SCALE, IMPACT_EFFORT_SCALE } from './journey-emotions.js';
+import { EMOTION_SCALE, IMPACT_EFFORT_SCALE } from '../language/journey-emotions.js';
 import { keywordDocumentation } from './journey-keyword-docs.js';
 
 /** Snippets for keywords, by `<rule of the keyword>:<keyword>`; `${n|…|}` is a choice. */

@@ -8,8 +8,8 @@
  * - every file that declares an id the changed files declared before or declare now.
  */
 import { DocumentState, type LangiumDocument, type URI } from 'langium';
-import type { JourneyFile } from './generated/ast.js';
-import type { JourneyServices } from './journey-module.js';
+import type { JourneyFile } from '../generated/ast.js';
+import type { LangiumSharedServices } from 'langium/lsp';
 
 /** The ids a file declares that other files can collide with: journeys, shared and journey-local personas, channels and teams. */
 export function declaredIds(file: JourneyFile): Set<string> {
@@ -24,8 +24,8 @@ export function declaredIds(file: JourneyFile): Set<string> {
 const DECLARATION = /\b(?:journey|persona|channel|team)\s+([_a-zA-Z](?:[\w-]*\w)?)/g;
 
 /** Registers the revalidation of dependent files after each change of the workspace. */
-export function registerWorkspaceRevalidation(services: JourneyServices): void {
-    const workspace = services.shared.workspace;
+export function registerWorkspaceRevalidation(shared: LangiumSharedServices): void {
+    const workspace = shared.workspace;
     const builder = workspace.DocumentBuilder;
     const documents = workspace.LangiumDocuments;
     /** Ids declared by each file at its last validation. */

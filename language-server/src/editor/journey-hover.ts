@@ -10,8 +10,8 @@ import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
     isAction, isBranch, isChannel, isDecision, isEmotion, isExpected, isJourney, isKpi, isOutcome, isPersona, isStage, isTeam, isTouchpoint,
     type Action, type Channel, type Decision, type Persona, type Stage, type Team, type Touchpoint,
-} from './generated/ast.js';
-import { describeScore, IMPACT_EFFORT_SCALE } from './journey-emotions.js';
+} from '../generated/ast.js';
+import { describeScore, IMPACT_EFFORT_SCALE } from '../language/journey-emotions.js';
 import { keywordDocumentation } from './journey-keyword-docs.js';
 
 export class JourneyHoverProvider extends AstNodeHoverProvider {

@@ -3,7 +3,7 @@
  * trap customers, and reach larger than what can flow in from the touchpoints before.
  */
 import type { ValidationAcceptor } from 'langium';
-import { isTouchpoint, type Journey, type Touchpoint } from './generated/ast.js';
+import { isTouchpoint, type Journey, type Touchpoint } from '../generated/ast.js';
 import { IssueCodes, issue, joinSome } from './journey-diagnostics.js';
 import { journeySteps, type FlowEdge, type FlowGraph, type FlowNode } from './journey-flow.js';
 

@@ -7,7 +7,7 @@
  * ends the path. A link to a stage leads to the first step of that stage.
  */
 import type { AstNode } from 'langium';
-import { isStage, type Branch, type Decision, type FlowTarget, type Journey, type Outcome, type Step, type Touchpoint } from './generated/ast.js';
+import { isStage, type Branch, type Decision, type FlowTarget, type Journey, type Outcome, type Step, type Touchpoint } from '../generated/ast.js';
 
 /** A node of the path: a step (touchpoint or decision) or an outcome. */
 export type FlowNode = Step | Outcome;

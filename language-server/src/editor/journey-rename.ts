@@ -8,7 +8,7 @@ import { AstUtils, CstUtils, GrammarAST, type AstNode, type IndexManager, type L
 import { DefaultRenameProvider, type LangiumServices } from 'langium/lsp';
 import { ResponseError, ErrorCodes, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
 import type { CancellationToken } from 'vscode-jsonrpc';
-import { isJourney, JourneyTerminals } from './generated/ast.js';
+import { isJourney, JourneyTerminals } from '../generated/ast.js';
 
 /** Words that the grammar uses as keywords and that the `Id` rule does not accept as names. */
 function reservedWords(services: LangiumServices): Set<string> {

@@ -8,7 +8,7 @@ import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langi
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import {
     isAction, isBranch, isEmotion, isExpected, isJourney, isKpi, isTouchpoint,
-} from './generated/ast.js';
+} from '../generated/ast.js';
 
 /** The token type of each kind of element, for its id and for references to it. */
 export const TOKEN_TYPES: Record<string, string> = {

@@ -5,8 +5,8 @@
 import { GrammarUtils, type AstNode, type Reference } from 'langium';
 import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
 import { InlayHintKind } from 'vscode-languageserver';
-import { isAction, isBranch, isEmotion, isExpected, isTouchpoint } from './generated/ast.js';
-import { emotionLevel } from './journey-emotions.js';
+import { isAction, isBranch, isEmotion, isExpected, isTouchpoint } from '../generated/ast.js';
+import { emotionLevel } from '../language/journey-emotions.js';
 
 export class JourneyInlayHintProvider extends AbstractInlayHintProvider {
     override computeInlayHint(node: AstNode, acceptor: InlayHintAcceptor): void {

@@ -10,7 +10,7 @@ import {
     AstUtils, DefaultScopeComputation, DefaultScopeProvider, MultiMapScope, WorkspaceCache,
     type AstNode, type AstNodeDescription, type LangiumCoreServices, type LangiumDocument, type MultiMap, type ReferenceInfo, type Scope,
 } from 'langium';
-import { isJourney, type JourneyFile } from './generated/ast.js';
+import { isJourney, type JourneyFile } from '../generated/ast.js';
 
 export class JourneyScopeComputation extends DefaultScopeComputation {
     /** Makes a named node visible in its whole journey, or (outside a journey) in its container. */

@@ -15,7 +15,7 @@
 import { AbstractFormatter, Formatting, type Formatter, type FormattingAction, type FormattingContext } from 'langium/lsp';
 import { CstUtils, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-protocol';
-import { isAction, isJourney, isJourneyFile, isPersona, isStage } from './generated/ast.js';
+import { isAction, isJourney, isJourneyFile, isPersona, isStage } from '../generated/ast.js';
 
 /** The one indentation of the canonical layout. */
 export const CANONICAL_OPTIONS: FormattingOptions = { tabSize: 2, insertSpaces: true };
