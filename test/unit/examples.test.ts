@@ -116,8 +116,8 @@ describe('the examples', () => {
 
     test('the README\'s first map is examples/hello.journey, word for word', () => {
         const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
-        const block = '```\n' + readFileSync(join(EXAMPLES, 'hello.journey'), 'utf8') + '```';
-        expect(readme.includes(block), 'README.md must show examples/hello.journey exactly, in a ``` block under "A first map"').toBe(true);
+        const block = '```journey\n' + readFileSync(join(EXAMPLES, 'hello.journey'), 'utf8') + '```';
+        expect(readme.includes(block), 'README.md must show examples/hello.journey exactly, in a ```journey block under "Write a map"').toBe(true);
     });
 
     test('the shared people of the b2b maps are declared once and used by both maps', () => {
