@@ -9,7 +9,7 @@ import type { JourneyFile } from '../generated/ast.js';
 import { buildModelOfJourney } from '../model/build-model.js';
 import { diffFiles, type FilePair, type FileSide } from '../diff/diff-files.js';
 import { diffToJson } from '../diff/diff-json.js';
-import { diffToMarkdown } from '../diff/diff-markdown.js';
+import { diffToMarkdown, REPORT_MAX_LENGTH } from '../diff/diff-markdown.js';
 import { viewPicture } from '../diff/diff-pictures.js';
 import { diffToText } from '../diff/diff-text.js';
 import type { FileDiff } from '../diff/diff-types.js';
@@ -19,9 +19,6 @@ import { loadTexts, loadWorkspace, onlyRequestedFile } from './workspace.js';
 
 /** The output formats of `journey diff`. */
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
-
-/** A GitHub comment holds 65,536 characters; the Markdown report stays below with room for a header. */
-const MARKDOWN_MAX_LENGTH = 60_000;
 
 /** The options of `journey diff`. */
 export interface DiffOptions {
@@ -66,7 +63,7 @@ export async function runDiff(files: string[], options: DiffOptions): Promise<nu
         options.format === 'json'
             ? diffToJson(diffs)
             : options.format === 'markdown'
-              ? diffToMarkdown(diffs, { picture: options.pictures ? viewPicture : undefined, maxLength: MARKDOWN_MAX_LENGTH })
+              ? diffToMarkdown(diffs, { picture: options.pictures ? viewPicture : undefined, maxLength: REPORT_MAX_LENGTH })
               : diffToText(diffs);
     const changed = diffs.some((file) => file.status !== 'unchanged');
     if (options.format === 'text' && !changed) process.stderr.write('no changes\n');

@@ -5,20 +5,8 @@
  * (and HTML), so a label never becomes markup.
  */
 import type { JourneyModel } from '../model/journey-model.js';
+import { markdownText } from './markdown-escape.js';
 import type { ViewResult } from './view-types.js';
-
-/**
- * Markdown text that shows `text` literally (GitHub flavour): inline markup characters are
- * backslash-escaped, `<` and `&` become entities, a line-starting block marker (`#`, `-`,
- * `+`, `1.`) is escaped, `:name:` emoji codes are broken, and line breaks become spaces.
- */
-export function markdownText(text: string): string {
-    return text
-        .replace(/[\r\n\u2028\u2029]+/g, ' ')
-        .replace(/[\\`*_[\]|~$@<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
-        .replace(/:(?=\w+:)/g, '\\:')
-        .replace(/^(\s*)([#+-]|\d+[.)])/, (_, space: string, marker: string) => `${space}${marker.replace(/[#+.)-]/, (c) => `\\${c}`)}`);
-}
 
 /**
  * A view's note on what to add: its `code` spans (keywords such as `emotion 4`) stay code, the
