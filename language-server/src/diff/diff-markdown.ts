@@ -8,7 +8,7 @@ import { markdownCode, markdownTableCode, markdownText } from '../views/markdown
 import { kindWord } from './diff-describe.js';
 import { changedIds } from './diff-highlight.js';
 import { changeSections, type ChangeRow } from './diff-sections.js';
-import { plural, summarizeDiff } from './diff-summary.js';
+import { plural, summarizeDiff, unparsedSentence } from './diff-summary.js';
 import type { FileDiff, JourneyDiff } from './diff-types.js';
 
 /** The views drawn before and after in the report. */
@@ -78,6 +78,9 @@ interface Section {
 
 function sectionsOf(file: FileDiff, picture: PictureRenderer | undefined): Section[] {
     const section = (title: string, render: (detail: Detail) => string): Section => ({ title, detail: 'pictures', text: render('pictures'), lost: [], render });
+    if (file.syntaxErrors) {
+        return [section(file.path, () => ['### A map that does not parse', '', `${fileLine(file)}: ${markdownText(unparsedSentence(file))}.`, '', ''].join('\n'))];
+    }
     if (file.journeys.length === 0) {
         return [section(file.path, () => ['### Shared declarations', '', `${fileLine(file)}: personas, channels and teams shared by the maps; their changes show in the maps that use them.`, '', ''].join('\n'))];
     }

@@ -7,28 +7,13 @@
  * (`#12`, `owner/repo#12`, `GH-12`), and no control character reaches the page.
  * What they do is listed in docs/reviewing.md ("Security of the report").
  */
+import { CONTROLS, controlPicture, withVisibleControls } from './visible-text.js';
 
 /** The invisible character that keeps GitHub from reading `@name`, `#12` or `GH-12` as a mention or a reference. */
 export const WORD_JOINER = '\u2060';
 
 /** Line breaks of any kind (they would start a new Markdown block). */
 const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
-
-/** Control characters other than line breaks (terminal escapes, NUL, DEL, C1). */
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
-
-/** A control character as its visible Unicode picture (␛ for ESC, ␀ for NUL, ␉ for a tab…), or `\u0085`-style text for C1 codes. */
-export function controlPicture(character: string): string {
-    const code = character.charCodeAt(0);
-    if (code < 0x20) return String.fromCharCode(0x2400 + code);
-    if (code === 0x7f) return '\u2421';
-    return codePoint(character);
-}
-
-function codePoint(character: string): string {
-    return `U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-}
 
 /** Breaks what GitHub would turn into a mention or a reference with an invisible word joiner; the text reads the same. */
 function withoutMentions(text: string): string {
@@ -61,7 +46,7 @@ export function markdownText(text: string): string {
  * In a table cell, a `|` must still be written `\|` (see `markdownTableCode`).
  */
 export function markdownCode(text: string): string {
-    const visible = text.replace(/[\r\n\u0085\u2028\u2029]/g, (c) => (c.charCodeAt(0) < 0x20 ? controlPicture(c) : codePoint(c))).replace(CONTROLS, controlPicture);
+    const visible = withVisibleControls(text);
     const longest = Math.max(0, ...(visible.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(longest + 1);
     const pad = /^[` ]|[` ]$/.test(visible) && visible.trim() !== '' ? ' ' : '';
