@@ -124,3 +124,30 @@ describe('journey diff on hostile and broken input', () => {
         }
     });
 });
+
+describe('journey diff on shared files and personas', () => {
+    test('a comment or a new layout in a file of shared declarations is no change (--exit-code 0); a new label is one', async () => {
+        const shared = 'persona fleet_manager "Fleet manager"\nchannel web "Website" online\n';
+        const dir = makeFolder({ 'old/people.journey': shared, 'new/people.journey': `// Who buys\n${shared.replace('persona fleet_manager', 'persona   fleet_manager')}` });
+        try {
+            const same = await runJourney(['diff', 'old/people.journey', 'new/people.journey', '--exit-code'], { cwd: dir.dir });
+            expect(same.status, same.stdout + same.stderr).toBe(0);
+            writeFileSync(path.join(dir.dir, 'new', 'people.journey'), shared.replace('Fleet manager', 'Fleet lead'));
+            const changed = await runJourney(['diff', 'old/people.journey', 'new/people.journey', '--exit-code'], { cwd: dir.dir });
+            expect(changed.status).toBe(1);
+        } finally {
+            dir.remove();
+        }
+    });
+
+    test('an emotion for a persona names the persona, not its id', async () => {
+        const map = (score: number) => `journey j "J" {\n  persona fleet_manager "Fleet manager"\n  stage s "S" {\n    touchpoint t "T" {\n      persona fleet_manager\n      emotion ${score} for fleet_manager\n    }\n  }\n}\n`;
+        const dir = makeFolder({ 'old/j.journey': map(2), 'new/j.journey': map(4) });
+        try {
+            const run = await runJourney(['diff', 'old/j.journey', 'new/j.journey'], { cwd: dir.dir });
+            expect(run.stdout).toContain('emotion for Fleet manager 2 → 4 (better)');
+        } finally {
+            dir.remove();
+        }
+    });
+});

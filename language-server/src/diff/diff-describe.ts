@@ -47,7 +47,7 @@ export function describeChange(change: JourneyChange, name: Namer): string {
                 : `moved from position ${change.from.index + 1} to ${change.to.index + 1}`;
         case 'property':
             if (Array.isArray(change.before) && Array.isArray(change.after) && change.before.length > 0 && change.after.length > 0) return listChangeText(change.property, change.before, change.after, name);
-            return `${change.property} ${valueText(change.before, name, change.property)} → ${valueText(change.after, name, change.property)}${directionText(change)}`;
+            return `${propertyName(change.property, name)} ${valueText(change.before, name, change.property)} → ${valueText(change.after, name, change.property)}${directionText(change)}`;
         case 'item-added':
             return `new ${listWord(change.list)}: “${change.text}”`;
         case 'item-removed':
@@ -59,6 +59,12 @@ export function describeChange(change: JourneyChange, name: Namer): string {
         case 'flow-relabelled':
             return `branch to ${name(change.to)}: “${change.previousLabel}” → “${change.label}”`;
     }
+}
+
+/** A property as people read it: `emotion for Fleet manager`, not the persona's id. */
+function propertyName(property: string, name: Namer): string {
+    const match = /^(\w+) for (.+)$/.exec(property);
+    return match ? `${match[1]} for ${name(match[2])}` : property;
 }
 
 /** The words for an item of a list: "pain", "backstage note"… */
