@@ -4,7 +4,7 @@
  * holding backticks and line breaks, labels holding terminal escapes.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensureCliBuilt, makeFolder, runJourney } from './run-journey.js';
@@ -148,6 +148,24 @@ describe('journey diff on shared files and personas', () => {
             expect(run.stdout).toContain('emotion for Fleet manager 2 → 4 (better)');
         } finally {
             dir.remove();
+        }
+    });
+});
+
+describe('journey diff --git and odd working trees', () => {
+    test('a folder named like a map, and a symbolic link to it, do not crash the comparison (EISDIR)', async () => {
+        mkdirSync(path.join(repo.dir, 'maps', 'folder.journey'));
+        writeFileSync(path.join(repo.dir, 'maps', 'folder.journey', 'inside.journey'), MAP.replace('journey shop', 'journey inside'));
+        symlinkSync(path.join(repo.dir, 'maps', 'folder.journey'), path.join(repo.dir, 'maps', 'link.journey'));
+        try {
+            const run = await runJourney(['diff', '--git', 'HEAD', '--format', 'json'], { cwd: repo.dir });
+            expect(run.status, run.stderr).toBe(0);
+            expect(run.stderr).not.toContain('internal error');
+            const paths = (JSON.parse(run.stdout) as { files: Array<{ path: string; status: string }> }).files.filter((file) => file.status !== 'unchanged').map((file) => file.path);
+            expect(paths).toEqual(['maps/folder.journey/inside.journey']);
+        } finally {
+            rmSync(path.join(repo.dir, 'maps', 'link.journey'));
+            rmSync(path.join(repo.dir, 'maps', 'folder.journey'), { recursive: true });
         }
     });
 });
