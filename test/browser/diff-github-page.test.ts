@@ -56,7 +56,7 @@ describe('a hostile report as GitHub shows it', () => {
         await page.route('**/*', (route) => void route.abort());
         await page.setContent(`<!DOCTYPE html><html><head><meta charset="utf-8"><style>body{font-family:sans-serif;max-width:900px;margin:16px}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px}</style></head><body>${html}</body></html>`);
         const seen = await page.evaluate(() => ({
-            headings: [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map((h) => `${h.tagName} ${h.textContent}`),
+            headings: Array.from(document.querySelectorAll("h1,h2,h3,h4,h5,h6"), (h) => `${h.tagName} ${h.textContent}`),
             details: document.querySelectorAll('details').length,
             images: document.querySelectorAll('img, image').length,
             tables: document.querySelectorAll('table').length,

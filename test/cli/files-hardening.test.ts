@@ -106,3 +106,20 @@ describe('files another user cannot read, and links out of the repository', () =
         expect(run.stdout).not.toContain('leaked');
     });
 });
+
+describe('symbolic links found in folders and globs', () => {
+    test('check follows a link inside the folder it searches, and skips with a warning one that leads out of it', async () => {
+        const outside = folder({ 'private.journey': 'journey leaked "Leaked" {\n  stage s "S" {\n    touchpoint t "T" { emotion 9 }\n  }\n}\n' });
+        const dir = folder({ 'maps/a.journey': CLEAN_MAP });
+        symlinkSync(path.join(outside, 'private.journey'), path.join(dir, 'maps', 'private.journey'));
+        symlinkSync(path.join(dir, 'maps', 'a.journey'), path.join(dir, 'maps', 'alias.journey'));
+        for (const argument of ['maps', 'maps/*.journey']) {
+            const run = await runJourney(['check', argument], { cwd: dir });
+            expect(run.stderr, argument).toMatch(/warning: .*private\.journey skipped: it is a symbolic link to .*private\.journey, outside/);
+            expect(run.stdout, argument).not.toContain('private.journey');
+            // a.journey and the link to it (the same journey twice: each says so).
+            expect(run.stderr, argument).toMatch(/in 2 files\n$/);
+            expect(run.stderr.match(/skipped/g), argument).toHaveLength(1);
+        }
+    });
+});

@@ -236,8 +236,11 @@ function isGlob(argument: string): boolean {
 async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
     const matches: string[] = [];
     const exclude = (name: string) => SKIPPED_FOLDERS.has(path.basename(name));
+    // The folder the glob starts from: links found under it are followed inside it only.
+    const base = path.resolve(cwd, pattern.split(/[\\/]/).reduce((parts: string[], part, index, all) => (parts.length === index && !isGlob(part) && index < all.length - 1 ? [...parts, part] : parts), []).join('/') || '.');
     for await (const match of fs.glob(pattern, { cwd, exclude })) {
         const file = path.resolve(cwd, match);
+        if ((await fs.lstat(file).catch(() => undefined))?.isSymbolicLink() && !(await linksInside(file, base))) continue;
         if (file.endsWith(JOURNEY_EXTENSION) && (await fs.stat(file).catch(() => undefined))?.isFile()) {
             matches.push(file);
         }
@@ -279,7 +282,10 @@ async function requireFolder(folder: string, option: string): Promise<void> {
 }
 
 /** The `.journey` files of a folder (and, when `recursive`, of its subfolders but node_modules and .git). */
-async function journeyFilesIn(folder: string, recursive: boolean): Promise<string[]> {
+async function journeyFilesIn(folder: string, recursive: boolean, root = folder, visited = new Set<string>()): Promise<string[]> {
+    const real = await fs.realpath(folder).catch(() => folder);
+    if (visited.has(real)) return [];
+    visited.add(real);
     const entries = await fs.readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
         warn(`${folder} skipped: it cannot be read (${error.code ?? String(error)}).`);
         return [];
@@ -287,17 +293,40 @@ async function journeyFilesIn(folder: string, recursive: boolean): Promise<strin
     const files: string[] = [];
     for (const entry of entries) {
         const full = path.join(folder, entry.name);
-        if (entry.isFile() && entry.name.endsWith(JOURNEY_EXTENSION)) {
+        let kind: 'file' | 'folder' | undefined = entry.isFile() ? 'file' : entry.isDirectory() ? 'folder' : undefined;
+        if (entry.isSymbolicLink()) {
+            // A link is followed inside the folder searched, never out of it.
+            if (!(await linksInside(full, root))) continue;
+            const stat = await fs.stat(full).catch(() => undefined);
+            kind = stat?.isFile() ? 'file' : stat?.isDirectory() ? 'folder' : undefined;
+        }
+        if (kind === 'file' && entry.name.endsWith(JOURNEY_EXTENSION)) {
             files.push(full);
-        } else if (recursive && entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) {
-            files.push(...(await journeyFilesIn(full, true)));
+        } else if (recursive && kind === 'folder' && !SKIPPED_FOLDERS.has(entry.name)) {
+            files.push(...(await journeyFilesIn(full, true, root, visited)));
         }
     }
     return files.sort();
 }
 
+/** Whether a symbolic link leads inside `root`; when it leads out, a warning says it was skipped. */
+async function linksInside(link: string, root: string): Promise<boolean> {
+    const [target, base] = await Promise.all([fs.realpath(link).catch(() => undefined), fs.realpath(root).catch(() => root)]);
+    if (target === undefined) return false;
+    const relative = path.relative(base, target);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) {
+        warn(`${link} skipped: it is a symbolic link to ${target}, outside ${root}.`);
+        return false;
+    }
+    return true;
+}
+
 /** A warning on stderr, with control characters of file names made visible. */
+const warned = new Set<string>();
 function warn(message: string): void {
+    // A folder is searched for the files asked for and again for their companions: each warning once.
+    if (warned.has(message)) return;
+    warned.add(message);
     process.stderr.write(`journey: warning: ${withVisibleControls(message)}\n`);
 }
 
