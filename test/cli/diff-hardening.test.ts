@@ -169,3 +169,18 @@ describe('journey diff --git and odd working trees', () => {
         }
     });
 });
+
+describe('journey diff on an added touchpoint', () => {
+    test('says what the new touchpoint holds, not only "added"', async () => {
+        const added = MAP.replace('  stage two "Two" {\n', '  stage two "Two" {\n    touchpoint n "Calls us" {\n      emotion 1\n      reach 200\n      pain "Nobody answers"\n    }\n');
+        const dir = makeFolder({ 'old/shop.journey': MAP, 'new/shop.journey': added });
+        try {
+            const text = await runJourney(['diff', 'old/shop.journey', 'new/shop.journey'], { cwd: dir.dir });
+            expect(text.stdout).toContain('+ touchpoint “Calls us” (n): added: emotion 1, reach 200, pain “Nobody answers”');
+            const markdown = await runJourney(['diff', 'old/shop.journey', 'new/shop.journey', '--format', 'markdown', '--no-pictures'], { cwd: dir.dir });
+            expect(markdown.stdout).toContain('| touchpoint <strong>Calls us</strong> `n` | added: emotion 1, reach 200, pain “Nobody answers” |');
+        } finally {
+            dir.remove();
+        }
+    });
+});
