@@ -1,0 +1,73 @@
+/**
+ * Ids for imported elements: derived from their labels (`"Calls for a quote"` → `calls_for_a_quote`),
+ * always valid in the .journey language (never a keyword the grammar reserves) and unique in
+ * the scope they are allocated in (`calls_2` for a second one).
+ */
+import { AstUtils, GrammarAST } from 'langium';
+import { JourneyMapsGrammar } from '../generated/grammar.js';
+
+/** What an id looks like in the grammar (terminal ID). */
+const ID_PATTERN = /^[_a-zA-Z](?:[\w-]*\w)?$/;
+
+let reserved: Set<string> | undefined;
+
+/** The keywords that cannot be ids: every keyword of the grammar but those the `Id` rule accepts. */
+export function reservedWords(): Set<string> {
+    if (reserved) return reserved;
+    const grammar = JourneyMapsGrammar();
+    const all = new Set<string>();
+    for (const node of AstUtils.streamAllContents(grammar)) {
+        if (GrammarAST.isKeyword(node) && /^[a-z]+$/i.test(node.value)) all.add(node.value);
+    }
+    const idRule = grammar.rules.find((rule) => rule.name === 'Id');
+    const allowed = new Set<string>();
+    if (idRule) {
+        for (const node of AstUtils.streamAllContents(idRule)) {
+            if (GrammarAST.isKeyword(node)) allowed.add(node.value);
+        }
+    }
+    reserved = new Set([...all].filter((word) => !allowed.has(word)));
+    return reserved;
+}
+
+/** True when `id` can be written as an id in a .journey file. */
+export function isValidId(id: string): boolean {
+    return ID_PATTERN.test(id) && !reservedWords().has(id);
+}
+
+/** The id a label suggests: accents dropped, lower case, words joined by `_`; `fallback` when no letter or digit is left. */
+export function idFromLabel(label: string, fallback: string): string {
+    let id = label
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+        .replace(/ß/g, 'ss').replace(/æ/gi, 'ae').replace(/œ/gi, 'oe').replace(/ø/gi, 'o').replace(/ł/gi, 'l')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '_')
+        .replace(/^_+|_+$/g, '');
+    if (id.length > 40) id = id.slice(0, 40).replace(/_[^_]*$/, '') || id.slice(0, 40);
+    if (id === '') id = fallback;
+    if (/^[0-9]/.test(id)) id = `${fallback}_${id}`;
+    if (reservedWords().has(id)) id = `${id}_`;
+    return id;
+}
+
+/** Hands out unique ids within one scope (a journey's flow elements, its personas…). */
+export class IdAllocator {
+    private readonly taken = new Set<string>();
+
+    /** Marks `id` as used (an id the source gave explicitly). Returns false when it already was. */
+    claim(id: string): boolean {
+        if (this.taken.has(id)) return false;
+        this.taken.add(id);
+        return true;
+    }
+
+    /** A new unique id for `label`: the label's id, or with `_2`, `_3`… when it is taken. */
+    allocate(label: string, fallback: string): string {
+        const base = idFromLabel(label, fallback);
+        let id = base;
+        for (let n = 2; this.taken.has(id); n++) id = `${base}_${n}`;
+        this.taken.add(id);
+        return id;
+    }
+}
