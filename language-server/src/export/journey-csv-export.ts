@@ -68,11 +68,18 @@ export function notInCsv(model: JourneyModel): string[] {
         ...count(touchpoints.reduce((n, touchpoint) => n + touchpoint.emotions.filter((score) => score.persona).length + touchpoint.expectations.filter((score) => score.persona).length, 0), 'score per persona', 'scores per persona'),
         ...count(personaFacts, 'persona goal, need or frustration', 'persona goals, needs and frustrations'),
         ...count(model.channels.filter((channel) => channel.mode !== undefined).length, 'channel mode (online/offline)', 'channel modes (online/offline)'),
+        ...count(multiValueTexts(model, touchpoints).filter((text) => /[\r\n]/.test(text)).length, 'line break inside a persona, channel, pain, gain, opportunity or backstage text (written as a space)', 'line breaks inside persona, channel, pain, gain, opportunity or backstage texts (written as spaces)'),
         ...count([...model.personas, ...model.channels, ...model.teams].filter((element) => !used.has(element.id)).length, 'persona, channel or team no touchpoint uses', 'personas, channels or teams no touchpoint uses'),
     ];
 }
 
-/** Several values in one cell, one per line. */
+/** The texts written in cells that hold one value per line. */
+function multiValueTexts(model: JourneyModel, touchpoints: TouchpointModel[]): string[] {
+    const labelled = (list: ModelElement[]) => list.filter((element) => element.hasLabel).map((element) => element.label);
+    return [...labelled(model.personas), ...labelled(model.channels), ...touchpoints.flatMap((t) => [...t.pains, ...t.gains, ...t.opportunities, ...t.backstage])];
+}
+
+/** Several values in one cell, one per line (a line break inside a value becomes a space: `notInCsv` says so). */
 function lines(values: string[]): string {
-    return values.join('\n');
+    return values.map((value) => value.replace(/\r\n|\r|\n/g, ' ')).join('\n');
 }

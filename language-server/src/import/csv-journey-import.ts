@@ -169,9 +169,7 @@ class JourneyTable {
         touchpoint.description = this.single(row, 'description');
         touchpoint.personas = this.references(row, 'persona', 'persona id', this.people);
         touchpoint.channels = this.references(row, 'channel', 'channel id', this.channels);
-        const owners = this.references(row, 'owner', 'owner id', this.teams);
-        if (owners.length > 1) this.problem(row, 'owner', `a touchpoint has one owner team, and this cell names ${owners.length}. Keep one.`);
-        touchpoint.owner = owners[0];
+        touchpoint.owner = this.references(row, 'owner', 'owner id', this.teams)[0];
         touchpoint.emotion = this.score(row, 'emotion');
         touchpoint.expected = this.score(row, 'expected');
         touchpoint.pains = this.values(row, 'pain');
@@ -185,8 +183,20 @@ class JourneyTable {
 
     /** The ids of the personas, channels or teams a row names (by label, by id, or both side by side). */
     private references(row: Row, labelColumn: CsvColumn, idColumn: CsvColumn, scope: ElementScope): string[] {
-        const labels = this.values(row, labelColumn);
+        if (!MULTI_VALUE_COLUMNS.has(labelColumn)) {
+            // One value (the owner): the whole cell is its label, line breaks included.
+            const id = this.single(row, idColumn);
+            const label = this.single(row, labelColumn);
+            if (id === undefined && label === undefined) return [];
+            if (id !== undefined && !this.validId(row, idColumn, id)) return [];
+            const element = scope.resolve(id, label);
+            if (typeof element === 'string') this.problem(row, labelColumn, element);
+            return typeof element === 'string' ? [] : [element.id];
+        }
         const ids = this.values(row, idColumn);
+        // Beside ids, a label cell has one line per id (an empty line: that element has no label).
+        const cell = row.cells.get(labelColumn) ?? '';
+        const labels = ids.length > 0 && cell.trim() !== '' ? cell.split(/\r\n|\r|\n/).map((line) => line.trim() || undefined) : this.values(row, labelColumn);
         if (labels.length > 0 && ids.length > 0 && labels.length !== ids.length) {
             this.problem(row, idColumn, `${ids.length} ${idColumn}s for ${labels.length} ${labelColumn}s in the ${labelColumn} column: write one id per line for each, in the same order.`);
             return [];

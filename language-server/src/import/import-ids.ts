@@ -47,8 +47,7 @@ export function idFromLabel(label: string, fallback: string): string {
     if (id.length > 40) id = id.slice(0, 40).replace(/_[^_]*$/, '') || id.slice(0, 40);
     if (id === '') id = fallback;
     if (/^[0-9]/.test(id)) id = `${fallback}_${id}`;
-    if (reservedWords().has(id)) id = `${id}_`;
-    return id;
+    return reservedWords().has(id) ? `${id}_` : id;
 }
 
 /** Hands out unique ids within one scope (a journey's flow elements, its personas…). */
@@ -64,8 +63,10 @@ export class IdAllocator {
 
     /** A new unique id for `label`: the label's id, or with `_2`, `_3`… when it is taken. */
     allocate(label: string, fallback: string): string {
-        const base = idFromLabel(label, fallback);
-        let id = base;
+        const first = idFromLabel(label, fallback);
+        // A keyword's id ends in `_` (journey_); its next ones are journey_2, journey_3…
+        const base = first.endsWith('_') && reservedWords().has(first.slice(0, -1)) ? first.slice(0, -1) : first;
+        let id = first;
         for (let n = 2; this.taken.has(id); n++) id = `${base}_${n}`;
         this.taken.add(id);
         return id;
