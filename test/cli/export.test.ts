@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { ensureCliBuilt, makeFolder, ROOT, runJourney } from './run-journey.js';
 
