@@ -1,0 +1,82 @@
+/**
+ * The map "Journey: New Journey Map" starts from: a journey named by its author, with one
+ * persona, a channel, a team, three stages and a few touchpoints, each fact on its own line and
+ * commented where it first appears, so a newcomer learns the language by changing it. The text
+ * is formatted (the formatter leaves it as it is) and checks without errors or warnings.
+ */
+import { idFromLabel } from '../import/import-ids.js';
+import { quoteString } from '../language/journey-value-converter.js';
+
+/** A new map: its journey id (also the file's name) and its text. */
+export interface NewJourneyMap {
+    id: string;
+    text: string;
+}
+
+/** Why a journey name cannot start a map, or undefined when it can. */
+export function journeyNameProblem(name: string): string | undefined {
+    if (name.trim() === '') return 'Give the journey a name, such as "Booking a home cleaning".';
+    if (/[\r\n]/.test(name)) return 'A journey name is one line.';
+    return undefined;
+}
+
+/** The id a journey named `name` gets: the words of its name (`Booking a cleaning` → `booking_a_cleaning`). */
+export function journeyIdFor(name: string): string {
+    return idFromLabel(name.trim(), 'my_journey');
+}
+
+/** The text of a new map for the journey `name`, with the given id (by default, derived from the name). */
+export function newJourneyMap(name: string, id = journeyIdFor(name)): NewJourneyMap {
+    const label = quoteString(name.trim());
+    const text = `// ${name.trim().replace(/[\r\n]+/g, ' ')}: a journey map. Rename, add and remove lines to tell your customers' story.
+// Each touchpoint says how the customer feels, from 1 (angry) to 5 (delighted); the preview draws it as you type.
+journey ${id} ${label} {
+  state current
+  description "From the first contact to coming back"
+
+  // Who goes through the journey: goals, needs and frustrations.
+  persona customer "Our customer" {
+    goal "What they want to get done"
+    frustration "What gets in their way today"
+  }
+
+  // Where touchpoints happen, and which team owns them.
+  channel website "Website" online
+  channel phone "Phone" offline
+  team support "Customer support"
+
+  stage discover "Discover" {
+    touchpoint hears_about_us "Hears about us from a friend" {
+      persona customer
+      emotion 3
+    }
+    touchpoint visits_website "Visits the website" {
+      persona customer
+      channel website
+      emotion 4
+      gain "Clear prices on the home page"
+    }
+  }
+
+  stage buy "Buy" {
+    touchpoint calls "Calls with a question" {
+      persona customer
+      channel phone
+      owner support
+      emotion 2
+      expected 4
+      pain "Waits ten minutes on hold"
+      opportunity "Answer the usual questions on the website"
+    }
+  }
+
+  stage come_back "Come back" {
+    touchpoint recommends "Recommends us" {
+      persona customer
+      emotion 5
+    }
+  }
+}
+`;
+    return { id, text };
+}
