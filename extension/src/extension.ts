@@ -5,6 +5,7 @@ import { JOURNEY_VIEWS_METHOD, type JourneyViewsParams, type JourneyViewsResult 
 import { registerJourneyCommands } from './journey-commands.js';
 import { registerJourneyDiffCommands } from './diff/journey-diff-commands.js';
 import { startJourneyClient } from './journey-client.js';
+import { registerNewMapCommand } from './journey-new-map.js';
 import { JourneyPreviewManager } from './preview/journey-preview-manager.js';
 
 /** What the extension returns from `activate` (used by its tests and by other extensions). */
@@ -25,6 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Journe
     });
     context.subscriptions.push(previews, ...registerJourneyCommands(previews, () => client));
     context.subscriptions.push(...registerJourneyDiffCommands(context.extensionUri, () => client));
+    context.subscriptions.push(registerNewMapCommand(previews));
     client = await startJourneyClient(context);
     context.subscriptions.push(client);
     return { client, previews };

@@ -26,7 +26,7 @@ function pngSize(file: string): { width: number; height: number } {
 describe('the README picture', () => {
     test('is shown by the README, and `npm run examples` draws it', () => {
         expect(readFileSync(path.join(ROOT, 'README.md'), 'utf8')).toMatch(/!\[[^\]]+\]\(docs\/images\/hello\.png\)/);
-        expect(readFileSync(path.join(ROOT, 'scripts', 'render-examples.mjs'), 'utf8')).toContain("'readme-picture.mjs'");
+        expect(readFileSync(path.join(ROOT, 'scripts', 'render-examples.mjs'), 'utf8')).toContain("'readme-picture.mjs', 'walkthrough-media.mjs'");
     });
 
     test('is the first view of hello.journey as the product draws it now', async () => {
