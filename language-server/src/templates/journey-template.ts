@@ -28,25 +28,26 @@ export function journeyIdFor(name: string): string {
 /** The text of a new map for the journey `name`, with the given id (by default, derived from the name). */
 export function newJourneyMap(name: string, id = journeyIdFor(name)): NewJourneyMap {
     const label = quoteString(name.trim());
-    const text = `// ${name.trim().replace(/[\r\n]+/g, ' ')}: a journey map. Rename, add and remove lines to tell your customers' story.
-// Each touchpoint says how the customer feels, from 1 (angry) to 5 (delighted); the preview draws it as you type.
+    const text = `// ${name.trim().replace(/[\r\n]+/g, ' ')}: a journey map.
+// Rename, add and remove lines to tell your customers' story.
+// Each touchpoint says how the customer feels, 1 (angry) to 5 (delighted).
 journey ${id} ${label} {
   state current
   description "From the first contact to coming back"
 
-  // Who goes through the journey: goals, needs and frustrations.
+  // Who goes through the journey.
   persona customer "Our customer" {
     goal "What they want to get done"
     frustration "What gets in their way today"
   }
 
-  // Where touchpoints happen, and which team owns them.
+  // Where touchpoints happen, and who owns them.
   channel website "Website" online
   channel phone "Phone" offline
   team support "Customer support"
 
   stage discover "Discover" {
-    touchpoint hears_about_us "Hears about us from a friend" {
+    touchpoint hears_about_us "Hears about us" {
       persona customer
       emotion 3
     }

@@ -26,6 +26,8 @@ async function problemsOf(uri: vscode.Uri, previews: JourneyExtensionApi['previe
 describe('Starting a map', () => {
     test('New Journey Map asks the name, writes a map that checks clean, and opens it with its preview beside it', async () => {
         const { previews } = await api();
+        // Only the new map's preview is open, so the runner reads its picture.
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
         const created = vscode.commands.executeCommand<vscode.Uri | undefined>('journey.newMap');
         await askRunner(control(), 'quick-input', { text: 'Ordering a pizza 🍕', key: 'Enter' });
         const uri = await created;
@@ -67,8 +69,12 @@ describe('Starting a map', () => {
         const before = (await vscode.workspace.fs.readDirectory(folder())).map(([name]) => name).sort();
         const created = vscode.commands.executeCommand<vscode.Uri | undefined>('journey.newMap');
         await askRunner(control(), 'quick-input', { text: '   ' });
-        const message = await askRunner<string>(control(), 'text', { selector: '.quick-input-widget .quick-input-message' });
-        assert(/Give the journey a name/.test(message), `the box says: ${message}`);
+        let message = '';
+        await waitFor('the box to refuse an empty name', async () => {
+            message = await askRunner<string>(control(), 'text', { selector: '.quick-input-widget .quick-input-message' });
+            return /Give the journey a name/.test(message) ? true : undefined;
+        }, 5000).catch(() => assert(false, `the box says: ${message}`));
+        await askRunner(control(), 'screenshot', { name: 'new-journey-map-empty-name' });
         await askRunner(control(), 'press', { key: 'Escape' });
         assert((await created) === undefined, 'cancelling returned a file');
         const after = (await vscode.workspace.fs.readDirectory(folder())).map(([name]) => name).sort();
@@ -76,13 +82,18 @@ describe('Starting a map', () => {
     });
 
     test('File → New File… lists the journey map', async () => {
-        await vscode.commands.executeCommand('welcome.showNewFileEntries');
+        // The command resolves when its quick pick closes: not awaited until Escape.
+        const picked = vscode.commands.executeCommand('welcome.showNewFileEntries');
         try {
-            const list = await askRunner<string>(control(), 'text', { selector: '.quick-input-widget .quick-input-list' });
-            assert(/Journey Map/.test(list), `New File… lists: ${list.replace(/\n/g, ' | ')}`);
+            let list = '';
+            await waitFor('New File… to list the journey map', async () => {
+                list = await askRunner<string>(control(), 'text', { selector: '.quick-input-widget .quick-input-list' });
+                return /Journey Map/.test(list) ? true : undefined;
+            }, 5000).catch(() => assert(false, `New File… lists: ${list.replace(/\n/g, ' | ')}`));
             await askRunner(control(), 'screenshot', { name: 'new-file-journey-map' });
         } finally {
             await askRunner(control(), 'press', { key: 'Escape' });
+            await picked;
         }
     });
 
