@@ -30,7 +30,8 @@ interface Row {
 
 /** Reads a CSV text into a journey named `name` (its label; the id is derived from it). */
 export function importCsvJourney(text: string, name: { id?: string; label?: string }): ImportResult<ImportedJourney> {
-    const body = text.replace(/^\uFEFF/, '');
+    // One kind of line break (spreadsheets write CRLF, and some a mix): lines are then counted as editors count them.
+    const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
     const separator = separatorOf(body);
     let records: Array<{ record: string[]; info: { lines: number; empty_lines: number } }>;
     try {
