@@ -47,7 +47,8 @@ export function journeyCsv(model: JourneyModel): string {
             rows.push(CSV_COLUMNS.map((column) => cells[column]));
         }
     }
-    return stringify(rows, { record_delimiter: 'windows' });
+    // Any cell with a line break is quoted (spreadsheets and parsers that read LF as a row break need it).
+    return stringify(rows, { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }
 
 /** What the CSV of a journey leaves out, as short phrases ("2 KPIs", "1 decision"); empty when it holds everything. */
