@@ -30,11 +30,10 @@ export function registerExportCommand(program: Command): void {
     const command = program
         .command('export')
         .summary('write maps as CSV (the table journey import reads) or JSON (the resolved model)')
-        .description('Writes journey maps for spreadsheets and other tools.\n'
-            + '  csv:  one row per touchpoint (stage, touchpoint, channel, owner, persona, emotion, expected, pain, gain, opportunity,\n'
-            + '        reach, description, moment of truth, backstage, then the ids), the table journey import reads back. What a table\n'
-            + '        cannot hold (KPIs, decisions, outcomes, actions, next links…) is named on stderr.\n'
-            + '  json: the resolved model (ids, labels, order, source ranges), as schema/journey-model.schema.json in the package describes it.')
+        .description('Writes journey maps for spreadsheets and other tools. '
+            + 'csv: one row per touchpoint (stage, touchpoint, channel, owner, persona, emotion, expected, pain, gain, opportunity, reach, description, moment of truth, backstage, then the ids), '
+            + 'the table journey import reads back; what a table cannot hold (KPIs, decisions, outcomes, actions, next links…) is named on stderr. '
+            + 'json: the resolved model (ids, labels, order, source ranges), as schema/journey-model.schema.json in the package describes it.')
         .argument('<files...>', 'the .journey files of the maps, folders or globs (or - for stdin)')
         .addOption(new Option('-f, --format <format>', 'what to write').choices([...EXPORT_FORMATS]).makeOptionMandatory())
         .option('-o, --out <file or dir>', 'where to write: a file (one map), or a folder (one file per map); default: stdout');

@@ -48,14 +48,12 @@ export function registerImportCommand(program: Command): void {
     program
         .command('import')
         .summary('make .journey maps from Mermaid journey diagrams or a CSV table')
-        .description('Makes .journey maps from what you already have:\n'
-            + '  Mermaid: a .mmd file, or the ```mermaid journey blocks of a Markdown file (one map per block): sections become stages,\n'
-            + '           tasks touchpoints with their score as emotion, actors personas.\n'
-            + '  CSV:     one row per touchpoint, with columns stage, touchpoint, channel, owner, persona, emotion, expected, pain, gain,\n'
-            + '           opportunity, reach (also description, moment of truth, backstage and … id columns); headers in any case;\n'
-            + '           comma, semicolon or tab separated; several pains (personas, channels…) in one cell, one per line.\n'
-            + 'Ids are derived from the labels. The maps are written formatted; a file that cannot be read is reported with its line\n'
-            + '(and row and column) and nothing is written. An existing file is never replaced without --force.')
+        .description('Makes .journey maps from what you already have. '
+            + 'Mermaid: a .mmd file, or the ```mermaid journey blocks of a Markdown file, one map per block; sections become stages, tasks touchpoints with their score as emotion, actors personas. '
+            + 'CSV: one row per touchpoint, with columns stage, touchpoint, channel, owner, persona, emotion, expected, pain, gain, opportunity, reach '
+            + '(also description, moment of truth, backstage and their … id columns), headers in any case, comma, semicolon or tab separated, several pains (personas, channels…) in a cell one per line.\n'
+            + 'Ids are derived from the labels. The maps are written formatted; a file that cannot be read is reported with its line (and row and column) and nothing is written. '
+            + 'An existing file is never replaced without --force.')
         .argument('<file>', 'a .mmd, .md or .csv file')
         .addOption(new Option('--from <format>', 'what the file holds (default: from its extension)').choices([...IMPORT_FORMATS]))
         .option('-o, --out <file or dir>', 'the .journey file to write (- for stdout), or the folder for several maps (default: beside the input, same name)')
