@@ -126,6 +126,8 @@ describe('journey import from Mermaid', () => {
         const run = await runJourney(['import', 'day.mmd'], { cwd });
         expect(run.status, run.stderr).toBe(0);
         const map = readFileSync(path.join(cwd, 'day.journey'), 'utf8');
+        // The author's comment is kept, as a comment of the map.
+        expect(map.startsWith('// Imported from day.mmd by journey import.\n// my working day\n')).toBe(true);
         expect(map).toContain('journey my_working_day "My working day" {\n  description "How the day goes"\n\n  persona me "Me"\n  persona cat "Cat"\n  persona stage_ "Stage"');
         expect(map).toContain('stage go_to_work "Go to work" {\n    touchpoint make_tea "Make tea" {\n      persona me\n      emotion 5\n    }');
         expect(map).toContain('touchpoint go_upstairs "Go upstairs" {\n      persona me\n      persona cat\n      emotion 3');

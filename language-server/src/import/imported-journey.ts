@@ -41,6 +41,8 @@ export interface ImportedJourney extends ImportedElement {
     channels: ImportedElement[];
     teams: ImportedElement[];
     stages: ImportedStage[];
+    /** Words of the source that have no place in a map (a Mermaid `%%` comment): kept as comments at its top. */
+    notes?: string[];
 }
 
 /** A touchpoint with nothing but its id and label. */

@@ -4,7 +4,7 @@ import type { ImportedElement, ImportedJourney, ImportedTouchpoint } from './imp
 
 /** The .journey text of an imported journey, with `comment` lines (e.g. where it came from) on top. */
 export function journeySource(journey: ImportedJourney, comment: string[] = []): string {
-    const lines = comment.map((line) => `// ${line}`);
+    const lines = [...comment, ...(journey.notes ?? [])].map((line) => `// ${line.replace(/[\r\n]+/g, ' ')}`);
     lines.push(`journey ${declaration(journey)} {`);
     if (journey.description !== undefined) lines.push(`  description ${quoteString(journey.description)}`);
     const declarations = [

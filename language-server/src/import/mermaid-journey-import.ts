@@ -45,7 +45,14 @@ export function importMermaidJourney(block: MermaidBlock, fallbackName: string):
     let seenJourney = false;
     let inDescription: string[] | undefined;
 
+    const notes: string[] = [];
     lines.forEach((raw, index) => {
+        // A comment is the author's words too: kept as a comment of the map (a %%{…}%% directive is only settings).
+        if (!inDescription && raw.trim().startsWith('%%')) {
+            const note = raw.trim().slice(2).trim();
+            if (note && !note.startsWith('{')) notes.push(note);
+            return;
+        }
         if (inDescription) {
             const end = raw.indexOf('}');
             inDescription.push(end >= 0 ? raw.slice(0, end) : raw);
@@ -73,7 +80,9 @@ export function importMermaidJourney(block: MermaidBlock, fallbackName: string):
             if ((match = /^title(?:\s+(.*))?$/.exec(content))) {
                 title = restore(match[1] ?? '');
             } else if ((match = /^accTitle\s*:(.*)$/.exec(content))) {
-                title ??= restore(match[1]);
+                const accessible = restore(match[1]);
+                if (title === undefined) title = accessible;
+                else if (accessible !== title) notes.push(`accTitle: ${accessible}`);
             } else if ((match = /^accDescr\s*:(.*)$/.exec(content))) {
                 description = restore(match[1]);
             } else if ((match = /^accDescr\s*\{(.*)$/.exec(content))) {
@@ -123,6 +132,7 @@ export function importMermaidJourney(block: MermaidBlock, fallbackName: string):
         channels: [],
         teams: [],
         stages,
+        notes,
     };
     return { ok: true, value: journey };
 }
