@@ -51,14 +51,15 @@ export async function createNewMap(previews: JourneyPreviewManager, args: NewMap
 /** The folder of the map being edited, else the first folder of the workspace, else none. */
 function folderForNewMap(): vscode.Uri | undefined {
     const active = vscode.window.activeTextEditor?.document.uri;
-    if (active && active.scheme === 'file' && vscode.workspace.getWorkspaceFolder(active)) return vscode.Uri.joinPath(active, '..');
+    // Any folder of the workspace: on disk, or in vscode.dev and github.dev (vscode.workspace.fs writes both).
+    if (active && vscode.workspace.getWorkspaceFolder(active)) return vscode.Uri.joinPath(active, '..');
     return vscode.workspace.workspaceFolders?.[0]?.uri;
 }
 
 /** `<id>.journey` in `folder`, or `<id>_2.journey`, `<id>_3.journey`… for the first name no file has. */
 async function freeFile(folder: vscode.Uri, id: string): Promise<vscode.Uri> {
     for (let n = 1; ; n++) {
-        const uri = vscode.Uri.joinPath(folder, `${n === 1 ? id : `${id.replace(/_$/, '')}_${n}`}.journey`);
+        const uri = vscode.Uri.joinPath(folder, `${n === 1 ? id : `${id}_${n}`}.journey`);
         const taken = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
         if (!taken) return uri;
     }

@@ -29,7 +29,8 @@ describe('the new-map template', () => {
     test('ids come from the words of the name; an empty or multi-line name is refused with a reason', () => {
         expect(journeyIdFor('Booking a home cleaning')).toBe('booking_a_home_cleaning');
         expect(journeyIdFor('Réserver un ménage')).toBe('reserver_un_menage');
-        expect(journeyIdFor('stage')).toBe('stage_');
+        expect(journeyIdFor('stage')).toBe('stage_map');
+        expect(journeyIdFor('Checkout')).toBe('checkout_map');
         expect(journeyIdFor('予約する')).toBe('my_journey');
         expect(journeyNameProblem('  ')).toMatch(/Give the journey a name/);
         expect(journeyNameProblem('a\nb')).toMatch(/one line/);

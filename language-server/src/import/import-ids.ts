@@ -5,6 +5,7 @@
  */
 import { AstUtils, GrammarAST } from 'langium';
 import { JourneyMapsGrammar } from '../generated/grammar.js';
+import { labelStem } from './label-stem.js';
 
 /** What an id looks like in the grammar (terminal ID). */
 const ID_PATTERN = /^[_a-zA-Z](?:[\w-]*\w)?$/;
@@ -35,18 +36,9 @@ export function isValidId(id: string): boolean {
     return ID_PATTERN.test(id) && !reservedWords().has(id);
 }
 
-/** The id a label suggests: accents dropped, lower case, words joined by `_`; `fallback` when no letter or digit is left. */
+/** The id a label suggests: its stem (see `labelStem`), with `_` after a keyword the grammar reserves (`stage_`). */
 export function idFromLabel(label: string, fallback: string): string {
-    let id = label
-        .normalize('NFKD')
-        .replace(/\p{M}/gu, '')
-        .replace(/ß/g, 'ss').replace(/æ/gi, 'ae').replace(/œ/gi, 'oe').replace(/ø/gi, 'o').replace(/ł/gi, 'l')
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '_')
-        .replace(/^_+|_+$/g, '');
-    if (id.length > 40) id = id.slice(0, 40).replace(/_[^_]*$/, '') || id.slice(0, 40);
-    if (id === '') id = fallback;
-    if (/^[0-9]/.test(id)) id = `${fallback}_${id}`;
+    const id = labelStem(label, fallback);
     return reservedWords().has(id) ? `${id}_` : id;
 }
 

@@ -4,7 +4,7 @@
  * commented where it first appears, so a newcomer learns the language by changing it. The text
  * is formatted (the formatter leaves it as it is) and checks without errors or warnings.
  */
-import { idFromLabel } from '../import/import-ids.js';
+import { labelStem } from '../import/label-stem.js';
 import { quoteString } from '../language/journey-value-converter.js';
 
 /** A new map: its journey id (also the file's name) and its text. */
@@ -20,9 +20,14 @@ export function journeyNameProblem(name: string): string | undefined {
     return undefined;
 }
 
-/** The id a journey named `name` gets: the words of its name (`Booking a cleaning` → `booking_a_cleaning`). */
+/**
+ * The id a journey named `name` gets: the words of its name (`Booking a cleaning` → `booking_a_cleaning`).
+ * A one-word name gets `_map` after it (`Checkout` → `checkout_map`), so it is never a keyword of
+ * the language (keywords are single words); this keeps the grammar out of the extension host.
+ */
 export function journeyIdFor(name: string): string {
-    return idFromLabel(name.trim(), 'my_journey');
+    const stem = labelStem(name.trim(), 'my_journey');
+    return stem.includes('_') ? stem : `${stem}_map`;
 }
 
 /** The text of a new map for the journey `name`, with the given id (by default, derived from the name). */
