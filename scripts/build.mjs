@@ -23,8 +23,11 @@ const bundles = [
 const mediaCopies = [
     { from: 'node_modules/mermaid/dist/mermaid.min.js', to: 'extension/media/mermaid.min.js' },
     { from: 'extension/webview/preview.css', to: 'extension/media/preview.css' },
+    // The CLI's SVG/PNG rendering loads Mermaid from beside its bundle: the npm package ships it, not the mermaid package.
+    { from: 'node_modules/mermaid/dist/mermaid.min.js', to: 'out/mermaid.min.js' },
 ];
 mkdirSync('extension/media', { recursive: true });
+mkdirSync('out', { recursive: true });
 for (const copy of mediaCopies.filter((c) => existsSync(c.from))) copyFileSync(copy.from, copy.to);
 
 const contexts = [];

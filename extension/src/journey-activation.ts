@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { JOURNEY_VIEWS_METHOD, type JourneyViewsParams, type JourneyViewsResult } from '../../language-server/src/lsp/journey-preview-protocol.js';
 import { registerJourneyCommands } from './journey-commands.js';
+import { registerNewMapCommand } from './journey-new-map.js';
 import { JourneyPreviewManager } from './preview/journey-preview-manager.js';
 
 /** What the extension returns from `activate` (used by its tests and by other extensions). */
@@ -29,7 +30,7 @@ export async function activateJourney(
         const params: JourneyViewsParams = { uri: client.code2ProtocolConverter.asUri(uri), version };
         return client.sendRequest<JourneyViewsResult>(JOURNEY_VIEWS_METHOD, params);
     });
-    context.subscriptions.push(previews, ...registerJourneyCommands(previews, () => client));
+    context.subscriptions.push(previews, ...registerJourneyCommands(previews, () => client), registerNewMapCommand(previews));
     client = await startClient(context);
     context.subscriptions.push(client);
     return { client, previews };

@@ -91,9 +91,9 @@ describe('the journey review workflow file', () => {
         const runs = steps.flatMap((step) => (step.run ? [step.run.trim()] : []));
         expect(runs).toEqual([
             'npm ci',
-            'npx journey check --format github "$JOURNEY_FILES"',
-            'npx journey format --check "$JOURNEY_FILES"',
-            'npx journey diff --git "origin/$BASE_REF" $JOURNEY_FOLDERS --format markdown > diff.md\ncat diff.md >> "$GITHUB_STEP_SUMMARY"',
+            'npx --no-install journey check --format github "$JOURNEY_FILES"',
+            'npx --no-install journey format --check "$JOURNEY_FILES"',
+            'npx --no-install journey diff --git "origin/$BASE_REF" $JOURNEY_FOLDERS --format markdown > diff.md\ncat diff.md >> "$GITHUB_STEP_SUMMARY"',
         ]);
         expect(steps.find((step) => step.script)?.uses).toBe('actions/github-script@v7');
         expect(yaml).toContain('BASE_REF: ${{ github.base_ref }}');
@@ -139,11 +139,11 @@ describe('the workflow\'s steps, run for real', () => {
         return 'same';
     }
 
-    /** Runs one `run:` step with bash -e, `npx journey` standing for the built CLI, in the checkout. */
+    /** Runs one `run:` step with bash -e, `npx --no-install journey` standing for the built CLI, in the checkout. */
     function runStep(name: string, env: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
         const step = steps.find((candidate) => candidate.name.startsWith(name));
         expect(step?.run, name).toBeDefined();
-        const script = step!.run!.replaceAll('npx journey', `"${NODE}" "${JOURNEY}"`);
+        const script = step!.run!.replaceAll('npx --no-install journey', `"${NODE}" "${JOURNEY}"`);
         const result = spawnSync('bash', ['-e', '-c', script], { cwd: checkout.dir, env: { ...process.env, NO_COLOR: '1', ...envOf(yaml), ...env }, encoding: 'utf8' });
         return { status: result.status, stdout: result.stdout, stderr: result.stderr };
     }

@@ -172,6 +172,20 @@ async function perform(page, action, args) {
         case 'press':
             await page.keyboard.press(args.key);
             return true;
+        case 'quick-input': {
+            // Waits for VS Code's input box or quick pick, types `text` into it (if any), then presses `key` (if any).
+            const input = page.locator('.quick-input-widget input.input').first();
+            await input.waitFor({ state: 'visible', timeout: 10_000 });
+            if (args.text !== undefined) await page.keyboard.type(args.text);
+            if (args.key) await page.keyboard.press(args.key);
+            return true;
+        }
+        case 'text': {
+            // The text the workbench shows in the first element matching `selector`, once it is visible.
+            const element = page.locator(args.selector).first();
+            await element.waitFor({ state: 'visible', timeout: 10_000 });
+            return element.innerText();
+        }
         default:
             throw new Error(`unknown action ${action}`);
     }
