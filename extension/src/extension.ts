@@ -1,16 +1,20 @@
 /** Activation of the Journey extension: starts the language client and the preview, registers the commands. */
 import * as vscode from 'vscode';
+import type MarkdownIt from 'markdown-it';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { JOURNEY_VIEWS_METHOD, type JourneyViewsParams, type JourneyViewsResult } from '../../language-server/src/lsp/journey-preview-protocol.js';
 import { registerJourneyCommands } from './journey-commands.js';
 import { registerJourneyDiffCommands } from './diff/journey-diff-commands.js';
 import { startJourneyClient } from './journey-client.js';
+import { registerJourneyMarkdownPreview } from './markdown/journey-markdown-preview.js';
 import { JourneyPreviewManager } from './preview/journey-preview-manager.js';
 
 /** What the extension returns from `activate` (used by its tests and by other extensions). */
 export interface JourneyExtensionApi {
     client: LanguageClient;
     previews: JourneyPreviewManager;
+    /** Called by VS Code's Markdown preview (`markdown.markdownItPlugins`): draws ```journey fences. */
+    extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
 let client: LanguageClient | undefined;
@@ -25,9 +29,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Journe
     });
     context.subscriptions.push(previews, ...registerJourneyCommands(previews, () => client));
     context.subscriptions.push(...registerJourneyDiffCommands(context.extensionUri, () => client));
+    const markdown = registerJourneyMarkdownPreview(() => client);
+    context.subscriptions.push(...markdown.disposables);
     client = await startJourneyClient(context);
     context.subscriptions.push(client);
-    return { client, previews };
+    return { client, previews, extendMarkdownIt: (md) => markdown.fences.extend(md) };
 }
 
 /** Stops the language server. */

@@ -5,6 +5,7 @@
  * fences while keeping every other byte of the document.
  */
 import MarkdownIt from 'markdown-it';
+import { parseInfo } from './fence-info.js';
 
 /** The word that opens a journey fence's info string (```journey or ```journey flow). */
 export const JOURNEY_FENCE_LANGUAGE = 'journey';
@@ -82,14 +83,6 @@ export function findJourneyFences(markdown: string): JourneyFence[] {
         });
     }
     return fences;
-}
-
-/** Splits an info string into its language word and the rest (`journey flow` → journey, flow). */
-export function parseInfo(info: string): { language: string; argument: string } {
-    const trimmed = info.trim();
-    const space = trimmed.search(/\s/);
-    const language = (space < 0 ? trimmed : trimmed.slice(0, space)).toLowerCase();
-    return { language, argument: space < 0 ? '' : trimmed.slice(space).trim() };
 }
 
 /**
