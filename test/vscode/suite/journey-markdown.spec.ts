@@ -1,0 +1,118 @@
+/** ```journey fences in VS Code's built-in Markdown preview, checked in a real VS Code. */
+import * as vscode from 'vscode';
+import { assert, describe, test, waitFor } from './mini-test.js';
+import { askRunner, readControl } from './runner-bridge.js';
+
+const folder = () => vscode.workspace.workspaceFolders![0].uri;
+const fileUri = (name: string) => vscode.Uri.joinPath(folder(), name);
+const control = () => readControl(folder().fsPath);
+
+/** What the runner reads of a ```journey block in the Markdown preview's webview. */
+interface PreviewBlock {
+    state: string | null;
+    view: string | null;
+    dataLine: string | null;
+    svgs: number;
+    role: string | null;
+    style: string;
+    text: string;
+}
+
+async function previewBlocks(): Promise<{ bodyClass: string; blocks: PreviewBlock[] }> {
+    return askRunner(control(), 'markdown-preview');
+}
+
+/** Waits until the preview shows `count` blocks that satisfy `accept`. */
+async function blocksWhen(what: string, count: number, accept: (blocks: PreviewBlock[], bodyClass: string) => boolean): Promise<PreviewBlock[]> {
+    let last: { bodyClass: string; blocks: PreviewBlock[] } | undefined;
+    return waitFor(what, async () => {
+        last = await previewBlocks();
+        return last.blocks.length === count && accept(last.blocks, last.bodyClass) ? last.blocks : undefined;
+    }, 30_000).catch((e) => { throw new Error(`${e.message}: the preview shows ${JSON.stringify(last?.blocks.map((b) => ({ ...b, style: b.style.length, text: b.text.slice(0, 200) })))}`); });
+}
+
+const FENCE = [
+    'journey plan "Planning a trip" {',
+    '  stage search "Search" {',
+    '    touchpoint compares "Compares offers" {',
+    '      persona dana',
+    '      emotion 4',
+    '    }',
+    '  }',
+    '}',
+];
+const GUIDE = [
+    '# Trip guide',                 // line 1
+    '',
+    'The journey view by default:',
+    '',
+    '```journey',                   // line 5
+    ...FENCE,
+    '```',
+    '',
+    'The flow view, named after `journey`:',
+    '',
+    '```journey flow',
+    ...FENCE,
+    '```',
+    '',
+    'A mistake:',
+    '',
+    '```journey',                   // line 31
+    'journey broken "Broken" {',
+    '  stage s "S" {',
+    '    touchpoint t "T" {',
+    '      channel nowhere',         // line 35
+    '    }',
+    '  }',
+    '}',
+    '```',
+    '',
+].join('\n');
+
+describe('Markdown preview', () => {
+    test('draws each ```journey fence with its view, resolves shared personas, and lists the errors of a broken one', async () => {
+        await vscode.workspace.fs.writeFile(fileUri('md-people.journey'), new TextEncoder().encode('persona dana "Dana the planner"\n'));
+        await vscode.workspace.fs.writeFile(fileUri('guide.md'), new TextEncoder().encode(GUIDE));
+        const document = await vscode.workspace.openTextDocument(fileUri('guide.md'));
+        await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+        await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri);
+        const blocks = await blocksWhen('the two maps drawn and the broken one listed', 3, (b) => b[0].svgs === 1 && b[1].svgs === 1 && b[2].state === 'errors');
+        assert(blocks[0].role === 'journey', `first fence: ${blocks[0].role}, expected Mermaid's journey diagram (the default view)`);
+        assert(blocks[0].text.includes('Dana the planner'), `the shared persona's label is not drawn: ${blocks[0].text}`);
+        assert(blocks[1].view === 'flow' && blocks[1].role === 'flowchart-v2', `second fence: ${blocks[1].view} ${blocks[1].role}`);
+        assert(blocks[1].text.includes('Compares offers'), `flow: ${blocks[1].text}`);
+        assert(blocks[2].svgs === 0, 'the broken map is drawn');
+        assert(/Line 35:\s*No channel 'nowhere'/.test(blocks[2].text), `the error block: ${blocks[2].text}`);
+        assert(blocks[0].dataLine === '4', `scroll sync: data-line ${blocks[0].dataLine}`);
+        await askRunner(control(), 'screenshot', { name: 'markdown-preview-journey-fences' });
+    });
+
+    test('an edit of a fence redraws it', async () => {
+        const document = await vscode.workspace.openTextDocument(fileUri('guide.md'));
+        const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+        const line = document.getText().split('\n').indexOf('    touchpoint compares "Compares offers" {');
+        await editor.edit((edit) => edit.replace(new vscode.Range(line, 0, line, 100), '    touchpoint compares "Reads the reviews" {'));
+        await blocksWhen('the first fence redrawn with the new label', 3, (b) => b[0].svgs === 1 && b[0].text.includes('Reads the reviews') && b[1].text.includes('Compares offers'));
+    });
+
+    test('follows the theme of VS Code', async () => {
+        const before = (await blocksWhen('the drawn maps', 3, (b) => b[0].svgs === 1))[0].style;
+        const settings = vscode.workspace.getConfiguration('workbench');
+        await settings.update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
+        try {
+            await blocksWhen('the maps redrawn in dark colours', 3, (b, bodyClass) => bodyClass.includes('vscode-dark') && b[0].svgs === 1 && b[0].style !== before);
+            // VS Code may load the preview's page again for the new theme: the maps are drawn there too, and stay.
+            await new Promise((resolve) => setTimeout(resolve, 1500));
+            await blocksWhen('the maps still drawn in dark colours', 3, (b, bodyClass) => bodyClass.includes('vscode-dark') && b[0].svgs === 1 && b[1].svgs === 1 && b[0].style !== before);
+            await askRunner(control(), 'screenshot', { name: 'markdown-preview-dark-theme' });
+            const shown = await previewBlocks();
+            assert(shown.blocks[0]?.svgs === 1 && shown.blocks[1]?.svgs === 1, `after the screenshot: ${JSON.stringify(shown.blocks.map((b) => b.state + ':' + b.svgs))}`);
+        } finally {
+            await settings.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+        }
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await vscode.workspace.fs.delete(fileUri('guide.md'));
+        await vscode.workspace.fs.delete(fileUri('md-people.journey'));
+    });
+});
