@@ -113,6 +113,15 @@ describe('journey render on Markdown documents', () => {
         expect(stale.stderr).toContain('1 of 2 rendered files is stale');
     });
 
+    test('a fence may show a map of the workspace again, twice in one document, with a ~~~ fence: no id clashes', () => {
+        write('docs/coffee.journey', `${SHARED}${MAP.join('\n')}\n`);
+        write('docs/twice.md', ['```journey', ...MAP, '```', '', '~~~journey flow', ...MAP, '~~~', ''].join('\n'));
+        const result = journey(['docs/twice.md', '--out', 'out']);
+        expect(result.status, result.stderr).toBe(0);
+        const copy = readFileSync(join(dir, 'out/twice.md'), 'utf8');
+        expect(copy).toMatch(/^```mermaid\n[\s\S]*\n```\n\n~~~mermaid\nflowchart LR\n[\s\S]*\n~~~\n$/);
+    });
+
     test('a fence with errors fails with file:line:col inside the document, and nothing is written', () => {
         write('notes.md', [
             'Intro',            // 1

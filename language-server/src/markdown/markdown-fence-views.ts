@@ -1,7 +1,7 @@
 /**
  * Draws the map of one ```journey fence: its text is parsed, linked and validated in a
- * workspace of its own that holds the shared files (personas, channels and teams) of the
- * real workspace, so a fence resolves them as a `.journey` file would, without ever joining
+ * workspace of its own that holds the shared declarations (personas, channels and teams) of
+ * the real workspace's files, so a fence resolves them as a `.journey` file would, without ever joining
  * the editor's workspace (no diagnostics published for it, no clash with the real maps, and
  * two fences showing the same map in two views do not see each other).
  */
@@ -46,15 +46,15 @@ export function fenceView(argument: string): { view: ViewId; problem?: string } 
 /** A workspace of shared declarations in which fences are built one at a time. */
 export class FenceWorkspace {
     private readonly services = createJourneyServices(EmptyFileSystem);
-    /** Every workspace file given, by URI: its text and whether it was kept as a shared file (it holds no journey). */
-    private readonly files = new Map<string, { text: string; shared: boolean }>();
+    /** The text of every workspace file given, by URI. */
+    private readonly files = new Map<string, string>();
     private queue: Promise<unknown> = Promise.resolve();
     private counter = 0;
 
     /**
-     * Makes the workspace hold the shared files among `texts` (URI → text): files that declare
-     * personas, channels or teams but no journey. A map file's journey id would otherwise clash
-     * with a fence that shows the same map.
+     * Makes the workspace hold the shared declarations of `texts` (URI → text): the personas,
+     * channels and teams at the top of each file. Journeys are left out (blanked, so positions
+     * stay): a map file's journey id would otherwise clash with a fence that shows the same map.
      */
     setWorkspaceFiles(texts: ReadonlyMap<string, string>): Promise<void> {
         return this.serialized(() => this.sync(texts));
@@ -73,22 +73,30 @@ export class FenceWorkspace {
 
     private async sync(texts: ReadonlyMap<string, string>): Promise<void> {
         const shared = this.services.shared.workspace;
-        const removed = [...this.files.keys()].filter((uri) => texts.get(uri) !== this.files.get(uri)?.text);
-        const keptRemoved = removed.filter((uri) => this.files.get(uri)?.shared).map((uri) => URI.parse(uri));
+        const removed = [...this.files.keys()].filter((uri) => texts.get(uri) !== this.files.get(uri));
         for (const uri of removed) this.files.delete(uri);
-        if (keptRemoved.length > 0) await shared.DocumentBuilder.update([], keptRemoved);
+        if (removed.length > 0) await shared.DocumentBuilder.update([], removed.map((uri) => URI.parse(uri)));
         const added: LangiumDocument[] = [];
         for (const [uri, text] of texts) {
             if (this.files.has(uri)) continue;
-            const root = this.services.Journey.parser.LangiumParser.parse<JourneyFile>(text).value;
-            const isShared = (root.journeys?.length ?? 0) === 0;
-            this.files.set(uri, { text, shared: isShared });
-            if (!isShared) continue;
-            const document = shared.LangiumDocumentFactory.fromString(text, URI.parse(uri));
+            this.files.set(uri, text);
+            const document = shared.LangiumDocumentFactory.fromString(this.withoutJourneys(text), URI.parse(uri));
             shared.LangiumDocuments.addDocument(document);
             added.push(document);
         }
         if (added.length > 0) await shared.DocumentBuilder.build(added, { validation: false });
+    }
+
+    /** The text with every journey replaced by spaces (line breaks kept): only the file's shared declarations remain. */
+    private withoutJourneys(text: string): string {
+        const root = this.services.Journey.parser.LangiumParser.parse<JourneyFile>(text).value;
+        let result = text;
+        for (const journey of root.journeys ?? []) {
+            const node = journey.$cstNode;
+            if (!node) continue;
+            result = result.slice(0, node.offset) + result.slice(node.offset, node.end).replace(/[^\r\n]/g, ' ') + result.slice(node.end);
+        }
+        return result;
     }
 
     private async build(content: string, baseUri: string, argument: string): Promise<FenceViews> {

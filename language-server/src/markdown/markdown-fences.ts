@@ -20,14 +20,12 @@ export interface JourneyFence {
     content: string;
     /** Document line (0-based) of the opening fence. */
     startLine: number;
-    /** Document line (0-based) after the block: the closing fence's line + 1, or the line count when it is never closed. */
+    /** Document line (0-based) after the block: the closing fence's line + 1, or the line count when it is never closed (the copy gets a closing fence). */
     endLine: number;
     /** The fence's marker (``` or ~~~~…). */
     marker: string;
     /** What stands before the marker on the opening line (indentation, `> ` of a quote). */
     prefix: string;
-    /** False when the document ends before a closing fence. */
-    closed: boolean;
 }
 
 /** A zero-based position, in UTF-16 code units as LSP counts them. */
@@ -68,9 +66,6 @@ export function findJourneyFences(markdown: string): JourneyFence[] {
         const [startLine, endLine] = token.map;
         const opening = lines[startLine]?.text ?? '';
         const markerAt = opening.indexOf(token.markup);
-        const last = lines[endLine - 1]?.text ?? '';
-        const closing = /^[\s>]*([`~]{3,})\s*$/.exec(last)?.[1];
-        const closed = endLine - 1 > startLine && closing !== undefined && closing[0] === token.markup[0] && closing.length >= token.markup.length;
         fences.push({
             index: fences.length,
             argument,
@@ -79,7 +74,6 @@ export function findJourneyFences(markdown: string): JourneyFence[] {
             endLine,
             marker: token.markup,
             prefix: markerAt > 0 ? opening.slice(0, markerAt) : '',
-            closed,
         });
     }
     return fences;
