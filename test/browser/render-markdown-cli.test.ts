@@ -113,6 +113,15 @@ describe('journey render on Markdown documents', () => {
         expect(stale.stderr).toContain('1 of 2 rendered files is stale');
     });
 
+    test('a document that starts with a byte-order mark and a fence keeps its mark', () => {
+        write('bom.md', `\uFEFF\`\`\`journey\n${MAP.filter((l) => !/persona|channel/.test(l)).join('\n')}\n\`\`\`\n`);
+        const result = journey(['bom.md', '--out', 'out']);
+        expect(result.status, result.stderr).toBe(0);
+        const bytes = readFileSync(join(dir, 'out/bom.md'));
+        expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        expect(bytes.subarray(3).toString('utf8')).toMatch(/^```mermaid\n---\n[\s\S]*\njourney\n[\s\S]*\n```\n$/);
+    });
+
     test('a fence may show a map of the workspace again, twice in one document, with a ~~~ fence: no id clashes', () => {
         write('docs/coffee.journey', `${SHARED}${MAP.join('\n')}\n`);
         write('docs/twice.md', ['```journey', ...MAP, '```', '', '~~~journey flow', ...MAP, '~~~', ''].join('\n'));

@@ -36,6 +36,16 @@ interface MarkdownDocument {
     relative: string;
 }
 
+/** A document read, with the fences it draws. */
+interface RenderedDocument {
+    document: MarkdownDocument;
+    /** The byte-order mark it starts with, or ''. */
+    bom: string;
+    /** Its text after the byte-order mark. */
+    text: string;
+    drawn: DrawnFence[];
+}
+
 /** A file to write (or to compare with, for `--check`). */
 interface Output {
     path: string;
@@ -77,14 +87,17 @@ export async function runRenderMarkdown(files: string[], options: MarkdownRender
 
     const workspace = new FenceWorkspace();
     const errors: FileDiagnostic[] = [];
-    const rendered: { document: MarkdownDocument; text: string; drawn: DrawnFence[] }[] = [];
+    const rendered: RenderedDocument[] = [];
     for (const document of documents) {
         const bytes = await fs.readFile(document.path);
         if (!isUtf8(bytes)) {
             const line = (bytes.subarray(0, firstInvalidUtf8Byte(bytes)).toString('utf8').match(/\r\n|\r|\n/g) ?? []).length;
             throw new UsageError(`${document.displayPath}:${line + 1}: this document is not valid UTF-8 text: save it as UTF-8 (nothing was written, so no byte of it is lost).`);
         }
-        const text = bytes.toString('utf8');
+        // A byte-order mark is kept in the copy but is not text: a fence may open the document.
+        const decoded = bytes.toString('utf8');
+        const bom = decoded.startsWith('\uFEFF') ? '\uFEFF' : '';
+        const text = decoded.slice(bom.length);
         const fences = findJourneyFences(text);
         if (fences.length > 0) await workspace.setWorkspaceFiles(await sharedTexts(path.dirname(document.path), options.workspace ? path.resolve(cwd, options.workspace) : undefined));
         const drawn: DrawnFence[] = [];
@@ -95,7 +108,7 @@ export async function runRenderMarkdown(files: string[], options: MarkdownRender
             if (result?.kind === 'diagram') drawn.push({ fence, views, mermaid: result.mermaid });
             else if (result?.kind === 'empty') drawn.push({ fence, views, note: `${views.title ?? 'Journey map'}, ${result.view} view: nothing to draw. ${result.message}` });
         }
-        rendered.push({ document, text, drawn });
+        rendered.push({ document, bom, text, drawn });
     }
     if (errors.length > 0) {
         errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
@@ -135,7 +148,7 @@ function fenceErrors(document: MarkdownDocument, text: string, fence: JourneyFen
 }
 
 /** The rendered documents and, with pictures, the SVG or PNG files beside them (one browser for all). */
-async function outputsOf(rendered: { document: MarkdownDocument; text: string; drawn: DrawnFence[] }[], out: string, pictures: 'svg' | 'png' | undefined): Promise<Output[]> {
+async function outputsOf(rendered: RenderedDocument[], out: string, pictures: 'svg' | 'png' | undefined): Promise<Output[]> {
     const outputs: Output[] = [];
     const needsBrowser = pictures !== undefined && rendered.some((r) => r.drawn.some((d) => d.mermaid !== undefined));
     let renderer: MermaidRenderer | undefined;
@@ -148,7 +161,7 @@ async function outputsOf(rendered: { document: MarkdownDocument; text: string; d
         }
     }
     try {
-        for (const { document, text, drawn } of rendered) {
+        for (const { document, bom, text, drawn } of rendered) {
             const target = path.join(out, document.relative);
             const stem = path.basename(document.relative).replace(MARKDOWN, '');
             const blocks = new Map<JourneyFence, string[]>();
@@ -168,7 +181,7 @@ async function outputsOf(rendered: { document: MarkdownDocument; text: string; d
                     blocks.set(fence, [`${fence.prefix}${fence.marker}mermaid`, ...body, `${prefix}${fence.marker}`]);
                 }
             }
-            outputs.push({ path: target, content: replaceFences(text, [...blocks.keys()], (fence) => blocks.get(fence)!) });
+            outputs.push({ path: target, content: bom + replaceFences(text, [...blocks.keys()], (fence) => blocks.get(fence)!) });
         }
     } finally {
         await renderer?.close();
