@@ -92,7 +92,12 @@ describe('journey render on Markdown documents', () => {
         const svg = readFileSync(join(dir, 'out/guide-1-journey.svg'), 'utf8');
         await expectStandaloneSvg(browser(), svg, 'guide-1-journey.svg');
         expect(svg).toContain('Waits in line');
-    });
+
+        const png = journey(['docs/guide.md', '--out', 'pictures', '--format', 'png']);
+        expect(png.status, png.stderr).toBe(0);
+        expect(readFileSync(join(dir, 'pictures/guide.md'), 'utf8')).toContain('![Buying a coffee (journey view)](guide-1-journey.png)');
+        expect(readFileSync(join(dir, 'pictures/guide-1-journey.png')).subarray(0, 4)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    }, 120_000);
 
     test('--check exits 1 and names the stale copies, 0 when they are up to date, and writes nothing', () => {
         write('docs/a.md', ['```journey emotion', ...MAP.filter((l) => !/persona|channel/.test(l)), '```', ''].join('\n'));

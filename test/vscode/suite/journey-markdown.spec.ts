@@ -96,6 +96,17 @@ describe('Markdown preview', () => {
         await blocksWhen('the first fence redrawn with the new label', 3, (b) => b[0].svgs === 1 && b[0].text.includes('Reads the reviews') && b[1].text.includes('Compares offers'));
     });
 
+    test('a change of a shared persona in its .journey file redraws the fences that use it', async () => {
+        const people = await vscode.workspace.openTextDocument(fileUri('md-people.journey'));
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(people.uri, new vscode.Range(0, 13, 0, 31), '"Dana the traveller"');
+        assert(await vscode.workspace.applyEdit(edit), 'the edit of md-people.journey failed');
+        assert(people.getText().includes('"Dana the traveller"'), `md-people.journey: ${people.getText()}`);
+        await blocksWhen('the first fence redrawn with the new persona label', 3, (b) => b[0].svgs === 1 && b[0].text.includes('Dana the traveller'));
+        const guide = await vscode.workspace.openTextDocument(fileUri('guide.md'));
+        await vscode.window.showTextDocument(guide, vscode.ViewColumn.One);
+    });
+
     test('follows the theme of VS Code', async () => {
         const before = (await blocksWhen('the drawn maps', 3, (b) => b[0].svgs === 1))[0].style;
         const settings = vscode.workspace.getConfiguration('workbench');
