@@ -55,7 +55,7 @@ export function registerRenderCommand(program: Command): void {
         .description('Draws the views of journey maps: journey, emotion, flow, priorities, funnel and blueprint.\n'
             + 'Mermaid text goes to stdout by default; SVG and PNG are rendered by Mermaid in a headless Chromium found on this machine. '
             + 'Several maps (files, folders or globs) are drawn in one go, with one browser, into the folder --out names.')
-        .argument('<files...>', 'the .journey files of the maps, folders or globs (or - for stdin)')
+        .argument('<files...>', 'the .journey files of the maps, folders or globs (or - for stdin); or Markdown documents (.md) with ```journey fences')
         .addOption(new Option('--view <view>', 'which view to draw').choices([...VIEW_IDS, 'all']).default('all'))
         .addOption(new Option('-f, --format <format>', 'output format').choices([...RENDER_FORMATS]).default('mermaid'))
         .option('-o, --out <file or dir>', 'where to write: a file (one view of one map, or markdown), or a folder (one file per view and map)')
