@@ -31,6 +31,22 @@ async function blocksWhen(what: string, count: number, accept: (blocks: PreviewB
     }, 30_000).catch((e) => { throw new Error(`${e.message}: the preview shows ${JSON.stringify(last?.blocks.map((b) => ({ ...b, style: b.style.length, text: b.text.slice(0, 200) })))}`); });
 }
 
+/**
+ * Waits until both maps are drawn in the theme whose body class is `bodyClass`, in colours unlike
+ * those of `earlier` themes, and still are after a moment (VS Code may load the preview's page
+ * again for a new theme); takes a screenshot; returns the first picture's style.
+ */
+async function drawnInTheme(name: string, bodyClass: string, earlier: string[]): Promise<string> {
+    const drawn = (b: PreviewBlock[], classes: string) => classes.split(' ').includes(bodyClass) && b[0].svgs === 1 && b[1].svgs === 1 && !earlier.includes(b[0].style);
+    await blocksWhen(`the maps redrawn in ${name} colours`, 3, drawn);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const [first] = await blocksWhen(`the maps still drawn in ${name} colours`, 3, drawn);
+    await askRunner(control(), 'screenshot', { name: `markdown-preview-${name}-theme` });
+    const shown = await previewBlocks();
+    assert(drawn(shown.blocks, shown.bodyClass), `after the ${name} screenshot: ${JSON.stringify(shown.blocks.map((b) => `${b.state}:${b.svgs}`))}`);
+    return first.style;
+}
+
 const FENCE = [
     'journey plan "Planning a trip" {',
     '  stage search "Search" {',
@@ -112,13 +128,10 @@ describe('Markdown preview', () => {
         const settings = vscode.workspace.getConfiguration('workbench');
         await settings.update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
         try {
-            await blocksWhen('the maps redrawn in dark colours', 3, (b, bodyClass) => bodyClass.includes('vscode-dark') && b[0].svgs === 1 && b[0].style !== before);
-            // VS Code may load the preview's page again for the new theme: the maps are drawn there too, and stay.
-            await new Promise((resolve) => setTimeout(resolve, 1500));
-            await blocksWhen('the maps still drawn in dark colours', 3, (b, bodyClass) => bodyClass.includes('vscode-dark') && b[0].svgs === 1 && b[1].svgs === 1 && b[0].style !== before);
-            await askRunner(control(), 'screenshot', { name: 'markdown-preview-dark-theme' });
-            const shown = await previewBlocks();
-            assert(shown.blocks[0]?.svgs === 1 && shown.blocks[1]?.svgs === 1, `after the screenshot: ${JSON.stringify(shown.blocks.map((b) => b.state + ':' + b.svgs))}`);
+            const dark = await drawnInTheme('dark', 'vscode-dark', [before]);
+            // High contrast: the theme's own colours (black background, white lines), not Mermaid's dark theme.
+            await settings.update('colorTheme', 'Default High Contrast', vscode.ConfigurationTarget.Global);
+            await drawnInTheme('high-contrast', 'vscode-high-contrast', [before, dark]);
         } finally {
             await settings.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
         }
