@@ -93,6 +93,10 @@ describe('journey render on Markdown documents', () => {
         await expectStandaloneSvg(browser(), svg, 'guide-1-journey.svg');
         expect(svg).toContain('Waits in line');
 
+        // The pictures are drawn the same way each time, so --check can compare them too.
+        const check = journey(['docs', '--out', 'out', '--format', 'svg', '--check']);
+        expect(check.status, check.stdout).toBe(0);
+
         const png = journey(['docs/guide.md', '--out', 'pictures', '--format', 'png']);
         expect(png.status, png.stderr).toBe(0);
         expect(readFileSync(join(dir, 'pictures/guide.md'), 'utf8')).toContain('![Buying a coffee (journey view)](guide-1-journey.png)');
@@ -134,6 +138,17 @@ describe('journey render on Markdown documents', () => {
         expect(result.status, result.stderr).toBe(0);
         const copy = readFileSync(join(dir, 'out/twice.md'), 'utf8');
         expect(copy).toMatch(/^```mermaid\n[\s\S]*\n```\n\n~~~mermaid\nflowchart LR\n[\s\S]*\n~~~\n$/);
+    });
+
+    test('--workspace names another folder whose shared declarations the fences use', () => {
+        write('shared/people.journey', SHARED);
+        write('docs/guide.md', ['```journey flow', ...MAP, '```', ''].join('\n'));
+        const without = journey(['docs/guide.md', '--out', 'out']);
+        expect(without.status).toBe(1);
+        expect(without.stderr).toMatch(/^docs\/guide\.md:5:15 error No persona 'alex'/);
+        const result = journey(['docs/guide.md', '--out', 'out', '--workspace', 'shared']);
+        expect(result.status, result.stderr).toBe(0);
+        expect(readFileSync(join(dir, 'out/guide.md'), 'utf8')).toContain('via Phone line');
     });
 
     test('a fence with errors fails with file:line:col inside the document, and nothing is written', () => {
