@@ -176,6 +176,12 @@ describe('journey render on Markdown documents', () => {
         expect(existsSync(join(dir, 'out'))).toBe(false);
     });
 
+    test('the committed copy of the Markdown example (examples/out/b2b/trial-week.md) is what npm run examples writes', () => {
+        const result = spawnSync(process.execPath, [cli, 'render', 'examples/b2b/trial-week.md', '--out', join(dir, 'b2b')], { encoding: 'utf8' });
+        expect(result.status, result.stderr).toBe(0);
+        expect(readFileSync(join(dir, 'b2b/trial-week.md'), 'utf8')).toBe(readFileSync(resolve('examples/out/b2b/trial-week.md'), 'utf8'));
+    });
+
     test('refuses to write a copy over its own document', () => {
         write('guide.md', '```journey\n' + MAP.join('\n') + '\n```\n');
         const result = journey(['guide.md', '--out', '.']);
