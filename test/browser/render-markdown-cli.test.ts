@@ -11,6 +11,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { expectShown, expectStandaloneSvg, saveScreenshot, useMermaidBrowser } from './harness.js';
+import { VIEW_IDS } from '../../language-server/src/views/view-types.js';
+
+/** The view a fence without a view name shows. */
+const DEFAULT_VIEW = VIEW_IDS[0];
 
 const cli = resolve('out/cli.cjs');
 let dir: string;
@@ -56,7 +60,7 @@ describe('journey render on Markdown documents', () => {
         const before = '# Guide\r\n\r\nText with ```inline``` code and a `journey` word.\r\n\r\n';
         const between = '\r\n\r\nAnd in a quote:\r\n\r\n';
         const after = '\r\n\r\n```js\r\nconst kept = "```journey";\r\n```\r\nLast line, no newline';
-        const quoted = ['> ```journey', ...MAP.map((line) => `> ${line}`), '> ```'].join('\r\n');
+        const quoted = ['> ```journey journey', ...MAP.map((line) => `> ${line}`), '> ```'].join('\r\n');
         write('docs/guide.md', `${before}${['```journey flow', ...MAP, '```'].join('\r\n')}${between}${quoted}${after}`);
 
         const result = journey(['docs/guide.md', '--out', 'rendered']);
@@ -67,7 +71,7 @@ describe('journey render on Markdown documents', () => {
         expect(copy).toContain(`\r\n\`\`\`${between}> \`\`\`mermaid\r\n> `);
         expect(copy.endsWith(`\r\n> \`\`\`${after}`)).toBe(true);
         expect(copy.replace(/\r\n/g, '')).not.toMatch(/\n/);
-        expect(copy).not.toContain('```journey\r\n');
+        expect(copy).not.toMatch(/^(> )?```journey/m);
 
         const [flow, journeyView] = mermaidBlocks(copy);
         const drawnFlow = await browser().render(flow);
@@ -86,11 +90,12 @@ describe('journey render on Markdown documents', () => {
         write('docs/sub/plain.md', 'No map here.\n');
         const result = journey(['docs', '--out', 'out', '--format', 'svg']);
         expect(result.status, result.stderr).toBe(0);
-        expect(readFileSync(join(dir, 'out/guide.md'), 'utf8')).toBe('Intro\n\n![Buying a coffee (journey view)](guide-1-journey.svg)\n');
+        // A fence without a view name shows the first view.
+        expect(readFileSync(join(dir, 'out/guide.md'), 'utf8')).toBe(`Intro\n\n![Buying a coffee (${DEFAULT_VIEW} view)](guide-1-${DEFAULT_VIEW}.svg)\n`);
         expect(readFileSync(join(dir, 'out/sub/plain.md'), 'utf8')).toBe('No map here.\n');
-        expect(readdirSync(join(dir, 'out')).sort()).toEqual(['guide-1-journey.svg', 'guide.md', 'sub']);
-        const svg = readFileSync(join(dir, 'out/guide-1-journey.svg'), 'utf8');
-        await expectStandaloneSvg(browser(), svg, 'guide-1-journey.svg');
+        expect(readdirSync(join(dir, 'out')).sort()).toEqual([`guide-1-${DEFAULT_VIEW}.svg`, 'guide.md', 'sub']);
+        const svg = readFileSync(join(dir, `out/guide-1-${DEFAULT_VIEW}.svg`), 'utf8');
+        await expectStandaloneSvg(browser(), svg, `guide-1-${DEFAULT_VIEW}.svg`);
         expect(svg).toContain('Waits in line');
 
         // The pictures are drawn the same way each time, so --check can compare them too.
@@ -99,8 +104,8 @@ describe('journey render on Markdown documents', () => {
 
         const png = journey(['docs/guide.md', '--out', 'pictures', '--format', 'png']);
         expect(png.status, png.stderr).toBe(0);
-        expect(readFileSync(join(dir, 'pictures/guide.md'), 'utf8')).toContain('![Buying a coffee (journey view)](guide-1-journey.png)');
-        expect(readFileSync(join(dir, 'pictures/guide-1-journey.png')).subarray(0, 4)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+        expect(readFileSync(join(dir, 'pictures/guide.md'), 'utf8')).toContain(`![Buying a coffee (${DEFAULT_VIEW} view)](guide-1-${DEFAULT_VIEW}.png)`);
+        expect(readFileSync(join(dir, `pictures/guide-1-${DEFAULT_VIEW}.png`)).subarray(0, 4)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     }, 120_000);
 
     test('--check exits 1 and names the stale copies, 0 when they are up to date, and writes nothing', () => {
@@ -128,7 +133,7 @@ describe('journey render on Markdown documents', () => {
         expect(result.status, result.stderr).toBe(0);
         const bytes = readFileSync(join(dir, 'out/bom.md'));
         expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-        expect(bytes.subarray(3).toString('utf8')).toMatch(/^```mermaid\n---\n[\s\S]*\njourney\n[\s\S]*\n```\n$/);
+        expect(bytes.subarray(3).toString('utf8')).toMatch(/^```mermaid\n[\s\S]*\n```\n$/);
     });
 
     test('a fence may show a map of the workspace again, twice in one document, with a ~~~ fence: no id clashes', () => {

@@ -15,6 +15,7 @@ import {
     createProtocolConnection, ExitNotification, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest,
     StreamMessageReader, StreamMessageWriter, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { VIEW_IDS } from '../../language-server/src/views/view-types.js';
 import { JOURNEY_MARKDOWN_VIEWS_METHOD, type JourneyMarkdownViewsParams, type JourneyMarkdownViewsResult } from '../../language-server/src/lsp/journey-markdown-protocol.js';
 
 const server = resolve('out/server.cjs');
@@ -71,7 +72,8 @@ describe('journey/markdownViews over stdio', () => {
         expect(result.views).toHaveLength(1);
         expect(result.views[0]).toMatchObject({ view: 'flow', kind: 'diagram' });
         expect(result.views[0].kind === 'diagram' && result.views[0].mermaid).toContain('via Phone line');
-        expect((await views(map)).views[0]?.view).toBe('journey');
+        // Without a view name: the first view.
+        expect((await views(map)).views[0]?.view).toBe(VIEW_IDS[0]);
     });
 
     test('gives the errors in the positions of the fence, and draws nothing', async () => {

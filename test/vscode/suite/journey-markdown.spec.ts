@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { assert, describe, test, waitFor } from './mini-test.js';
 import { askRunner, readControl } from './runner-bridge.js';
+import { VIEW_IDS } from '../../../language-server/src/views/view-types.js';
 
 const folder = () => vscode.workspace.workspaceFolders![0].uri;
 const fileUri = (name: string) => vscode.Uri.joinPath(folder(), name);
@@ -52,6 +53,7 @@ const FENCE = [
     '  stage search "Search" {',
     '    touchpoint compares "Compares offers" {',
     '      persona dana',
+    '      channel app',
     '      emotion 4',
     '    }',
     '  }',
@@ -60,7 +62,7 @@ const FENCE = [
 const GUIDE = [
     '# Trip guide',                 // line 1
     '',
-    'The journey view by default:',
+    'The first view by default:',
     '',
     '```journey',                   // line 5
     ...FENCE,
@@ -74,11 +76,11 @@ const GUIDE = [
     '',
     'A mistake:',
     '',
-    '```journey',                   // line 31
+    '```journey',                   // line 33
     'journey broken "Broken" {',
     '  stage s "S" {',
     '    touchpoint t "T" {',
-    '      channel nowhere',         // line 35
+    '      channel nowhere',         // line 37
     '    }',
     '  }',
     '}',
@@ -87,19 +89,19 @@ const GUIDE = [
 ].join('\n');
 
 describe('Markdown preview', () => {
-    test('draws each ```journey fence with its view, resolves shared personas, and lists the errors of a broken one', async () => {
-        await vscode.workspace.fs.writeFile(fileUri('md-people.journey'), new TextEncoder().encode('persona dana "Dana the planner"\n'));
+    test('draws each ```journey fence with its view, resolves shared channels and personas, and lists the errors of a broken one', async () => {
+        await vscode.workspace.fs.writeFile(fileUri('md-people.journey'), new TextEncoder().encode('channel app "Booking app" online\npersona dana "Dana the planner"\n'));
         await vscode.workspace.fs.writeFile(fileUri('guide.md'), new TextEncoder().encode(GUIDE));
         const document = await vscode.workspace.openTextDocument(fileUri('guide.md'));
         await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
         await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri);
         const blocks = await blocksWhen('the two maps drawn and the broken one listed', 3, (b) => b[0].svgs === 1 && b[1].svgs === 1 && b[2].state === 'errors');
-        assert(blocks[0].role === 'journey', `first fence: ${blocks[0].role}, expected Mermaid's journey diagram (the default view)`);
-        assert(blocks[0].text.includes('Dana the planner'), `the shared persona's label is not drawn: ${blocks[0].text}`);
+        assert(blocks[0].view === VIEW_IDS[0], `first fence: the ${blocks[0].view} view, expected the first view (${VIEW_IDS[0]})`);
         assert(blocks[1].view === 'flow' && blocks[1].role === 'flowchart-v2', `second fence: ${blocks[1].view} ${blocks[1].role}`);
-        assert(blocks[1].text.includes('Compares offers'), `flow: ${blocks[1].text}`);
+        // The shared channel of md-people.journey resolved: its label is drawn.
+        assert(blocks[1].text.includes('Compares offers') && blocks[1].text.includes('Booking app'), `flow: ${blocks[1].text}`);
         assert(blocks[2].svgs === 0, 'the broken map is drawn');
-        assert(/Line 35:\s*No channel 'nowhere'/.test(blocks[2].text), `the error block: ${blocks[2].text}`);
+        assert(/Line 37:\s*No channel 'nowhere'/.test(blocks[2].text), `the error block: ${blocks[2].text}`);
         assert(blocks[0].dataLine === '4', `scroll sync: data-line ${blocks[0].dataLine}`);
         await askRunner(control(), 'screenshot', { name: 'markdown-preview-journey-fences' });
     });
@@ -107,18 +109,19 @@ describe('Markdown preview', () => {
     test('an edit of a fence redraws it', async () => {
         const document = await vscode.workspace.openTextDocument(fileUri('guide.md'));
         const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
-        const line = document.getText().split('\n').indexOf('    touchpoint compares "Compares offers" {');
+        // The flow fence's touchpoint (the second fence).
+        const line = document.getText().split('\n').lastIndexOf('    touchpoint compares "Compares offers" {');
         await editor.edit((edit) => edit.replace(new vscode.Range(line, 0, line, 100), '    touchpoint compares "Reads the reviews" {'));
-        await blocksWhen('the first fence redrawn with the new label', 3, (b) => b[0].svgs === 1 && b[0].text.includes('Reads the reviews') && b[1].text.includes('Compares offers'));
+        await blocksWhen('the flow fence redrawn with the new label', 3, (b) => b[1].svgs === 1 && b[1].text.includes('Reads the reviews') && b[0].svgs === 1);
     });
 
-    test('a change of a shared persona in its .journey file redraws the fences that use it', async () => {
+    test('a change of a shared channel in its .journey file redraws the fences that use it', async () => {
         const people = await vscode.workspace.openTextDocument(fileUri('md-people.journey'));
         const edit = new vscode.WorkspaceEdit();
-        edit.replace(people.uri, new vscode.Range(0, 13, 0, 31), '"Dana the traveller"');
+        edit.replace(people.uri, new vscode.Range(0, 12, 0, 25), '"Travel app"');
         assert(await vscode.workspace.applyEdit(edit), 'the edit of md-people.journey failed');
-        assert(people.getText().includes('"Dana the traveller"'), `md-people.journey: ${people.getText()}`);
-        await blocksWhen('the first fence redrawn with the new persona label', 3, (b) => b[0].svgs === 1 && b[0].text.includes('Dana the traveller'));
+        assert(people.getText().startsWith('channel app "Travel app" online'), `md-people.journey: ${people.getText()}`);
+        await blocksWhen('the flow fence redrawn with the new channel label', 3, (b) => b[1].svgs === 1 && b[1].text.includes('Travel app'));
         const guide = await vscode.workspace.openTextDocument(fileUri('guide.md'));
         await vscode.window.showTextDocument(guide, vscode.ViewColumn.One);
     });
