@@ -3,6 +3,7 @@
  * client, started by the platform's own `startClient` (a Node process on the desktop, a web
  * worker in vscode.dev and github.dev).
  */
+import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { JOURNEY_VIEWS_METHOD, type JourneyViewsParams, type JourneyViewsResult } from '../../language-server/src/lsp/journey-preview-protocol.js';
@@ -14,6 +15,8 @@ import { JourneyPreviewManager } from './preview/journey-preview-manager.js';
 export interface JourneyExtensionApi {
     client: BaseLanguageClient;
     previews: JourneyPreviewManager;
+    /** Called by VS Code's Markdown preview (`markdown.markdownItPlugins`): draws ```journey fences. */
+    extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
 /** The running client, for the platform entry's `deactivate`. */

@@ -5,12 +5,14 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createJourneyServices } from './journey-module.js';
 import { registerJourneyDiffRequest } from './lsp/journey-diff-request.js';
+import { registerJourneyMarkdownRequest } from './lsp/journey-markdown-request.js';
 import { registerJourneyPreviewRequests } from './lsp/journey-preview-request.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared } = createJourneyServices({ connection, ...NodeFileSystem });
 registerJourneyPreviewRequests(connection, shared);
 registerJourneyDiffRequest(connection, shared);
+registerJourneyMarkdownRequest(connection, shared);
 startLanguageServer(shared);
 
 // One line in the client's output (Output → Journey Language Server) once the workspace is

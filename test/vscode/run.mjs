@@ -186,6 +186,29 @@ async function perform(page, action, args) {
             await element.waitFor({ state: 'visible', timeout: 10_000 });
             return element.innerText();
         }
+        case 'markdown-preview': {
+            // The frame of VS Code's Markdown preview that holds ```journey blocks (none yet: an empty answer).
+            for (const frame of page.frames()) {
+                const found = await frame.evaluate(() => {
+                    const blocks = Array.from(document.querySelectorAll('.journey-fence'));
+                    if (blocks.length === 0) return undefined;
+                    return {
+                        bodyClass: document.body.className,
+                        blocks: blocks.map((block) => ({
+                            state: block.getAttribute('data-journey-state'),
+                            view: block.getAttribute('data-journey-view'),
+                            dataLine: block.getAttribute('data-line'),
+                            svgs: block.querySelectorAll('svg').length,
+                            role: block.querySelector('svg')?.getAttribute('aria-roledescription') ?? null,
+                            style: (block.querySelector('svg style')?.textContent ?? '').replace(/journey-markdown-\d+/g, ''),
+                            text: block.textContent ?? '',
+                        })),
+                    };
+                }).catch(() => undefined);
+                if (found) return found;
+            }
+            return { bodyClass: '', blocks: [] };
+        }
         default:
             throw new Error(`unknown action ${action}`);
     }

@@ -10,6 +10,7 @@ import { runTests } from './mini-test.js';
 import './journey-extension.spec.js';
 import './journey-diff.spec.js';
 import './journey-new-map.spec.js';
+import './journey-markdown.spec.js';
 
 /** Entry point called by VS Code: runs every test and writes the results where the runner reads them. */
 export async function run(): Promise<void> {
