@@ -34,9 +34,11 @@ export async function activateJourney(
         return client.sendRequest<JourneyViewsResult>(JOURNEY_VIEWS_METHOD, params);
     });
     context.subscriptions.push(previews, ...registerJourneyCommands(previews, () => client), registerNewMapCommand(previews));
+    const markdown = registerJourneyMarkdownPreview(() => client);
+    context.subscriptions.push(...markdown.disposables);
     client = await startClient(context);
     context.subscriptions.push(client);
-    return { client, previews };
+    return { client, previews, extendMarkdownIt: (md) => markdown.fences.extend(md) };
 }
 
 /** The client started by `activateJourney`, if any. */
