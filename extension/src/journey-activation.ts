@@ -9,6 +9,7 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { JOURNEY_VIEWS_METHOD, type JourneyViewsParams, type JourneyViewsResult } from '../../language-server/src/lsp/journey-preview-protocol.js';
 import { registerJourneyCommands } from './journey-commands.js';
 import { registerNewMapCommand } from './journey-new-map.js';
+import { registerJourneyMarkdownPreview } from './markdown/journey-markdown-preview.js';
 import { JourneyPreviewManager } from './preview/journey-preview-manager.js';
 
 /** What the extension returns from `activate` (used by its tests and by other extensions). */
