@@ -81,14 +81,18 @@ function describeNumber(node: AstNode, value: number, keyword: string | undefine
 export function describeElement(node: AstNode, usesOf?: (node: AstNode) => string[]): string | undefined {
     if (isPersona(node)) return describePersona(node);
     if (isTouchpoint(node)) return describeTouchpoint(node);
-    if (isChannel(node)) return describeShared(node, 'Channel', usesOf, node.mode ? `${node.mode}` : undefined);
+    if (isChannel(node)) return describeShared(node, 'Channel', usesOf, [node.mode, node.tone !== undefined ? `**Tone:** ${escapeMarkdown(node.tone)}` : undefined].filter(Boolean).join(' · ') || undefined);
     if (isTeam(node)) return describeShared(node, 'Team', usesOf);
     if (isStage(node)) return describeStage(node);
     if (isDecision(node)) return describeDecision(node);
     if (isAction(node)) return describeAction(node);
     if (isOutcome(node)) return [heading('Outcome', node.name, node.label), 'An end of a path.'].join('\n\n');
     if (isKpi(node)) {
-        const facts = [node.target !== undefined ? `target ${node.target}${node.unit ? ` ${node.unit}` : ''}` : undefined, node.unit && node.target === undefined ? `unit ${node.unit}` : undefined];
+        const facts = [
+            node.target !== undefined ? `target ${node.target}${node.unit ? ` ${node.unit}` : ''}` : undefined,
+            node.actual !== undefined ? `actual ${node.actual}${node.unit ? ` ${node.unit}` : ''}${node.target ? ` (${Math.round((node.actual / node.target) * 100)}% of target)` : ''}` : undefined,
+            node.unit && node.target === undefined && node.actual === undefined ? `unit ${node.unit}` : undefined,
+        ];
         return [heading('KPI', node.name, node.label), facts.filter(Boolean).join(', ')].filter(Boolean).join('\n\n');
     }
     if (isJourney(node)) {
@@ -123,6 +127,7 @@ function describeTouchpoint(touchpoint: Touchpoint): string {
         ...touchpoint.expectations.map((e) => `**Expected:** ${describeScore(e.score)}${e.persona ? ` for ${e.persona.$refText}` : ''}`),
         typeof touchpoint.reaches[0] === 'number' ? `**Reach:** ${touchpoint.reaches[0].toLocaleString('en')}` : undefined,
         touchpoint.momentsOfTruth.length ? '**Moment of truth**' : undefined,
+        touchpoint.tones.length ? `**Tone:** ${escapeMarkdown(touchpoint.tones[0]!)}` : undefined,
     ].filter(Boolean);
     return [
         heading('Touchpoint', touchpoint.name, touchpoint.label),
@@ -132,6 +137,7 @@ function describeTouchpoint(touchpoint: Touchpoint): string {
         list('Gains', touchpoint.gains),
         list('Opportunities', touchpoint.opportunities),
         list('Backstage', touchpoint.backstage),
+        list('Data', touchpoint.data),
     ].filter(Boolean).join('\n\n');
 }
 
@@ -152,7 +158,7 @@ function describeStage(stage: Stage): string {
     const touchpoints = stage.steps.filter(isTouchpoint).length;
     const decisions = stage.steps.filter(isDecision).length;
     const counts = `${touchpoints} touchpoint${plural(touchpoints)}` + (decisions ? `, ${decisions} decision${plural(decisions)}` : '');
-    const kpis = stage.kpis.map((k) => `${labelled(k.name, k.label)}${k.target !== undefined ? ` → ${k.target}${k.unit ? ` ${k.unit}` : ''}` : ''}`);
+    const kpis = stage.kpis.map((k) => `${labelled(k.name, k.label)}${k.target !== undefined ? ` → ${k.target}${k.unit ? ` ${k.unit}` : ''}` : ''}${k.actual !== undefined ? ` (actual ${k.actual}${k.unit ? ` ${k.unit}` : ''})` : ''}`);
     return [heading('Stage', stage.name, stage.label), stage.descriptions[0], counts, list('KPIs', kpis, false)].filter(Boolean).join('\n\n');
 }
 

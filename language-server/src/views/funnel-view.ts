@@ -80,7 +80,7 @@ function flowchart(links: FunnelLink[], nodes: Array<FunnelNode | undefined>, op
         if (!node) continue;
         const id = safeId(node.kind === 'outcome' ? 'oc' : 'tp', node.id, taken);
         ids.set(node, id);
-        const reach = node.kind === 'touchpoint' && node.reach !== undefined ? `<br/>${mermaidText(words.customers(formatNumber(node.reach, words)))}` : '';
+        const reach = node.kind === 'touchpoint' && node.reach !== undefined ? `<br/>${words.customers(formatNumber(node.reach, words))}` : '';
         lines.push(node.kind === 'outcome' ? `    ${id}(["${mermaidText(node.label)}"])` : `    ${id}["${mermaidText(node.label)}${reach}"]`);
         sourceMap.push(mapEntry(node, kindOf(node), id));
     }
@@ -96,7 +96,7 @@ function flowchart(links: FunnelLink[], nodes: Array<FunnelNode | undefined>, op
     const max = Math.max(...links.map((link) => link.value));
     links.forEach((link, index) => {
         const arrow = link.kind === 'lost' ? '-.->' : '-->';
-        lines.push(`    ${ids.get(link.from)} ${arrow}|"${mermaidText(formatNumber(link.value, words))}"| ${targets[index]}`);
+        lines.push(`    ${ids.get(link.from)} ${arrow}|"${formatNumber(link.value, words)}"| ${targets[index]}`);
     });
     links.forEach((link, index) => {
         const width = 1 + Math.round((link.value / max) * 11);

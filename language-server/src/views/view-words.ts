@@ -9,6 +9,8 @@
  * holds `:` `,` `;` `#` `"` or brackets (nor `<`, `>` or `&`), and never starts with `-`.
  */
 
+import { languageOf, type LanguageCode } from '../language/journey-languages.js';
+
 /** The words of one language. Functions build the words that hold a number. */
 export interface ViewWords {
     /** The language's code (`en`, `fr`), also its locale for numbers. */
@@ -217,21 +219,16 @@ const FR: ViewWords = {
     },
 };
 
-/** The built-in languages, by code. One more entry adds a language to every view. */
-export const VIEW_WORDS: Readonly<Record<string, ViewWords>> = { en: EN, fr: FR };
+/**
+ * The built-in languages, by code. A new language is one more code in `LANGUAGES`
+ * (language/journey-languages.ts) and its entry here (the type asks for both).
+ */
+export const VIEW_WORDS: Readonly<Record<LanguageCode, ViewWords>> = { en: EN, fr: FR };
 
-/** The languages the views speak, as `lang` accepts them. */
-export const VIEW_LANGUAGES: readonly string[] = Object.keys(VIEW_WORDS);
-
-/** The built-in language of a `lang` code (`fr`, `FR`, `fr-CA` → French), or undefined when there is none. */
-export function knownLanguage(code: string | undefined): ViewWords | undefined {
-    if (!code) return undefined;
-    return VIEW_WORDS[code.toLowerCase().split(/[-_]/)[0] ?? ''];
-}
-
-/** The words of a map's language (`model.lang`); English when it names no built-in language. */
+/** The words of a map's language (`model.lang`: `fr`, `FR`, `fr-CA` → French); English when it names no built-in language. */
 export function viewWords(lang: string | undefined): ViewWords {
-    return knownLanguage(lang) ?? EN;
+    const language = languageOf(lang);
+    return language ? VIEW_WORDS[language] : EN;
 }
 
 /** A number as the language writes it (`12,000` in English, `12 000` in French). */
