@@ -4,7 +4,9 @@
  * are diamonds whose branches carry their answers, outcomes are rounded ends. Links are
  * the model's flow: `next` links, decision branches, and document order otherwise.
  * A touchpoint with pains is drawn red with a "⚠ n pains" line; a moment of truth is drawn
- * with a thick border and a "★ moment of truth" line.
+ * with a thick border and a "★ moment of truth" line. A stage's KPIs that have an `actual`
+ * are written under its name, against their target (`Bookings: 1,200 / 1,500 (80%)`).
+ * The words the view adds follow the map's `lang` (view-words.ts).
  *
  * Escaping (flowchart): node and subgraph labels are `["…"]` strings and edge labels
  * `|"…"|`; inside, `"` ends the string, `#…;` is an entity, `<…>` is HTML, `$$` is KaTeX
@@ -17,6 +19,7 @@
  */
 import type { JourneyModel, TouchpointModel } from '../model/journey-model.js';
 import { mermaidText, safeId } from './escape.js';
+import { kpiActualText } from './kpi-text.js';
 import { emptyView, labelsOf, mapEntry } from './model-queries.js';
 import type { SourceMapEntry, ViewOptions, ViewResult } from './view-types.js';
 import { viewWords, type ViewWords } from './view-words.js';
@@ -53,7 +56,9 @@ export function flowView(model: JourneyModel, options: ViewOptions = {}): ViewRe
         const stageId = safeId('st', stage.id, taken);
         sourceMap.push(mapEntry(stage, 'stage', stageId));
         highlight(stage.id, stageId);
-        lines.push(`    subgraph ${stageId}["${mermaidText(stage.label)}"]`);
+        // KPIs with a measured value are read against their target under the stage's name.
+        const kpis = stage.kpis.flatMap((kpi) => kpiActualText(kpi, words) ?? []).map((text) => `<br/><small>${mermaidText(text)}</small>`);
+        lines.push(`    subgraph ${stageId}["${mermaidText(stage.label)}${kpis.join('')}"]`);
         for (const step of stage.steps) {
             const id = safeId(step.kind === 'touchpoint' ? 'tp' : 'dc', step.id, taken);
             nodeIds.set(step.id, id);

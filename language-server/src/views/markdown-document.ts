@@ -7,6 +7,7 @@
  * the map's `lang`.
  */
 import type { JourneyModel, KpiModel } from '../model/journey-model.js';
+import { percentOfTarget } from './kpi-text.js';
 import { touchpointsOf } from './model-queries.js';
 import type { ViewResult, ViewTable } from './view-types.js';
 import { formatNumber, viewWords, type ViewWords } from './view-words.js';
@@ -109,7 +110,7 @@ function kpiValue(value: number, kpi: KpiModel, words: ViewWords): string {
 /** A KPI's measured value, and how far it is to its target (`42,000 (84% of target)`). */
 function actualText(kpi: KpiModel, words: ViewWords): string {
     if (kpi.actual === undefined) return '';
-    const share = kpi.target ? ` (${words.markdown.ofTarget(`${formatNumber(Math.round((kpi.actual / kpi.target) * 100), words)}${words.code === 'fr' ? '\u00a0' : ''}%`)})` : '';
+    const share = kpi.target ? ` (${words.markdown.ofTarget(percentOfTarget(kpi.actual, kpi.target, words))})` : '';
     return kpiValue(kpi.actual, kpi, words) + share;
 }
 
