@@ -334,8 +334,9 @@ function applyHighlight(): void {
     for (const el of Array.from(canvas.querySelectorAll('.journey-highlight'))) el.classList.remove('journey-highlight');
     if (highlightedLine === undefined) return;
     const entry = innermostEntryAt(linked.map((l) => l.entry), highlightedLine);
-    const match = linked.find((l) => l.entry === entry);
-    for (const el of match?.elements ?? []) el.classList.add('journey-highlight');
+    // The element may be drawn in the picture and listed in its table: both are outlined.
+    const same = (l: (typeof linked)[number]) => l.entry === entry || (entry?.elementId !== undefined && l.entry.elementId === entry.elementId && l.entry.range.start.line === entry.range.start.line);
+    for (const el of linked.filter(same).flatMap((l) => l.elements)) el.classList.add('journey-highlight');
 }
 
 async function exportPicture(requestId: number, format: 'svg' | 'png'): Promise<void> {

@@ -11,18 +11,7 @@ import { renderAllViews, type ViewResult } from '../../language-server/src/views
 import { markdownDocument } from '../../language-server/src/views/markdown-document.js';
 import { VIEW_WORDS, viewWords } from '../../language-server/src/views/view-words.js';
 import { parseJourney } from '../helpers.js';
-
-/** Every word the views add in English (those that French writes differently). */
-export const ENGLISH_VIEW_WORDS = [
-    'Journey', 'Emotion curve', 'Flow', 'Priorities', 'Funnel', 'Blueprint', 'Canvas',
-    'Overall', 'Expected', 'Emotion', 'emotion', 'angry', 'unhappy', 'neutral', 'happy', 'delighted',
-    'via', 'owner', 'moment of truth', 'pain', 'pains', 'no steps yet',
-    'priorities', 'Low effort', 'High effort', 'Low impact', 'High impact', 'Major projects', 'Quick wins', 'Fill-ins', 'Thankless tasks',
-    'ranked', 'Rank', 'Closeness to the sale', 'Score', 'Not ranked', 'improves no touchpoint',
-    'Lost', 'customers', 'Customer actions', 'Frontstage', 'channel', 'Backstage', 'Owner team', 'Tone', 'Data',
-    'Nothing to show yet', 'to draw', 'Goal', 'Need', 'KPIs', 'KPI', 'Stage', 'Target', 'Actual', 'of target',
-    'Voice and tone', 'Where', 'Touchpoint', 'Current journey', 'Future journey', 'as-is', 'to-be', 'personalise',
-];
+import { ENGLISH_VIEW_WORDS, englishWordsIn } from '../support/view-words.js';
 
 /** A French map that makes every view add every word it has: pains (one and several), a moment of truth, a stage without steps, lost customers, an action without scores… */
 const FRENCH = `journey mutuelle "Souscrire une complémentaire santé" {
@@ -101,10 +90,6 @@ function shownText(view: ViewResult): string {
     return parts.join('\n');
 }
 
-/** The English view words found in `text`, as whole words. */
-function englishWordsIn(text: string): string[] {
-    return ENGLISH_VIEW_WORDS.filter((word) => new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(text));
-}
 
 describe('a French map (lang fr)', () => {
     test('no view shows an English view word: titles, pictures, tables and notes', async () => {

@@ -2,7 +2,9 @@
  * The blueprint view: a service blueprint drawn as a Mermaid `flowchart LR` grid. The
  * first column names the four lanes; then one column per touchpoint, in journey order,
  * with its cells stacked in lane order:
- *   customer (the touchpoint and its pains, marked ⚠) / frontstage (its channels) / backstage (its notes) / owner team.
+ *   customer (the touchpoint and its pains, marked ⚠) / frontstage (its channels, with the
+ *   tone to use there, in italics) / backstage (its notes, then the data it captures or uses) / owner team.
+ * The lane names and the words added (Tone, Data) follow the map's `lang` (view-words.ts).
  * Columns are subgraphs titled with their stage (on the stage's first column) and linked
  * left to right; cells are joined with invisible links so each column keeps lane order.
  * An empty cell shows "—".
@@ -61,8 +63,8 @@ export function blueprintView(model: JourneyModel, options: ViewOptions = {}): V
         const team = touchpoint.owner ? teams.get(touchpoint.owner) : undefined;
         const cells = [
             cell('c', [`<b>${mermaidText(touchpoint.label)}</b>`, ...touchpoint.pains.map((pain) => `⚠ ${mermaidText(pain)}`)].join('<br/>'), { ...touchpoint, kind: 'touchpoint' }),
-            cell('f', orUndefined([...channelCells.map((channel) => mermaidText(channel.label) + (channel.tone ? `<br/><i>${mermaidText(`${words.tone}: ${channel.tone}`)}</i>` : '')), ...(touchpoint.tone ? [`<i>${mermaidText(`${words.tone}: ${touchpoint.tone}`)}</i>`] : [])]), channelCells[0] && { ...channelCells[0], kind: 'channel' }),
-            cell('b', orUndefined([...touchpoint.backstage.map(mermaidText), ...touchpoint.data.map((item) => mermaidText(`${words.data}: ${item}`))])),
+            cell('f', orUndefined([...channelCells.map((channel) => mermaidText(channel.label) + (channel.tone ? `<br/><i>${mermaidText(`${words.tone}${words.colon} ${channel.tone}`)}</i>` : '')), ...(touchpoint.tone ? [`<i>${mermaidText(`${words.tone}${words.colon} ${touchpoint.tone}`)}</i>`] : [])]), channelCells[0] && { ...channelCells[0], kind: 'channel' }),
+            cell('b', orUndefined([...touchpoint.backstage.map(mermaidText), ...touchpoint.data.map((item) => mermaidText(`${words.data}${words.colon} ${item}`))])),
             cell('t', team ? mermaidText(team.label) : undefined, team && { ...team, kind: 'team' }),
         ];
         if (stage) sourceMap.push(mapEntry(stage, 'stage', column));

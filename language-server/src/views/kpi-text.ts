@@ -6,9 +6,8 @@ import { formatNumber, type ViewWords } from './view-words.js';
 export function kpiActualText(kpi: KpiModel, words: ViewWords): string | undefined {
     if (kpi.actual === undefined) return undefined;
     const unit = kpi.unit ? ` ${kpi.unit}` : '';
-    const colon = words.code === 'fr' ? '\u00a0:' : ':';
-    if (kpi.target === undefined) return `${kpi.label}${colon} ${formatNumber(kpi.actual, words)}${unit}`;
-    return `${kpi.label}${colon} ${formatNumber(kpi.actual, words)} / ${formatNumber(kpi.target, words)}${unit} (${percentOfTarget(kpi.actual, kpi.target, words)})`;
+    if (kpi.target === undefined) return `${kpi.label}${words.colon} ${formatNumber(kpi.actual, words)}${unit}`;
+    return `${kpi.label}${words.colon} ${formatNumber(kpi.actual, words)} / ${formatNumber(kpi.target, words)}${unit} (${percentOfTarget(kpi.actual, kpi.target, words)})`;
 }
 
 /** How much of its target a KPI reached, as a percentage (`82%`, `82 %` in French); `—` for a target of 0. */

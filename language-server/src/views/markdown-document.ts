@@ -53,7 +53,7 @@ export function markdownDocument(model: JourneyModel, views: readonly ViewResult
         for (const persona of model.personas) {
             out.push(`- **${markdownText(persona.label)}**${persona.description ? ` — ${markdownText(persona.description)}` : ''}`);
             for (const [word, items] of [[md.goal, persona.goals], [md.need, persona.needs], [md.frustration, persona.frustrations]] as const) {
-                for (const item of items) out.push(`  - ${word}: ${markdownText(item)}`);
+                for (const item of items) out.push(`  - ${word}${words.colon} ${markdownText(item)}`);
             }
         }
         out.push('');

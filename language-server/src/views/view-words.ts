@@ -15,6 +15,8 @@ import { languageOf, type LanguageCode } from '../language/journey-languages.js'
 export interface ViewWords {
     /** The language's code (`en`, `fr`), also its locale for numbers. */
     code: string;
+    /** What goes between a name and what it introduces (`Tone: calm`; French puts a no-break space before the colon). */
+    colon: string;
     titles: { journey: string; emotion: string; flow: string; priorities: string; funnel: string; blueprint: string; canvas: string };
     /** What "Nothing to show yet: … to draw …" says, around a view's hint. */
     nothingYet: (hint: string, purpose: string) => string;
@@ -87,6 +89,7 @@ export interface ViewWords {
 
 const EN: ViewWords = {
     code: 'en',
+    colon: ':',
     titles: { journey: 'Journey', emotion: 'Emotion curve', flow: 'Flow', priorities: 'Priorities', funnel: 'Funnel', blueprint: 'Blueprint', canvas: 'Canvas' },
     nothingYet: (hint, purpose) => `Nothing to show yet: ${hint} to ${purpose}.`,
     hints: {
@@ -154,6 +157,7 @@ const EN: ViewWords = {
 
 const FR: ViewWords = {
     code: 'fr',
+    colon: '\u00a0:',
     titles: { journey: 'Parcours', emotion: 'Courbe des émotions', flow: 'Enchaînement', priorities: 'Priorités', funnel: 'Entonnoir', blueprint: 'Plan de service', canvas: 'Canevas' },
     nothingYet: (hint, purpose) => `Rien à montrer pour l'instant : ${hint} pour ${purpose}.`,
     hints: {
