@@ -4,6 +4,7 @@
  * hover, formatter and diff, with the real Langium services.
  */
 import { describe, expect, test } from 'vitest';
+import type { CodeAction } from 'vscode-languageserver';
 import { describeChange, namerOf } from '../../language-server/src/diff/diff-describe.js';
 import { diffJourneys } from '../../language-server/src/diff/journey-diff.js';
 import { formatDocumentText } from '../../language-server/src/editor/journey-formatter.js';
@@ -78,6 +79,21 @@ describe('validation', () => {
         for (const known of ['fr', 'en', 'FR', 'fr-CA']) {
             expect(issuesOf(await validateJourney(text.replace('lang de', `lang ${known}`)))).toEqual([]);
         }
+    });
+
+    test('its quick fixes write a language the views speak, and the warning goes', async () => {
+        const text = 'journey j {\n  lang de\n  stage s {\n    touchpoint t\n  }\n}\n';
+        const services = createTestServices();
+        const document = await parseJourney(text, { services });
+        const diagnostics = (document.diagnostics ?? []).filter((d) => d.code === 'unknown-language');
+        const actions = (await services.Journey.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() }, range: diagnostics[0]!.range, context: { diagnostics },
+        })) as CodeAction[];
+        expect(actions.map((action) => action.title)).toEqual(["Use 'en' (English)", "Use 'fr' (French)"]);
+        const edit = actions[1]!.edit!.changes![document.uri.toString()]![0]!;
+        const fixed = text.slice(0, document.textDocument.offsetAt(edit.range.start)) + edit.newText + text.slice(document.textDocument.offsetAt(edit.range.end));
+        expect(fixed).toContain('  lang fr\n');
+        expect(issuesOf(await validateJourney(fixed))).toEqual([]);
     });
 });
 

@@ -14,7 +14,7 @@ import type { LangiumDocument } from 'langium';
 import { isJourney, type JourneyFile } from '../generated/ast.js';
 import { describeElement } from './journey-hover.js';
 import { EMOTION_SCALE, IMPACT_EFFORT_SCALE } from '../language/journey-emotions.js';
-import { LANGUAGES } from '../language/journey-languages.js';
+import { LANGUAGE_NAMES, LANGUAGES } from '../language/journey-languages.js';
 import { keywordDocumentation } from './journey-keyword-docs.js';
 
 /** Snippets for keywords, by `<rule of the keyword>:<keyword>`; `${n|…|}` is a choice. */
@@ -151,7 +151,7 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
         if (isLanguageCode(next)) {
             LANGUAGES.forEach((code, index) => acceptor(context, {
                 label: code,
-                detail: 'the language of the words the views add',
+                detail: `${LANGUAGE_NAMES[code]}: the language of the words the views add`,
                 kind: CompletionItemKind.Value,
                 sortText: String(index),
             }));

@@ -301,7 +301,7 @@ export class JourneyValidator {
     checkLanguage(lang: Lang, accept: ValidationAcceptor): void {
         if (typeof lang.code !== 'string' || lang.code === '' || languageOf(lang.code)) return;
         accept('warning', `The views have no words in '${lang.code}': they use English. Known languages: ${LANGUAGES.join(', ')}. (Labels you write are never translated.)`,
-            { node: lang, property: 'code', ...issue(IssueCodes.UnknownLanguage, { code: lang.code }) });
+            { node: lang, property: 'code', ...issue(IssueCodes.UnknownLanguage, { language: lang.code }) });
     }
 
     /** Rule: a persona has one description. */
