@@ -121,6 +121,7 @@ describe('hover', () => {
         expect(await hoverAt('data "Birthday')).toContain('personalise the experience');
         expect(await hoverAt('actual 150')).toContain('the measured value of the KPI');
         expect(await hoverAt('lang fr')).toContain('Labels you write are never translated');
+        expect(await hoverAt('fr\n', 0)).toBe("**Language** `fr`: the views' own words are in French; labels are never translated.");
     });
 });
 

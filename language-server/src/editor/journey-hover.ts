@@ -8,10 +8,11 @@ import { AstUtils, CstUtils, isLeafCstNode, type AstNode, type AstNodeLocator, t
 import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
-    isAction, isBranch, isChannel, isDecision, isEmotion, isExpected, isJourney, isKpi, isOutcome, isPersona, isStage, isTeam, isTouchpoint,
+    isAction, isBranch, isChannel, isDecision, isEmotion, isExpected, isJourney, isKpi, isLang, isOutcome, isPersona, isStage, isTeam, isTouchpoint,
     type Action, type Channel, type Decision, type Persona, type Stage, type Team, type Touchpoint,
 } from '../generated/ast.js';
 import { describeScore, IMPACT_EFFORT_SCALE } from '../language/journey-emotions.js';
+import { LANGUAGE_NAMES, LANGUAGES, languageOf } from '../language/journey-languages.js';
 import { keywordDocumentation } from './journey-keyword-docs.js';
 
 export class JourneyHoverProvider extends AstNodeHoverProvider {
@@ -55,6 +56,8 @@ export class JourneyHoverProvider extends AstNodeHoverProvider {
         const keyword = leaf && CstUtils.getPreviousNode(leaf, true)?.text;
         const meaning = leaf && isLeafCstNode(leaf) && leaf.tokenType.name === 'NUMBER' ? describeNumber(leaf.astNode, Number(leaf.text), keyword) : undefined;
         if (meaning) return { contents: { kind: 'markdown', value: meaning }, range: leaf!.range };
+        // The code after `lang` names a language, not an element: say which, and what it changes.
+        if (leaf && isLang(leaf.astNode) && leaf.text === leaf.astNode.code) return { contents: { kind: 'markdown', value: describeElement(leaf.astNode)! }, range: leaf.range };
         return super.getHoverContent(document, params);
     }
 
@@ -100,6 +103,12 @@ export function describeElement(node: AstNode, usesOf?: (node: AstNode) => strin
         return [heading('Journey', node.name, node.label), `${state} · ${node.stages.length} stage${plural(node.stages.length)}`, node.descriptions[0]].filter(Boolean).join('\n\n');
     }
     if (isEmotion(node) || isExpected(node)) return `${isEmotion(node) ? 'Emotion' : 'Expected'} ${describeScore(node.score)}`;
+    if (isLang(node)) {
+        const language = languageOf(node.code);
+        return language
+            ? `**Language** \`${node.code}\`: the views' own words are in ${LANGUAGE_NAMES[language]}; labels are never translated.`
+            : `**Language** \`${node.code}\`: the views have no words in this language and use English (they speak ${LANGUAGES.join(', ')}).`;
+    }
     if (isBranch(node)) return `Branch **${node.label ?? ''}** → \`${node.target?.$refText ?? ''}\``;
     return undefined;
 }
