@@ -10,6 +10,8 @@ export const ENGLISH_VIEW_WORDS = [
     'Lost', 'customers', 'Customer actions', 'Frontstage', 'channel', 'Backstage', 'Owner team', 'Tone', 'Data',
     'Nothing to show yet', 'to draw', 'Goal', 'Need', 'KPIs', 'KPI', 'Stage', 'Target', 'Actual', 'of target',
     'Voice and tone', 'Where', 'Touchpoint', 'Current journey', 'Future journey', 'as-is', 'to-be', 'personalise',
+    // The blueprint's lines and the emotion chart's line styles (grid layouts).
+    'line of interaction', 'line of visibility', 'solid', 'dotted', 'thick',
     // The canvas's lanes and words.
     'Steps', 'About', 'Channel', 'Pains', 'Opportunities', 'Moments of truth', 'Reach', 'Leads to', 'Outcomes', 'hoped', 'target', 'actual', 'online', 'offline',
 ];
