@@ -7,7 +7,7 @@ import { kindWord, listWord } from './diff-describe.js';
 import type { ElementKind, ItemList, JourneyChange, JourneyDiff } from './diff-types.js';
 
 const KIND_ORDER: ElementKind[] = ['stage', 'touchpoint', 'decision', 'outcome', 'action', 'persona', 'channel', 'team', 'kpi'];
-const ITEM_ORDER: ItemList[] = ['pain', 'gain', 'opportunity', 'backstage', 'goal', 'need', 'frustration'];
+const ITEM_ORDER: ItemList[] = ['pain', 'gain', 'opportunity', 'backstage', 'data', 'goal', 'need', 'frustration'];
 
 /** The summary sentence of one journey's diff (without a final full stop). */
 export function summarizeDiff(diff: JourneyDiff): string {
