@@ -15,6 +15,7 @@ import { isJourney, type JourneyFile } from '../generated/ast.js';
 import { describeElement } from './journey-hover.js';
 import { EMOTION_SCALE, IMPACT_EFFORT_SCALE } from '../language/journey-emotions.js';
 import { keywordDocumentation } from './journey-keyword-docs.js';
+import type { JourneyLanguageServer } from './journey-language-server.js';
 
 /** Snippets for keywords, by `<rule of the keyword>:<keyword>`; `${n|…|}` is a choice. */
 const SNIPPETS: Record<string, string> = {
@@ -74,6 +75,13 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
     minimumSkipped = 2000;
     /** The parsed document of each text document being completed. */
     private readonly parsed = new WeakMap<TextDocument, LangiumDocument>();
+    /** The language server, which knows whether the client takes snippets. */
+    private readonly server: () => JourneyLanguageServer | undefined;
+
+    constructor(services: ConstructorParameters<typeof DefaultCompletionProvider>[0]) {
+        super(services);
+        this.server = () => services.shared.lsp.LanguageServer as JourneyLanguageServer | undefined;
+    }
 
     /** No completion inside labels and comments. */
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
@@ -169,14 +177,17 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
             return;
         }
         const documentation = keywordDocumentation(this.grammar, keyword.value);
-        const snippet = SNIPPETS[`${ruleOf(keyword)}:${keyword.value}`];
+        const written = SNIPPETS[`${ruleOf(keyword)}:${keyword.value}`];
+        // A client without snippet support gets the keyword as plain text (or a snippet without placeholders).
+        const snippets = this.server()?.support?.snippets ?? true;
+        const snippet = written && (snippets || !written.includes('$')) ? written : undefined;
         acceptor(context, {
             label: keyword.value,
             kind: snippet ? CompletionItemKind.Snippet : CompletionItemKind.Keyword,
             detail: snippet ? snippetPreview(snippet) : 'keyword',
             documentation: documentation ? { kind: 'markdown', value: documentation } : undefined,
             insertText: snippet ?? keyword.value,
-            insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+            insertTextFormat: snippet && snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
             sortText: '1' + keyword.value,
         });
     }
