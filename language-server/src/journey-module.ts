@@ -37,6 +37,7 @@ import { JourneyInlayHintProvider } from './editor/journey-inlay-hints.js';
 import { JourneyLanguageServer } from './editor/journey-language-server.js';
 import { JourneyDocumentUpdateHandler } from './language/journey-document-updates.js';
 import { JourneyLangiumDocuments, JourneyWorkspaceManager } from './language/journey-workspace.js';
+import { JourneyDocumentBuilder } from './language/journey-document-builder.js';
 
 /** Services added by the .journey language on top of Langium's defaults. */
 export interface JourneyAddedServices {
@@ -77,11 +78,12 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
     },
 };
 
-/** Services shared by the languages of the server: which documents make the workspace, document updates, icons of elements and workspace symbols. */
+/** Services shared by the languages of the server: which documents make the workspace and in which order they are built, document updates, icons of elements and workspace symbols. */
 export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         LangiumDocuments: (services) => new JourneyLangiumDocuments(services),
         WorkspaceManager: (services) => new JourneyWorkspaceManager(services),
+        DocumentBuilder: (services) => new JourneyDocumentBuilder(services),
     },
     lsp: {
         LanguageServer: (services) => new JourneyLanguageServer(services),

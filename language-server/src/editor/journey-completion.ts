@@ -11,7 +11,7 @@ import {
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import type { CancellationToken } from 'vscode-jsonrpc';
 import type { LangiumDocument } from 'langium';
-import { isJourney, type JourneyFile } from '../generated/ast.js';
+import { isBranch, isJourney, isTouchpoint, type JourneyFile } from '../generated/ast.js';
 import { describeElement } from './journey-hover.js';
 import { EMOTION_SCALE, IMPACT_EFFORT_SCALE } from '../language/journey-emotions.js';
 import { keywordDocumentation } from './journey-keyword-docs.js';
@@ -210,10 +210,22 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
         };
     }
 
-    /** A touchpoint's `next` does not offer the touchpoint itself. */
+    /**
+     * A touchpoint's `next` does not offer the touchpoint itself, nor a decision's branch the
+     * decision; `persona` and `channel` do not offer what the touchpoint already lists.
+     */
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext) {
         const candidates = super.getReferenceCandidates(refInfo, context);
-        return refInfo.property === 'next' ? candidates.filter((d) => d.node !== refInfo.container) : candidates;
+        const container = refInfo.container;
+        if (refInfo.property === 'next') return candidates.filter((d) => d.node !== container);
+        if (isBranch(container)) return candidates.filter((d) => d.node !== container.$container);
+        if (isTouchpoint(container) && (refInfo.property === 'personas' || refInfo.property === 'channels')) {
+            // The reference being written (the cursor is on it or right after it) does not count.
+            const elsewhere = (r: { $refNode?: { offset: number; end: number } }) => !r.$refNode || context.offset < r.$refNode.offset || context.offset > r.$refNode.end;
+            const listed = new Set(container[refInfo.property].filter(elsewhere).map((r) => r.$refText));
+            return candidates.filter((d) => !listed.has(d.name));
+        }
+        return candidates;
     }
 }
 
