@@ -1,5 +1,7 @@
 /** The language server's Node entry: speaks LSP over IPC or stdio (`--stdio`), as the client starts it. */
 import { format } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { DocumentState } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
@@ -10,6 +12,7 @@ import {
 import { createJourneyServices } from './journey-module.js';
 import { registerJourneyDiffRequest } from './lsp/journey-diff-request.js';
 import { LifecycleMessageReader } from './lsp/journey-lifecycle.js';
+import type { JourneyDocumentBuilder } from './language/journey-document-builder.js';
 import { registerJourneyPreviewRequests } from './lsp/journey-preview-request.js';
 
 const transport = transportFromArguments(process.argv.slice(2));
@@ -26,6 +29,9 @@ if (transport.stdio) {
     process.stdin.on('end', () => process.exit(reader.shutDown ? 0 : 1));
 }
 const { shared } = createJourneyServices({ connection, ...NodeFileSystem });
+// A big map closed (and gone from the workspace) leaves hundreds of MB that V8 would keep:
+// a full garbage collection then lets it give them back to the system.
+(shared.workspace.DocumentBuilder as JourneyDocumentBuilder).releaseMemory = collectGarbage;
 registerJourneyPreviewRequests(connection, shared);
 registerJourneyDiffRequest(connection, shared);
 startLanguageServer(shared);
@@ -38,6 +44,16 @@ shared.lsp.LanguageServer.onInitialized(async () => {
     const files = shared.workspace.LangiumDocuments.all.count();
     connection.console.info(`Journey language server ready on Node ${process.version}: ${files} .journey file${files === 1 ? '' : 's'} checked, ${Math.round(performance.now())} ms after start.`);
 });
+
+/** Runs a full garbage collection (V8's `gc`, made available at run time). */
+function collectGarbage(): void {
+    try {
+        setFlagsFromString('--expose-gc');
+        (runInNewContext('gc') as () => void)();
+    } catch {
+        // Not available on this Node: V8 collects in its own time.
+    }
+}
 
 /** The transport the client asked for, as `vscode-languageserver` reads it: `--node-ipc`, `--stdio`, `--socket=<port>` or `--pipe=<name>`. */
 function transportFromArguments(argv: string[]): { reader: MessageReader; writer: MessageWriter; stdio: boolean } {

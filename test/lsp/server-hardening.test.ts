@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { ClientCapabilities, CompletionItem, Diagnostic, CompletionList, Hover, Location, MarkupContent, SemanticTokens, SymbolInformation } from 'vscode-languageserver-protocol';
+import { generateMap } from '../support/generate-map.js';
 import { LspClient } from '../stress/lsp-client.js';
 
 const PEOPLE = 'persona alex "Alex, working parent" {\n  goal "A clean house"\n}\nchannel phone "Phone" offline\nteam sales "Sales"\n';
@@ -176,6 +177,25 @@ describe('big and garbage input (item 12)', () => {
     });
 });
 
+describe('memory of closed documents (item 12)', () => {
+    test('opening and closing a 2 MB untitled map again and again does not keep growing the server', async () => {
+        client = await LspClient.start({});
+        const big = generateMap(6000).text;
+        const closed: number[] = [];
+        for (let round = 0; round < 3; round++) {
+            const uri = `untitled:Big-${round}`;
+            await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'journey', version: 1, text: big } });
+            await client.waitForDiagnostics(uri, () => true, 120_000);
+            await client.notify('textDocument/didClose', { textDocument: { uri } });
+            await new Promise((resolve) => setTimeout(resolve, 3000));
+            closed.push(client.residentMemory() ?? 0);
+        }
+        const mb = closed.map((bytes) => Math.round(bytes / 1048576));
+        // Without a collection once a big map leaves, each round kept about 120 MB more.
+        expect(mb[2]! - mb[0]!, `resident memory after each close: ${mb.join(', ')} MB`).toBeLessThan(120);
+    }, 300_000);
+});
+
 describe('a client that announces few capabilities (item 13, issue 14 item 4)', () => {
     test('completion sends no snippet syntax to a client without snippet support', async () => {
         const root = workspace({ 'people.journey': PEOPLE });
@@ -273,6 +293,18 @@ describe('a client that announces few capabilities (item 13, issue 14 item 4)', 
             if (line === 3) onLine3.push(`${character}:${legend[tokens.data[i + 3]!]}`);
         }
         expect(onLine3).not.toContain('14:class');
+    });
+});
+
+describe('requests right after a document opens (issue 14 item 4)', () => {
+    test('completion sent with didOpen, before the server holds the document, waits for it instead of failing', async () => {
+        const root = workspace({ 'people.journey': PEOPLE });
+        client = await LspClient.start({ rootUri: pathToFileURL(root).toString(), capabilities: FEW_CAPABILITIES });
+        const text = 'journey j "J" {\n  stage s "S" {\n    touchpoint t "T" {\n      persona \n    }\n  }\n}\n';
+        const uri = uriOf('j.journey');
+        await open(uri, text);
+        const items = itemsOf(await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 14 } }));
+        expect(items.map((i) => i.label)).toEqual(['alex']);
     });
 });
 

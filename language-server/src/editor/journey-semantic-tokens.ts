@@ -17,8 +17,10 @@ export const TOKEN_TYPES: Record<string, string> = {
     Channel: SemanticTokenTypes.interface,
     Team: SemanticTokenTypes.struct,
     Stage: SemanticTokenTypes.namespace,
-    Kpi: SemanticTokenTypes.property,
-    Touchpoint: SemanticTokenTypes.event,
+    // Touchpoints and KPIs take types that VS Code's default themes colour apart from plain
+    // text and from unresolved references (`event` and `property` look like either there).
+    Kpi: SemanticTokenTypes.enumMember,
+    Touchpoint: SemanticTokenTypes.function,
     Decision: SemanticTokenTypes.enum,
     Outcome: SemanticTokenTypes.enumMember,
     Action: SemanticTokenTypes.function,

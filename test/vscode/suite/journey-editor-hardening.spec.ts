@@ -193,34 +193,39 @@ describe('Editor hardening', () => {
         await closeMap(editor);
     });
 
-    test('touchpoint, KPI and every other id are coloured in the default Dark Modern and Light Modern themes', async () => {
+    test('touchpoint, KPI and every other id are coloured in Dark Modern and Light Modern, unlike plain text and references to nothing', async () => {
         const settings = vscode.workspace.getConfiguration('workbench');
         const words = { journey: 'editing', persona: 'alex', channel: 'phone', team: 'sales', stage: 'discover', kpi: 'calls_kpi', touchpoint: 'calls', decision: 'choose', outcome: 'lost', action: 'quote' };
+        const unresolved = 'nowhere';
         const report: string[] = [];
         try {
             for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
                 await settings.update('colorTheme', theme, vscode.ConfigurationTarget.Global);
-                const editor = await openMap(MAP);
-                const seen = await waitFor(`the semantic colours in ${theme}`, async () => {
-                    const found = await askRunner<{ colors: Record<string, string | null>; foreground: string | null }>(control(), 'token-colors', { words: Object.values(words) });
-                    // Semantic tokens arrive after the TextMate colours: wait until the touchpoint id is drawn.
+                const editor = await openMap(MAP.replace('      next books\n', `      next books\n      next ${unresolved}\n`));
+                const ask = () => askRunner<{ colors: Record<string, string | null>; foreground: string | null }>(control(), 'token-colors', { words: [...Object.values(words), unresolved] });
+                await waitFor(`the colours in ${theme}`, async () => {
+                    const found = await ask();
                     return found.foreground && Object.values(found.colors).every((c) => c) ? found : undefined;
                 }, 10_000);
+                // Semantic colours come after the TextMate ones: read them once they have settled.
                 await new Promise((resolve) => setTimeout(resolve, 1500));
-                const settled = await askRunner<{ colors: Record<string, string | null>; foreground: string | null }>(control(), 'token-colors', { words: Object.values(words) });
+                const seen = await ask();
+                const nothing = seen.colors[unresolved];
                 for (const [kind, word] of Object.entries(words)) {
-                    const color = settled.colors[word];
-                    if (color === settled.foreground) report.push(`${theme}: the ${kind} id '${word}' is plain (${color})`);
+                    const color = seen.colors[word];
+                    if (color === seen.foreground) report.push(`${theme}: the ${kind} id '${word}' is plain text (${color})`);
+                    else if (color === nothing) report.push(`${theme}: the ${kind} id '${word}' looks like a reference to nothing (${color})`);
                 }
-                report.push(`(${theme}: first ${JSON.stringify(seen.colors)}, settled ${JSON.stringify(settled.colors)}, plain ${settled.foreground})`);
+                report.push(`(${theme}: ${JSON.stringify(seen.colors)}, plain text ${seen.foreground})`);
+                await askRunner(control(), 'screenshot', { name: `token-colours-${theme.toLowerCase().replace(/ /g, '-')}` });
                 await closeMap(editor);
             }
         } finally {
             await settings.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
         }
         writeFileSync(path.join(path.dirname(control().resultsFile), 'token-colors.txt'), report.join('\n'));
-        const plain = report.filter((line) => !line.startsWith('('));
-        assert(plain.length === 0, report.join('\n'));
+        const wrong = report.filter((line) => !line.startsWith('('));
+        assert(wrong.length === 0, report.join('\n'));
     });
 
     test('the error banner keeps its height while the number of errors changes, so the picture does not jump', async () => {
