@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the test suites need beyond npm packages, idempotently:
 #   - Chromium (Debian package) for the browser tests and `journey render --format svg|png`;
-#   - the VS Code server (from the npm package code-server) for the real-VS Code tests.
+#   - the VS Code server (from the npm package code-server) for the real-VS Code tests;
+#   - Neovim (Debian package) for the test that drives the language server from another editor.
 # Fast when everything is already there. Set JOURNEY_SKIP_TOOLS=1 to skip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,7 @@ if [ "${JOURNEY_SKIP_TOOLS:-}" = "1" ]; then
 fi
 
 bash scripts/install-chromium.sh
+bash scripts/install-neovim.sh
 
 if [ -f scripts/install-vscode-server.sh ]; then
     bash scripts/install-vscode-server.sh
