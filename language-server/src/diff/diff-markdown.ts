@@ -11,7 +11,7 @@ import { plural, summarizeDiff } from './diff-summary.js';
 import type { FileDiff, JourneyDiff } from './diff-types.js';
 
 /** The views drawn before and after in the report. */
-export const PICTURE_VIEWS = ['journey', 'flow'] as const;
+export const PICTURE_VIEWS = ['canvas', 'journey', 'flow'] as const;
 
 /** Draws one view of a model as Mermaid text, highlighting some element ids; undefined when the view has nothing to draw. */
 export type PictureRenderer = (model: JourneyModel, view: (typeof PICTURE_VIEWS)[number], highlight: ReadonlySet<string>) => string | undefined;
@@ -29,12 +29,16 @@ export const COMMENT_MARKER = '<!-- journey-diff -->';
 
 /** The whole report for a set of compared files. */
 export function diffToMarkdown(files: FileDiff[], options: MarkdownOptions = {}): string {
-    const full = render(files, options.picture, true);
     const max = options.maxLength;
-    if (max === undefined || full.length <= max) return full;
+    const tablesOnly = render(files, undefined, true);
+    // The pictures are drawn only when the report without them leaves room for them.
+    if (max === undefined || tablesOnly.length <= max) {
+        const full = options.picture ? render(files, options.picture, true) : tablesOnly;
+        if (max === undefined || full.length <= max) return full;
+    }
     // Shorter and shorter: without the pictures, then without the tables, then cut at a line.
     const run = 'run `journey diff` locally to see every change';
-    const withoutPictures = render(files, undefined, true) + `\n_The before/after pictures were left out to keep this report short enough; ${run} with its pictures._\n`;
+    const withoutPictures = tablesOnly + `\n_The before/after pictures were left out to keep this report short enough; ${run} with its pictures._\n`;
     if (withoutPictures.length <= max) return withoutPictures;
     const tablesNote = `\n_The tables of changes and the pictures were left out to keep this report short enough; ${run}._\n`;
     const withoutTables = render(files, undefined, false) + tablesNote;
@@ -101,7 +105,7 @@ function elementCell(row: ChangeRow): string {
     return `${kindWord(row.kind)} **${cell(row.label)}** \`${row.id}\``;
 }
 
-/** Collapsible before/after pictures of the journey and flow views. */
+/** Collapsible before/after pictures of the canvas, journey and flow views. */
 function pictures(diff: JourneyDiff, picture: PictureRenderer): string[] {
     const highlight = changedIds(diff);
     const lines: string[] = [];

@@ -42,7 +42,7 @@ export const MIN_READABLE_FONT = 11;
 /** The most lines in one cell: a longer text continues in the cell below. */
 export const CHUNK_LINES = 3;
 /** The width of the text of a cell, in pixels: at least, at most. */
-const MIN_TEXT_WIDTH = 144;
+const MIN_TEXT_WIDTH = 160;
 const MAX_TEXT_WIDTH = 240;
 const WIDTH_STEP = 8;
 /** What Mermaid adds around a cell's text (its padding on both sides), between two cells, and around the picture. */
@@ -81,7 +81,7 @@ export function canvasView(model: JourneyModel, options: ViewOptions = {}): View
     const stageLanes = STAGE_LANES.filter((lane) => groups.some((group) => headerItems(lane, group).length > 0));
     const width = cellWidth([...lanes.map((lane) => lane.name), ...steps.flatMap((step) => lanes.flatMap((lane) => lane.items(step).map((item) => item.text)))]);
     const columns = 1 + groups.reduce((sum, group) => sum + group.steps.length, 0);
-    const drawing: Drawing = { taken: new Set(), sourceMap: [mapEntry(model, 'journey', 'canvas')], highlight: options.highlight, width, counter: 0 };
+    const drawing: Drawing = { taken: new Set(), sourceMap: [], highlight: options.highlight, width, counter: 0 };
     let grid: { columns: number; rows: Cell[][] };
     if (!options.availableWidth || effectiveFontSize(pictureWidth(columns, width), options.availableWidth) >= MIN_READABLE_FONT) {
         grid = landscapeGrid(groups, stageLanes, lanes, drawing);
@@ -104,7 +104,7 @@ export function pictureWidth(columns: number, textWidthPx: number): number {
 }
 
 /**
- * The text width of every cell: the narrowest (in steps of 8 pixels, within 144..240) at
+ * The text width of every cell: the narrowest (in steps of 8 pixels, within 160..240) at
  * which every text breaks into at most `CHUNK_LINES` lines; a text too long for that at
  * 240 pixels is cut into chunks anyway.
  */
@@ -257,7 +257,11 @@ function blockText(columns: number, rows: Cell[][]): string {
     for (const row of rows) {
         lines.push(`  ${row.map((cell) => {
             if (cell.kind === 'space') return cell.span > 1 ? `space:${cell.span}` : 'space';
-            for (const style of cell.styles) byStyle.set(style, [...(byStyle.get(style) ?? []), cell.id]);
+            for (const style of cell.styles) {
+                const ids = byStyle.get(style);
+                if (ids) ids.push(cell.id);
+                else byStyle.set(style, [cell.id]);
+            }
             const text = cell.lines.map(mermaidText).join('<br/>') || mermaidText(' ');
             return `${cell.id}["${text}"]${cell.span > 1 ? `:${cell.span}` : ''}`;
         }).join(' ')}`);

@@ -7,6 +7,9 @@
 import type { JourneyModel } from '../model/journey-model.js';
 import type { ViewResult } from './view-types.js';
 
+/** The width in CSS pixels of the column GitHub shows Markdown in (a README, a pull-request comment): pictures meant for Markdown are laid out for it. */
+export const MARKDOWN_PAGE_WIDTH = 880;
+
 /**
  * Markdown text that shows `text` literally (GitHub flavour): inline markup characters are
  * backslash-escaped, `<` and `&` become entities, a line-starting block marker (`#`, `-`,
