@@ -27,11 +27,11 @@ async function canvas(text: string, options?: ViewOptions): Promise<string> {
     return result.mermaid;
 }
 
-/** The rows of the block diagram: each a list of cells `{ id, text, span }` (line breaks read as spaces; `space` cells have no id). */
+/** The rows of the block diagram: each a list of cells `{ id, text, span }` (line breaks read as spaces; empty slots, `space` or an invisible `gap_…` cell, have no id). */
 function rows(mermaid: string): Array<Array<{ id?: string; text: string; span: number }>> {
     return mermaid.split('\n')
         .filter((line) => /^ {2}(space|[a-z]+_\w+\[)/.test(line))
-        .map((line) => [...line.matchAll(/(?:(\w+)\["([^"]*)"\]|space)(?::(\d+))?/g)].map((match) => ({ id: match[1], text: (match[2] ?? '').replace(/<br\/>/g, ' '), span: Number(match[3] ?? 1) })));
+        .map((line) => [...line.matchAll(/(?:(\w+)\["([^"]*)"\]|space)(?::(\d+))?/g)].map((match) => ({ id: match[1]?.startsWith('gap_') ? undefined : match[1], text: match[1]?.startsWith('gap_') ? '' : (match[2] ?? '').replace(/<br\/>/g, ' '), span: Number(match[3] ?? 1) })));
 }
 
 /** The lane names down the first column (landscape). */
@@ -166,13 +166,13 @@ describe('canvas view', () => {
         expect(await canvas(BOOKING, { availableWidth: 900 })).toBe(wide);
         const portrait = await canvas(BOOKING, { availableWidth: 400 });
         expect(portrait).not.toBe(wide);
-        // Portrait: stages stacked (a header across the whole width), each step followed by its facts, named by lane.
+        // Portrait: stages stacked (a header across the whole width), each step followed by its facts, named by lane (short facts share a cell).
         const grid = rows(portrait);
         const across = Number(/columns (\d+)/.exec(portrait)![1]);
         expect(grid[0]).toEqual([{ id: 'st_awareness', text: 'Awareness', span: across }]);
         const calls = grid.findIndex((row) => row[0].id === 'tp_calls');
         expect(across).toBe(2);
-        expect([...grid[calls], ...grid[calls + 1]].map((cell) => cell.text)).toEqual(['Calls for a quote', 'Personas#58; Alex', 'Personas#58; Sam', 'Channel#58; Phone · offline']);
+        expect([...grid[calls], ...grid[calls + 1]].map((cell) => cell.text)).toEqual(['Calls for a quote', 'Personas#58; Alex Personas#58; Sam', 'Channel#58; Phone · offline', 'Owner team#58; Call centre']);
         expect(pictureWidth(across, 160)).toBeLessThanOrEqual((400 * 16) / MIN_READABLE_FONT);
         // Without a width it is always landscape.
         expect(await canvas(BOOKING, {})).toBe(wide);

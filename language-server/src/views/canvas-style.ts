@@ -8,6 +8,7 @@
 
 /** Style of each cell class, in the order they are applied (the highlight last, so its border wins). */
 export const CANVAS_CLASSES: Readonly<Record<string, string>> = {
+    gap: 'fill:none,stroke:none',
     lane: 'fill:#e8eef5,stroke:#78909c,color:#102a43',
     stage: 'fill:#1e3a5f,stroke:#1e3a5f,color:#ffffff,font-weight:bold',
     kpi: 'fill:#dbe7f3,stroke:#1e3a5f,color:#102a43',

@@ -13,7 +13,8 @@
  * Layout: Mermaid's block diagram makes every column as wide as the widest cell and every
  * row as tall as the tallest, and never wraps a label. So the view chooses one text width
  * for all cells from the content (`cellWidth`), breaks every text into lines of that width
- * and cuts it into chunks of at most `CHUNK_LINES` lines, one cell per chunk: a long pain
+ * and cuts it into chunks of at most `CHUNK_LINES` lines, one cell per chunk (short items of
+ * one kind share a cell while they fit): a long pain
  * takes two cells of its lane, one under the other, instead of making every row tall.
  *
  * Escaping: cells are `id["…"]` strings: `mermaidText` writes `"`, `#`, `<`, `>` and every
@@ -174,26 +175,46 @@ function laneContext(model: JourneyModel): LaneContext {
     };
 }
 
-/** A chunk of an item: some of its lines, in the cell it is drawn in. */
+/** What one cell holds: lines of one or more items (of one style), or part of one long item. */
 interface Chunk {
     lines: string[];
-    item: CanvasItem;
-    first: boolean;
+    /** The items that start in this cell. */
+    starts: CanvasItem[];
+    style?: CellStyle;
 }
 
-/** The chunks of a list of items wrapped at `width`. */
+/**
+ * The cells of a list of items wrapped at `width`: consecutive items of one style share a
+ * cell while they fit in `CHUNK_LINES` lines (each starts on a line of its own), and an item
+ * longer than that is cut into cells of `CHUNK_LINES` lines. Mermaid takes about as long to
+ * draw an empty slot as a cell, so fewer, fuller cells draw faster.
+ */
 function chunksOf(items: readonly CanvasItem[], width: number): Chunk[] {
-    return items.flatMap((item) => chunkLines(wrapText(item.text, width, CANVAS_FONT), CHUNK_LINES).map((lines, index) => ({ lines, item, first: index === 0 })));
+    const chunks: Chunk[] = [];
+    for (const item of items) {
+        const lines = wrapText(item.text, width, CANVAS_FONT);
+        const last = chunks[chunks.length - 1];
+        if (last && last.style === item.style && last.lines.length + lines.length <= CHUNK_LINES) {
+            last.lines.push(...lines);
+            last.starts.push(item);
+            continue;
+        }
+        chunkLines(lines, CHUNK_LINES).forEach((part, index) => chunks.push({ lines: [...part], starts: index === 0 ? [item] : [], style: item.style }));
+    }
+    return chunks;
 }
 
-/** A cell for a chunk: an id (the element's own for its first chunk), its styles and its source map entry. */
+/** The cell of a chunk: an id (the element's own when it starts with a touchpoint, stage…), its styles and its source map entries. */
 function cellOf(chunk: Chunk, span: number, drawing: Drawing): Cell {
-    const element = chunk.item.element;
-    const prefix = { touchpoint: 'tp', decision: 'dc', outcome: 'oc', stage: 'st', kpi: 'kpi' } as Record<string, string>;
-    const id = element && chunk.first && prefix[element.kind] ? safeId(prefix[element.kind], element.element.id, drawing.taken) : nextId(drawing);
-    if (element && chunk.first) drawing.sourceMap.push(mapEntry(element.element, element.kind, id));
-    const styles: string[] = chunk.item.style ? [chunk.item.style] : [];
-    if (element && drawing.highlight?.has(element.element.id)) styles.push('highlight');
+    const prefix: Record<string, string> = { touchpoint: 'tp', decision: 'dc', outcome: 'oc', stage: 'st', kpi: 'kpi' };
+    const first = chunk.starts[0]?.element;
+    const id = first && prefix[first.kind] ? safeId(prefix[first.kind], first.element.id, drawing.taken) : nextId(drawing);
+    const styles: string[] = chunk.style ? [chunk.style] : [];
+    for (const { element } of chunk.starts) {
+        if (!element) continue;
+        drawing.sourceMap.push(mapEntry(element.element, element.kind, id));
+        if (drawing.highlight?.has(element.element.id) && !styles.includes('highlight')) styles.push('highlight');
+    }
     return { kind: 'cell', id, lines: chunk.lines, span, styles };
 }
 
@@ -250,13 +271,25 @@ function portraitGrid(groups: ColumnGroup[], stageLanes: readonly StageLane[], l
     return { columns, rows };
 }
 
+/** Rows with each run of empty slots as one slot spanning them. */
+function mergeSpaces(rows: Cell[][]): Cell[][] {
+    return rows.map((row) => row.reduce<Cell[]>((merged, cell) => {
+        const last = merged[merged.length - 1];
+        if (cell.kind === 'space' && last?.kind === 'space') merged[merged.length - 1] = { kind: 'space', span: last.span + cell.span };
+        else merged.push(cell);
+        return merged;
+    }, []));
+}
+
 /** The Mermaid text of a grid: settings, the rows of cells, the classes. */
 function blockText(columns: number, rows: Cell[][]): string {
     const lines = ['---', 'config:', '  block:', `    padding: ${CELL_GAP}`, '---', 'block-beta', `  columns ${columns}`];
     const byStyle = new Map<string, string[]>();
-    for (const row of rows) {
+    let gaps = 0;
+    for (const row of mergeSpaces(rows)) {
         lines.push(`  ${row.map((cell) => {
-            if (cell.kind === 'space') return cell.span > 1 ? `space:${cell.span}` : 'space';
+            // Mermaid draws (and measures) every column of a `space:N` as a block of its own, slowly; one invisible cell spans them all.
+            if (cell.kind === 'space') return cell.span > 1 ? `gap_${++gaps}["${mermaidText(' ')}"]:${cell.span}` : 'space';
             for (const style of cell.styles) {
                 const ids = byStyle.get(style);
                 if (ids) ids.push(cell.id);
@@ -266,6 +299,7 @@ function blockText(columns: number, rows: Cell[][]): string {
             return `${cell.id}["${text}"]${cell.span > 1 ? `:${cell.span}` : ''}`;
         }).join(' ')}`);
     }
+    if (gaps > 0) byStyle.set('gap', Array.from({ length: gaps }, (_, i) => `gap_${i + 1}`));
     for (const [style, definition] of Object.entries(CANVAS_CLASSES)) {
         const ids = byStyle.get(style);
         if (ids) lines.push(`  classDef ${style} ${definition}`, `  class ${ids.join(',')} ${style}`);
