@@ -139,6 +139,7 @@ export const LANE_TABLE: ReadonlyArray<(context: LaneContext) => CanvasLane[]> =
     (context) => personasWithScores(context.model).map((persona) => ({
         id: `emotion_${persona}`,
         name: `Emotion · ${context.persona(persona)?.label ?? persona}`,
+        prefix: `${context.persona(persona)?.label ?? persona}: `,
         items: ofTouchpoint((tp) => {
             const score = scoreOf(tp.emotions, persona);
             return score === undefined ? [] : [{ text: emotionText(score), style: emotionStyle(score) }];

@@ -42,6 +42,8 @@ export const CANVAS_FONT = 16;
 export const MIN_READABLE_FONT = 11;
 /** The most lines in one cell: a longer text continues in the cell below. */
 export const CHUNK_LINES = 3;
+/** The same in portrait, whose cells also name their lane: one more line. */
+export const PORTRAIT_CHUNK_LINES = 4;
 /** The width of the text of a cell, in pixels: at least, at most. */
 const MIN_TEXT_WIDTH = 160;
 const MAX_TEXT_WIDTH = 240;
@@ -88,7 +90,7 @@ export function canvasView(model: JourneyModel, options: ViewOptions = {}): View
         grid = landscapeGrid(groups, stageLanes, lanes, drawing);
     } else {
         const portraitLanes = lanes.map((lane) => ({ ...lane, items: (step: CanvasStep) => lane.items(step).map((item) => ({ ...item, text: portraitPrefix(lane) + item.text })) }));
-        drawing.width = Math.min(cellWidth(steps.flatMap((step) => portraitLanes.flatMap((lane) => lane.items(step).map((item) => item.text)))), portraitTextWidth(options.availableWidth));
+        drawing.width = Math.min(cellWidth(steps.flatMap((step) => portraitLanes.flatMap((lane) => lane.items(step).map((item) => item.text))), PORTRAIT_CHUNK_LINES), portraitTextWidth(options.availableWidth));
         grid = portraitGrid(groups, stageLanes, portraitLanes, drawing, portraitColumns(drawing.width, options.availableWidth));
     }
     return { view: 'canvas', title, kind: 'diagram', mermaid: blockText(grid.columns, grid.rows), sourceMap: drawing.sourceMap };
@@ -109,13 +111,13 @@ export function pictureWidth(columns: number, textWidthPx: number): number {
  * which every text breaks into at most `CHUNK_LINES` lines; a text too long for that at
  * 240 pixels is cut into chunks anyway.
  */
-export function cellWidth(texts: readonly string[]): number {
+export function cellWidth(texts: readonly string[], maxLines = CHUNK_LINES): number {
     let width = MIN_TEXT_WIDTH;
     for (const text of texts) {
-        if (wrapText(text, width, CANVAS_FONT).length <= CHUNK_LINES) continue;
-        const estimate = Math.max(width, Math.min(MAX_TEXT_WIDTH, Math.max(longestWordWidth(text, CANVAS_FONT), textWidth(text, CANVAS_FONT) / CHUNK_LINES)));
+        if (wrapText(text, width, CANVAS_FONT).length <= maxLines) continue;
+        const estimate = Math.max(width, Math.min(MAX_TEXT_WIDTH, Math.max(longestWordWidth(text, CANVAS_FONT), textWidth(text, CANVAS_FONT) / maxLines)));
         let fitting = Math.ceil(estimate / WIDTH_STEP) * WIDTH_STEP;
-        while (fitting < MAX_TEXT_WIDTH && wrapText(text, fitting, CANVAS_FONT).length > CHUNK_LINES) fitting += WIDTH_STEP;
+        while (fitting < MAX_TEXT_WIDTH && wrapText(text, fitting, CANVAS_FONT).length > maxLines) fitting += WIDTH_STEP;
         width = Math.min(MAX_TEXT_WIDTH, Math.max(width, fitting));
         if (width === MAX_TEXT_WIDTH) break;
     }
@@ -189,17 +191,17 @@ interface Chunk {
  * longer than that is cut into cells of `CHUNK_LINES` lines. Mermaid takes about as long to
  * draw an empty slot as a cell, so fewer, fuller cells draw faster.
  */
-function chunksOf(items: readonly CanvasItem[], width: number): Chunk[] {
+function chunksOf(items: readonly CanvasItem[], width: number, maxLines = CHUNK_LINES): Chunk[] {
     const chunks: Chunk[] = [];
     for (const item of items) {
         const lines = wrapText(item.text, width, CANVAS_FONT);
         const last = chunks[chunks.length - 1];
-        if (last && last.style === item.style && last.lines.length + lines.length <= CHUNK_LINES) {
+        if (last && last.style === item.style && last.lines.length + lines.length <= maxLines) {
             last.lines.push(...lines);
             last.starts.push(item);
             continue;
         }
-        chunkLines(lines, CHUNK_LINES).forEach((part, index) => chunks.push({ lines: [...part], starts: index === 0 ? [item] : [], style: item.style }));
+        chunkLines(lines, maxLines).forEach((part, index) => chunks.push({ lines: [...part], starts: index === 0 ? [item] : [], style: item.style }));
     }
     return chunks;
 }
@@ -255,12 +257,12 @@ function portraitGrid(groups: ColumnGroup[], stageLanes: readonly StageLane[], l
     const fullWidth = columns * drawing.width + (columns - 1) * (CELL_PADDING + CELL_GAP);
     for (const group of groups) {
         for (const lane of stageLanes) {
-            for (const chunk of chunksOf(headerItems(lane, group), fullWidth)) rows.push([cellOf(chunk, columns, drawing)]);
+            for (const chunk of chunksOf(headerItems(lane, group), fullWidth, PORTRAIT_CHUNK_LINES)) rows.push([cellOf(chunk, columns, drawing)]);
         }
         for (const step of group.steps) {
             if (!step) continue;
             const items = lanes.flatMap((lane) => lane.items(step));
-            const cells = chunksOf(items, drawing.width).map((chunk) => cellOf(chunk, 1, drawing));
+            const cells = chunksOf(items, drawing.width, PORTRAIT_CHUNK_LINES).map((chunk) => cellOf(chunk, 1, drawing));
             for (let start = 0; start < cells.length; start += columns) {
                 const row = cells.slice(start, start + columns);
                 if (row.length < columns) row.push({ kind: 'space', span: columns - row.length });
