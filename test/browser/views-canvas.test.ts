@@ -55,7 +55,7 @@ describe('the canvas in a real browser', () => {
             await drawn(`${name} landscape`, model, {});
             await shownLabelSize(browser(), 100_000, `canvas-${name}-natural`);
         }
-    }, 180_000);
+    }, 600_000);
 
     for (const width of [700, 880]) {
         test(`at ${width} px wide (${width === 700 ? 'a preview pane' : "GitHub's Markdown column"}) every example's labels are shown at 11 px or more`, async () => {
@@ -74,7 +74,7 @@ describe('the canvas in a real browser', () => {
             }
             // The big examples turn portrait; the small ones (hello) stay landscape.
             expect(portraits).toBeGreaterThanOrEqual(3);
-        }, 180_000);
+        }, 600_000);
     }
 
     test('the readability figure can fail: the landscape grid of the home-cleaning example is under 11 px at 700 px', async () => {
