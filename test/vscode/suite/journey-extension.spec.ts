@@ -444,7 +444,7 @@ describe('Journey extension', () => {
             'journey shop "Shop" {\n  stage visit "Visit" {\n    touchpoint browse "Browses" {\n      persona sam\n      emotion 4\n    }\n  }\n}\n'));
         await open('uses-shared.journey');
         await vscode.commands.executeCommand('journey.preview.showToSide');
-        await renderOf(map, (r) => r.shows === 'diagram' && r.view === 'canvas', 'the canvas (the default view) of uses-shared.journey');
+        await renderOf(map, (r) => r.shows === 'diagram' && r.view === 'journey', 'the journey view of uses-shared.journey');
         await waitFor('the shared persona in the picture', async () => (await svgInWebview()).text.includes('Sam the shopper') || undefined);
         const preview = api.previews.all().find((p) => p.isPreviewOf(map));
         assert(preview, 'no preview of uses-shared.journey');
@@ -501,7 +501,7 @@ describe('Journey extension', () => {
         });
         assert(diagnostics.some((d) => d.message.includes("'sam'") && d.severity === vscode.DiagnosticSeverity.Warning), diagnostics.map((d) => d.message).join(' | '));
         await vscode.commands.executeCommand('journey.preview.showToSide');
-        await renderOf(document.uri, (r) => r.shows === 'diagram' && r.view === 'canvas', 'the canvas (the default view) of the untitled map');
+        await renderOf(document.uri, (r) => r.shows === 'diagram' && r.view === 'journey', 'the journey view of the untitled map');
         await waitFor('the touchpoint in the picture', async () => (await svgInWebview()).text.includes('Looks around') || undefined);
         // Revert the unsaved map first: closing it dirty would leave a "Save changes?" dialog open.
         await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
