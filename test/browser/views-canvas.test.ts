@@ -1,7 +1,8 @@
 /**
  * The canvas of every example (and of a generated 30-touchpoint map), drawn by the real
  * Mermaid in a real Chromium and read as a person would: nothing clipped, nothing on top of
- * anything else, the cells of each lane on one line; and where people look at it, in a
+ * anything else, the cells of each lane on one line, every source map entry on a drawn cell;
+ * and where people look at it, in a
  * preview pane 700 px wide and in GitHub's 880-px Markdown column, its labels are shown at
  * 11 CSS px or more: the canvas turns portrait where the landscape grid would be smaller.
  * Screenshots: test-output/screenshots/canvas-<example>-<width>.png.
@@ -42,7 +43,13 @@ async function drawn(name: string, model: JourneyModel, options: ViewOptions): P
     const result = await browser().render(mermaid);
     expect(result.error, `${name}: Mermaid error`).toBeUndefined();
     for (const label of labelsDrawnBy(model, 'canvas')) expectShown(result.text!, label, name);
-    expectCanvasReadable(await canvasFacts(browser()), mermaid, name);
+    const facts = await canvasFacts(browser());
+    expectCanvasReadable(facts, mermaid, name);
+    // Every source map entry points at a drawn cell (what a click in the preview finds).
+    const drawnIds = new Set(facts.cells.map((cell) => cell.id));
+    const lost = view.kind === 'diagram' ? view.sourceMap.filter((entry) => !drawnIds.has(entry.diagramId)) : [];
+    expect(lost.map((entry) => `${entry.kind} ${entry.elementId} → ${entry.diagramId}`), name).toEqual([]);
+    expect(view.kind === 'diagram' && view.sourceMap.some((entry) => entry.kind === 'touchpoint'), `${name}: touchpoints in the source map`).toBe(true);
     await expectSafe(browser());
     return mermaid;
 }
