@@ -103,7 +103,7 @@ export function expectCanvasReadable(facts: CanvasFacts, mermaid: string, where:
         if (Math.min(...tops) < previousBottom - 1) problems.push(`the row of ${short(cells[0].text)} is not below the previous row`);
         previousBottom = Math.max(...cells.map((cell) => cell.box.bottom));
     }
-    expect(problems.slice(0, 10).map((problem) => `${where}: ${problem}`).join('\n')).toBe('');
+    expect(problems.length, problems.slice(0, 10).map((problem) => `${where}: ${problem}`).join('\n')).toBe(0);
 }
 
 /**
