@@ -191,6 +191,15 @@ describe('canvas view', () => {
         expect(result.sourceMap.find((entry) => entry.elementId === 'k')).toMatchObject({ kind: 'kpi', diagramId: 'kpi_k' });
     });
 
+    test('any available width gives a canvas that keeps every step, an empty stage and the outcomes', async () => {
+        const text = 'journey j { stage empty "Nothing here" { } stage s "S" { touchpoint a "A" { pain "P" } decision d "D?" { "y" -> a "n" -> out } } outcome out "Gone" }';
+        for (const availableWidth of [1, 120, 700, 100_000, Number.NaN, Number.POSITIVE_INFINITY]) {
+            const cells = rows(await canvas(text, { availableWidth })).flat().map((cell) => cell.text.replace(/#\d+;/g, ' '));
+            for (const label of ['Nothing here', 'A', '◆ D?', '■ Gone', 'Outcomes']) expect(cells.some((cell) => cell.replace(/\s+/g, '') === label.replace(/\s+/g, '')), `${label} at ${availableWidth}`).toBe(true);
+            expect(cells.some((cell) => cell.includes('P')), `the pain at ${availableWidth}`).toBe(true);
+        }
+    });
+
     test('a map without stages says what to add', async () => {
         expect(renderView(await model('journey j "Empty" { }'), 'canvas')).toMatchObject({ kind: 'empty', message: expect.stringMatching(/^Nothing to show yet: .*`stage`/) });
     });
