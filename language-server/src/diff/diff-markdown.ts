@@ -12,7 +12,7 @@ import { plural, summarizeDiff, unparsedSentence } from './diff-summary.js';
 import type { FileDiff, JourneyDiff } from './diff-types.js';
 
 /** The views drawn before and after in the report. */
-export const PICTURE_VIEWS = ['journey', 'flow'] as const;
+export const PICTURE_VIEWS = ['canvas', 'journey', 'flow'] as const;
 
 /** Draws one view of a model as Mermaid text, highlighting some element ids; undefined when the view has nothing to draw. */
 export type PictureRenderer = (model: JourneyModel, view: (typeof PICTURE_VIEWS)[number], highlight: ReadonlySet<string>) => string | undefined;
@@ -142,7 +142,7 @@ function elementCell(row: ChangeRow): string {
     return `${kindWord(row.kind)} <strong>${markdownText(row.label)}</strong> ${markdownTableCode(row.id)}`;
 }
 
-/** Collapsible before/after pictures of the journey and flow views. */
+/** Collapsible before/after pictures of the canvas, journey and flow views. */
 function pictures(diff: JourneyDiff, picture: PictureRenderer): string[] {
     const highlight = changedIds(diff);
     const lines: string[] = [];

@@ -13,6 +13,9 @@ import { touchpointsOf } from './model-queries.js';
 import type { ViewResult, ViewTable } from './view-types.js';
 import { formatNumber, viewWords, type ViewWords } from './view-words.js';
 
+/** The width in CSS pixels of the column GitHub shows Markdown in (a README, a pull-request comment): pictures meant for Markdown are laid out for it. */
+export const MARKDOWN_PAGE_WIDTH = 880;
+
 /**
  * A view's note on what to add: its `code` spans (keywords such as `emotion 4`) stay code, the
  * rest is escaped as text, so GitHub shows `reach` in code and never a literal backslash.
