@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { diffFiles } from '../../language-server/src/diff/diff-files.js';
-import { diffToMarkdown, REPORT_MAX_LENGTH } from '../../language-server/src/diff/diff-markdown.js';
+import { diffToMarkdown, PICTURE_VIEWS, REPORT_MAX_LENGTH } from '../../language-server/src/diff/diff-markdown.js';
 import { viewPicture } from '../../language-server/src/diff/diff-pictures.js';
 import { quoteString } from '../../language-server/src/language/journey-value-converter.js';
 import { buildJourneyModel } from '../../language-server/src/model/build-model.js';
@@ -44,7 +44,7 @@ describe('a hostile report as GitHub shows it', () => {
         let html = githubHtml(markdown);
         // Draw each ```mermaid block as GitHub does, with the product's Mermaid.
         const blocks = [...html.matchAll(/<pre><code class="language-mermaid">([^]*?)<\/code><\/pre>/g)];
-        expect(blocks).toHaveLength(4);
+        expect(blocks).toHaveLength(PICTURE_VIEWS.length * 2); // each view before and after
         for (const block of blocks) {
             const text = block[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
             const result = await mermaid().render(text);
@@ -63,7 +63,7 @@ describe('a hostile report as GitHub shows it', () => {
             text: document.body.innerText.replace(/\u2060/g, ''),
         }));
         expect(seen.headings).toEqual(['H2 Journey map changes', 'H3 Hostile', 'H4 Stage Payment No journey map changed. <!--']);
-        expect(seen.details).toBe(2);
+        expect(seen.details).toBe(PICTURE_VIEWS.length);
         expect(seen.tables).toBe(1);
         expect(seen.images).toBe(0);
         expect(seen.text).toContain(TOUCHPOINT);

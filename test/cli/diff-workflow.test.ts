@@ -118,9 +118,9 @@ describe('the journey review workflow file', () => {
         expect(yaml).toMatch(/^on:\n {2}pull_request:\n {4}# .*\n {4}types: \[opened, synchronize, reopened, edited\]\n/m);
         const runs = steps.flatMap((step) => (step.run ? [step.run.trim()] : []));
         expect(runs[0]).toBe('npm ci');
-        expect(runs[1]).toBe('npx journey check --format github "$JOURNEY_FILES"');
-        expect(runs[2]).toContain('npx journey format --check "$JOURNEY_FILES" || status=$?');
-        expect(runs[3]).toContain('npx journey diff --git HEAD^1 $JOURNEY_FOLDERS --format markdown --exit-code > diff.md || status=$?');
+        expect(runs[1]).toBe('npx --no-install journey check --format github "$JOURNEY_FILES"');
+        expect(runs[2]).toContain('npx --no-install journey format --check "$JOURNEY_FILES" || status=$?');
+        expect(runs[3]).toContain('npx --no-install journey diff --git HEAD^1 $JOURNEY_FOLDERS --format markdown --exit-code > diff.md || status=$?');
         // Output that prints file names cannot act as workflow commands.
         for (const run of runs.slice(2)) expect(run).toMatch(/echo "::stop-commands::\$token"[^]*echo "::\$token::"/);
         expect(yaml).not.toContain('continue-on-error');
@@ -169,11 +169,11 @@ describe('the workflow\'s steps, run for real', () => {
     }, 300_000);
     afterAll(() => checkout?.remove());
 
-    /** Runs one `run:` step with bash -e, `npx journey` standing for the built CLI, in the checkout; returns its output and GITHUB_OUTPUT. */
+    /** Runs one `run:` step with bash -e, `npx --no-install journey` standing for the built CLI, in the checkout; returns its output and GITHUB_OUTPUT. */
     function runStep(name: string, env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string; outputs: string; summary: string } {
         const step = steps.find((candidate) => candidate.name.startsWith(name));
         expect(step?.run, name).toBeDefined();
-        const script = step!.run!.replaceAll('npx journey', `"${NODE}" "${JOURNEY}"`);
+        const script = step!.run!.replaceAll('npx --no-install journey', `"${NODE}" "${JOURNEY}"`);
         const [outputs, summary] = [path.join(checkout.dir, '..', `${path.basename(checkout.dir)}-output`), path.join(checkout.dir, '..', `${path.basename(checkout.dir)}-summary`)];
         writeFileSync(outputs, '');
         writeFileSync(summary, '');

@@ -95,15 +95,20 @@ describe('the Markdown report', () => {
         expect(markdownText('a|b\nc')).toBe('a\\|b c');
     });
 
-    test('pictures: journey and flow views before and after, changed elements highlighted only after', async () => {
+    test('pictures: canvas, journey and flow views before and after, changed elements highlighted only after', async () => {
         const before = await modelOf('journey j { stage s { touchpoint a "A" { emotion 2 } touchpoint b "B" { emotion 3 } } }');
         const after = await modelOf('journey j { stage s { touchpoint a "A" { emotion 4 } touchpoint b "B" { emotion 3 } } }');
         const markdown = diffToMarkdown(compare(before, after), { picture: viewPicture });
+        expect(markdown).toContain('<details><summary>Canvas view: before and after</summary>');
         expect(markdown).toContain('<details><summary>Journey view: before and after</summary>');
         expect(markdown).toContain('<details><summary>Flow view: before and after</summary>');
+        expect(markdown.indexOf('Canvas view')).toBeLessThan(markdown.indexOf('Journey view'));
         const blocks = [...markdown.matchAll(/```mermaid\n([^]*?)\n```/g)].map((match) => match[1]);
-        expect(blocks).toHaveLength(4);
-        const [journeyBefore, journeyAfter, flowBefore, flowAfter] = blocks;
+        expect(blocks).toHaveLength(6);
+        const [canvasBefore, canvasAfter, journeyBefore, journeyAfter, flowBefore, flowAfter] = blocks;
+        // The canvas highlights the changed touchpoint's own cell, and only after.
+        expect(canvasBefore).not.toMatch(/class .*highlight/);
+        expect(canvasAfter).toMatch(/class tp_a highlight/);
         expect(journeyBefore).not.toContain('★');
         expect(journeyAfter).toMatch(/★ A: 4/);
         expect(journeyAfter).not.toMatch(/★ B/);

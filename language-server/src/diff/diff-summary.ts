@@ -7,7 +7,7 @@ import { kindWord, listWord } from './diff-describe.js';
 import type { ElementKind, FileDiff, ItemList, JourneyChange, JourneyDiff } from './diff-types.js';
 
 const KIND_ORDER: ElementKind[] = ['stage', 'touchpoint', 'decision', 'outcome', 'action', 'persona', 'channel', 'team', 'kpi'];
-const ITEM_ORDER: ItemList[] = ['pain', 'gain', 'opportunity', 'backstage', 'goal', 'need', 'frustration'];
+const ITEM_ORDER: ItemList[] = ['pain', 'gain', 'opportunity', 'backstage', 'data', 'goal', 'need', 'frustration'];
 
 /** What a report says of a file that does not parse: "the new version has 2 syntax errors: it was not compared". */
 export function unparsedSentence(file: FileDiff): string {

@@ -30,10 +30,15 @@ function withoutMentions(text: string): string {
  * `:name:` emoji codes are broken; mentions and references get an invisible word joiner.
  */
 export function markdownText(text: string): string {
+    return markdownInline(text)
+        .replace(/^(\s*)([+-]|\d+[.)])/, (_, space: string, marker: string) => `${space}${marker.replace(/[+.)-]/, (c) => `\\${c}`)}`);
+}
+
+/** `markdownText` for text inside a line (a table cell), where a number at its start is no list marker: it stays as written. */
+export function markdownInline(text: string): string {
     return withoutMentions(text.replace(LINE_BREAKS, ' ').replace(CONTROLS, controlPicture))
         .replace(/[\\`*_[\]|~$#<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
-        .replace(/:(?=\w+:)/g, '\\:')
-        .replace(/^(\s*)([+-]|\d+[.)])/, (_, space: string, marker: string) => `${space}${marker.replace(/[+.)-]/, (c) => `\\${c}`)}`);
+        .replace(/:(?=\w+:)/g, '\\:');
 }
 
 /**
