@@ -139,6 +139,8 @@ const sizesSection: Section = {
             ['out/server.cjs (language server, as built)', 'out/server.cjs'],
             ['extension/out/extension.cjs', 'extension/out/extension.cjs'],
             ['extension/out/server.cjs', 'extension/out/server.cjs'],
+            ['extension/out/extension-browser.js (web extension: vscode.dev, github.dev)', 'extension/out/extension-browser.js'],
+            ['extension/out/server-browser.js (language server in a web worker)', 'extension/out/server-browser.js'],
             ['extension/media/webview.js', 'extension/media/webview.js'],
             ['extension/media/mermaid.min.js', 'extension/media/mermaid.min.js'],
             ['out/cli.cjs', 'out/cli.cjs'],
