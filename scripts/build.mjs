@@ -24,9 +24,12 @@ const bundles = [
 const mediaCopies = [
     { from: 'node_modules/mermaid/dist/mermaid.min.js', to: 'extension/media/mermaid.min.js' },
     { from: 'extension/webview/preview.css', to: 'extension/media/preview.css' },
+    // The CLI's SVG/PNG rendering loads Mermaid from beside its bundle: the npm package ships it, not the mermaid package.
+    { from: 'node_modules/mermaid/dist/mermaid.min.js', to: 'out/mermaid.min.js' },
     { from: 'extension/webview/markdown-preview.css', to: 'extension/media/markdown-preview.css' },
 ];
 mkdirSync('extension/media', { recursive: true });
+mkdirSync('out', { recursive: true });
 for (const copy of mediaCopies.filter((c) => existsSync(c.from))) copyFileSync(copy.from, copy.to);
 
 const contexts = [];

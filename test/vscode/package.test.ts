@@ -79,6 +79,38 @@ describe('the extension package', () => {
         expect(manifest.scripts?.['vscode:prepublish']).toBeUndefined();
     }, 120_000);
 
+    it('holds every picture and page of the getting-started walkthrough, both themes, and the New Journey Map entries', () => {
+        const target = path.join(temp, 'walkthrough.vsix');
+        const run = packageExtension('--out', target);
+        expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+        const zip = unzip(target);
+        const manifest = JSON.parse(zip.get('extension/package.json')!.toString('utf8')) as {
+            contributes: {
+                commands: Array<{ command: string }>;
+                menus: Record<string, Array<{ command: string }>>;
+                walkthroughs: Array<{ steps: Array<{ id: string; media: { image?: Record<string, string>; markdown?: string } }> }>;
+            };
+        };
+        expect(manifest.contributes.commands.map((c) => c.command)).toContain('journey.newMap');
+        expect(manifest.contributes.menus['file/newFile']).toEqual([{ command: 'journey.newMap', group: 'file' }]);
+        const steps = manifest.contributes.walkthroughs[0].steps;
+        expect(steps.map((step) => step.id)).toEqual(['newMap', 'completion', 'preview', 'views', 'review']);
+        for (const step of steps) {
+            const image = step.media.image;
+            if (image) {
+                // A light and a dark picture, different files, both SVGs drawn by Mermaid.
+                expect(image.light, step.id).not.toBe(image.dark);
+                for (const file of [image.light, image.dark, image.hc, image.hcLight]) {
+                    const content = zip.get(`extension/${file}`)?.toString('utf8');
+                    expect(content, `${step.id}: ${file} is not in the package`).toBeDefined();
+                    expect(content!, file).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg [^>]*aria-roledescription=/);
+                }
+            } else {
+                expect(zip.get(`extension/${step.media.markdown}`)?.toString('utf8'), `${step.id}: ${step.media.markdown} is not in the package`).toMatch(/\S/);
+            }
+        }
+    }, 120_000);
+
     it('is not written when a file it must not hold would go in', () => {
         const copy = path.join(temp, 'extension');
         cpSync(path.join(root, 'extension'), copy, {

@@ -14,7 +14,7 @@ import { buildJourneyModel } from '../model/build-model.js';
 import type { JourneyModel } from '../model/journey-model.js';
 import { MermaidRenderer, MissingBrowserError } from '../render/mermaid-renderer.js';
 import { renderAllViews, renderView, VIEW_IDS, type ViewId, type ViewResult } from '../views/index.js';
-import { markdownDocument } from '../views/markdown-document.js';
+import { MARKDOWN_PAGE_WIDTH, markdownDocument } from '../views/markdown-document.js';
 import { namesMarkdownDocuments } from './markdown-documents.js';
 import { runRenderMarkdown } from './render-markdown.js';
 
@@ -108,7 +108,9 @@ export async function runRender(files: string[], options: RenderOptions): Promis
             process.stderr.write(`journey: skipped ${file.displayPath} (only shared personas, channels or teams)\n`);
             continue;
         }
-        const views = options.view === 'all' ? renderAllViews(model) : [renderView(model, options.view)];
+        // Markdown is read in GitHub's column: views lay themselves out for its width (the canvas may turn portrait).
+        const viewOptions = options.format === 'markdown' ? { availableWidth: MARKDOWN_PAGE_WIDTH } : {};
+        const views = options.view === 'all' ? renderAllViews(model, viewOptions) : [renderView(model, options.view, viewOptions)];
         maps.push({ file, name: path.basename(file.path, path.extname(file.path)), model, views });
     }
     await checkDestination(maps, options);
