@@ -7,6 +7,7 @@ import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vs
 import { createJourneyServices } from './journey-module.js';
 import { ClientFileSystemProvider } from './lsp/journey-client-file-system.js';
 import { registerJourneyDiffRequest } from './lsp/journey-diff-request.js';
+import { registerJourneyMarkdownRequest } from './lsp/journey-markdown-request.js';
 import { registerJourneyPreviewRequests } from './lsp/journey-preview-request.js';
 
 const worker = self as unknown as Worker;
@@ -14,4 +15,5 @@ const connection = createConnection(new BrowserMessageReader(worker), new Browse
 const { shared } = createJourneyServices({ connection, fileSystemProvider: () => new ClientFileSystemProvider(connection) });
 registerJourneyPreviewRequests(connection, shared);
 registerJourneyDiffRequest(connection, shared);
+registerJourneyMarkdownRequest(connection, shared);
 startLanguageServer(shared);

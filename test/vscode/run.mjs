@@ -195,6 +195,8 @@ async function perform(page, action, args) {
                     if (blocks.length === 0) return undefined;
                     return {
                         bodyClass: document.body.className,
+                        mermaid: typeof window.mermaid,
+                        scripts: Array.from(document.scripts).map((script) => `${script.src.replace(/^.*\//, '')}${script.nonce ? ' (nonce)' : ''}`),
                         blocks: blocks.map((block) => ({
                             state: block.getAttribute('data-journey-state'),
                             view: block.getAttribute('data-journey-view'),

@@ -103,7 +103,8 @@ export function createJourneyMarkdownFences(host: JourneyMarkdownHost): JourneyM
  * `openingLine` is the fence's first line (0-based); `attributes` are the token's own (scroll sync).
  */
 export function fenceHtml(result: JourneyMarkdownViewsResult, openingLine: number, attributes: string): string {
-    const errors = result.diagnostics.filter((d) => d.severity === 1);
+    const errors = result.diagnostics.filter((d) => d.severity === 1)
+        .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     if (result.problem || errors.length > 0) {
         const items = [
             ...(result.problem ? [`<li><span class="journey-fence-line">Line ${openingLine + 1}:</span> ${escapeHtml(result.problem)}</li>`] : []),

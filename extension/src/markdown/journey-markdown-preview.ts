@@ -4,12 +4,12 @@
  * are redrawn when answers arrive or when a .journey file (a shared persona, channel or team) changes.
  */
 import * as vscode from 'vscode';
-import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { JOURNEY_MARKDOWN_VIEWS_METHOD, type JourneyMarkdownViewsParams, type JourneyMarkdownViewsResult } from '../../../language-server/src/lsp/journey-markdown-protocol.js';
 import { createJourneyMarkdownFences, type JourneyMarkdownFences } from './journey-markdown-it.js';
 
 /** The plugin for `extendMarkdownIt`, and what to dispose with the extension. */
-export function registerJourneyMarkdownPreview(client: () => LanguageClient | undefined): { fences: JourneyMarkdownFences; disposables: vscode.Disposable[] } {
+export function registerJourneyMarkdownPreview(client: () => BaseLanguageClient | undefined): { fences: JourneyMarkdownFences; disposables: vscode.Disposable[] } {
     const fences = createJourneyMarkdownFences({
         fetch: async (text, baseUri, view) => {
             const current = client();

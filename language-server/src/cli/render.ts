@@ -15,7 +15,8 @@ import type { JourneyModel } from '../model/journey-model.js';
 import { MermaidRenderer, MissingBrowserError } from '../render/mermaid-renderer.js';
 import { renderAllViews, renderView, VIEW_IDS, type ViewId, type ViewResult } from '../views/index.js';
 import { MARKDOWN_PAGE_WIDTH, markdownDocument } from '../views/markdown-document.js';
-import { namesMarkdownDocuments, runRenderMarkdown } from './render-markdown.js';
+import { namesMarkdownDocuments } from './markdown-documents.js';
+import { runRenderMarkdown } from './render-markdown.js';
 
 /** The output formats of `journey render`. */
 export const RENDER_FORMATS = ['mermaid', 'markdown', 'svg', 'png'] as const;

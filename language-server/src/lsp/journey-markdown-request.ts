@@ -1,12 +1,14 @@
 /**
  * Serves `journey/markdownViews`: a map written in a Markdown document is built in a fence
- * workspace of its own that holds the shared files the server already knows (the editor's
- * workspace and its diagnostics never see the fence).
+ * workspace of its own that holds the shared declarations of the files the server already
+ * knows (the editor's workspace and its diagnostics never see the fence), then drawn by the
+ * preview's request code.
  */
 import type { LangiumSharedCoreServices } from 'langium';
 import type { Connection } from 'vscode-languageserver';
-import { FenceWorkspace } from '../markdown/markdown-fence-views.js';
+import { FenceWorkspace, fenceView, NO_JOURNEY } from '../markdown/markdown-fence-views.js';
 import { JOURNEY_MARKDOWN_VIEWS_METHOD, type JourneyMarkdownViewsParams, type JourneyMarkdownViewsResult } from './journey-markdown-protocol.js';
+import { viewsOfDocument } from './journey-preview-request.js';
 
 /** Registers the Markdown preview's request on the connection. */
 export function registerJourneyMarkdownRequest(connection: Connection, shared: LangiumSharedCoreServices): void {
@@ -14,18 +16,25 @@ export function registerJourneyMarkdownRequest(connection: Connection, shared: L
     connection.onRequest(JOURNEY_MARKDOWN_VIEWS_METHOD, (params: JourneyMarkdownViewsParams) => computeMarkdownViews(shared, fences, params));
 }
 
-/** The view of a fence's map, with the workspace's shared personas, channels and teams resolved. */
+/**
+ * The view of a fence's map, with the workspace's shared personas, channels and teams resolved;
+ * the fence's document goes through the preview's own `viewsOfDocument`, so a fence shows what
+ * the preview of a .journey file with the same text would.
+ */
 export async function computeMarkdownViews(shared: LangiumSharedCoreServices, fences: FenceWorkspace, params: JourneyMarkdownViewsParams): Promise<JourneyMarkdownViewsResult> {
     await shared.workspace.WorkspaceManager.ready;
     const texts = new Map<string, string>();
     for (const document of shared.workspace.LangiumDocuments.all) texts.set(document.uri.toString(), document.textDocument.getText());
     await fences.setWorkspaceFiles(texts);
-    const result = await fences.viewsOf(params.text, params.baseUri, params.view);
+    const result = await fences.withFence(params.text, params.baseUri, (document) => viewsOfDocument(document));
+    const { view, problem } = fenceView(params.view);
+    const hasErrors = result.diagnostics.some((d) => d.severity === 1);
+    const why = problem ?? (!hasErrors && result.journeyId === undefined ? NO_JOURNEY : undefined);
     return {
-        view: result.view,
+        view,
         title: result.title,
-        views: result.result ? [result.result] : [],
-        diagnostics: result.diagnostics.map(({ message, severity, range }) => ({ message, severity, range })),
-        problem: result.problem,
+        views: why || hasErrors ? [] : result.views.filter((drawn) => drawn.view === view),
+        diagnostics: result.diagnostics,
+        problem: why,
     };
 }

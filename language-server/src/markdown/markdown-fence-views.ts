@@ -35,6 +35,9 @@ export interface FenceViews {
     problem?: string;
 }
 
+/** What a fence without a journey says. */
+export const NO_JOURNEY = 'This fence holds no journey: write `journey <id> "<label>" { … }` in it (shared personas, channels and teams belong in a .journey file).';
+
 /** The view a fence's info string argument names, or a message saying it names none. */
 export function fenceView(argument: string): { view: ViewId; problem?: string } {
     const name = argument.split(/\s+/)[0] ?? '';
@@ -62,7 +65,12 @@ export class FenceWorkspace {
 
     /** Builds a fence's text and draws the view its info string argument names. */
     viewsOf(content: string, baseUri: string, argument: string): Promise<FenceViews> {
-        return this.serialized(() => this.build(content, baseUri, argument));
+        return this.withFence(content, baseUri, (document) => fenceViews(document, argument));
+    }
+
+    /** Builds a fence's text as a validated document of this workspace, hands it to `use`, then removes it. */
+    withFence<T>(content: string, baseUri: string, use: (document: LangiumDocument<JourneyFile>) => T): Promise<T> {
+        return this.serialized(() => this.build(content, baseUri, use));
     }
 
     private serialized<T>(task: () => Promise<T>): Promise<T> {
@@ -99,8 +107,7 @@ export class FenceWorkspace {
         return result;
     }
 
-    private async build(content: string, baseUri: string, argument: string): Promise<FenceViews> {
-        const { view, problem } = fenceView(argument);
+    private async build<T>(content: string, baseUri: string, use: (document: LangiumDocument<JourneyFile>) => T): Promise<T> {
         const shared = this.services.shared.workspace;
         const base = URI.parse(baseUri);
         // A name of its own for each build: no cache of an earlier fence can answer for this one.
@@ -109,20 +116,26 @@ export class FenceWorkspace {
         shared.LangiumDocuments.addDocument(document);
         try {
             await shared.DocumentBuilder.build([document], { validation: true });
-            const diagnostics: FenceDiagnostic[] = (document.diagnostics ?? []).map((d) => ({
-                message: typeof d.message === 'string' ? d.message : d.message.value,
-                severity: d.severity ?? 1,
-                range: d.range,
-                code: d.code === undefined ? undefined : String(d.code),
-            })).sort((a, b) => a.severity - b.severity || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-            const model: JourneyModel | undefined = buildJourneyModel(document);
-            const title = model?.label;
-            if (problem) return { view, title, diagnostics, problem };
-            if (diagnostics.some((d) => d.severity === 1)) return { view, title, diagnostics };
-            if (!model) return { view, diagnostics, problem: 'This fence holds no journey: write `journey <id> "<label>" { … }` in it (shared personas, channels and teams belong in a .journey file).' };
-            return { view, title, result: renderView(model, view), diagnostics };
+            return use(document);
         } finally {
             await shared.DocumentBuilder.update([], [uri]);
         }
     }
+}
+
+/** What a fence's validated document draws for its info string argument. */
+function fenceViews(document: LangiumDocument<JourneyFile>, argument: string): FenceViews {
+    const { view, problem } = fenceView(argument);
+    const diagnostics: FenceDiagnostic[] = (document.diagnostics ?? []).map((d) => ({
+        message: typeof d.message === 'string' ? d.message : d.message.value,
+        severity: d.severity ?? 1,
+        range: d.range,
+        code: d.code === undefined ? undefined : String(d.code),
+    })).sort((a, b) => a.severity - b.severity || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    const model: JourneyModel | undefined = buildJourneyModel(document);
+    const title = model?.label;
+    if (problem) return { view, title, diagnostics, problem };
+    if (diagnostics.some((d) => d.severity === 1)) return { view, title, diagnostics };
+    if (!model) return { view, diagnostics, problem: NO_JOURNEY };
+    return { view, title, result: renderView(model, view), diagnostics };
 }

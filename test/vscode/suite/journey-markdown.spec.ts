@@ -19,17 +19,20 @@ interface PreviewBlock {
     text: string;
 }
 
-async function previewBlocks(): Promise<{ bodyClass: string; blocks: PreviewBlock[] }> {
+async function previewBlocks(): Promise<{ bodyClass: string; mermaid?: string; scripts?: string[]; blocks: PreviewBlock[] }> {
     return askRunner(control(), 'markdown-preview');
 }
 
 /** Waits until the preview shows `count` blocks that satisfy `accept`. */
 async function blocksWhen(what: string, count: number, accept: (blocks: PreviewBlock[], bodyClass: string) => boolean): Promise<PreviewBlock[]> {
-    let last: { bodyClass: string; blocks: PreviewBlock[] } | undefined;
+    let last: Awaited<ReturnType<typeof previewBlocks>> | undefined;
     return waitFor(what, async () => {
         last = await previewBlocks();
         return last.blocks.length === count && accept(last.blocks, last.bodyClass) ? last.blocks : undefined;
-    }, 30_000).catch((e) => { throw new Error(`${e.message}: the preview shows ${JSON.stringify(last?.blocks.map((b) => ({ ...b, style: b.style.length, text: b.text.slice(0, 200) })))}`); });
+    }, 30_000).catch((e) => {
+        const blocks = last?.blocks.map((b) => ({ ...b, style: b.style.length, text: b.text.slice(0, 200) }));
+        throw new Error(`${e.message}: the preview shows ${JSON.stringify(blocks)}, Mermaid ${last?.mermaid}, scripts ${JSON.stringify(last?.scripts)}`);
+    });
 }
 
 /**
