@@ -80,10 +80,12 @@ describe('journey diff --git', () => {
         expect(run.stdout).toContain('leaving.journey (deleted): Cancels [leaving]');
         expect(run.stdout).toContain('maps/new.journey (added): Gets the pizza [delivery]');
         expect(run.stdout).toContain('order.journey → maps/order.journey (renamed): Orders a pizza [order]');
-        expect(run.stdout).toContain('people.journey (modified): shared personas, channels and teams');
-        // The map using the shared team sees its new label, because each side is loaded whole.
-        expect(run.stdout).toContain('support.journey (modified): Calls support [support_call]');
-        expect(run.stdout).toContain('~ team “Customer care” (support): label “Support” → “Customer care”');
+        // The shared team's new label is seen (each side is loaded whole) and listed once, with the file that declares it;
+        // the map that uses it changed in nothing else, so it is not repeated.
+        expect(run.stdout).toContain('people.journey (modified): shared personas, channels and teams: 1 team changed\n'
+            + '  ~ team “Customer care” (support): label “Support” → “Customer care”\n  used by support.journey\n');
+        expect(run.stdout.split('label “Support” → “Customer care”')).toHaveLength(2);
+        expect(run.stdout).not.toContain('support.journey (modified)');
         expect(run.stdout).not.toContain('README');
     });
 

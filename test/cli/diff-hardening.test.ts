@@ -140,6 +140,62 @@ describe('journey diff on shared files and personas', () => {
         }
     });
 
+    test('one edit of a shared persona, channel or team is listed once, with its file; each map using it says so in one line', async () => {
+        const people = 'persona fleet_manager "Fleet manager" {\n  goal "Cut fuel costs"\n}\nchannel web "Website" online\nteam sales "Sales"\n';
+        const map = (id: string, emotion: number) => `journey ${id} "Map ${id}" {\n  stage s "S" {\n    touchpoint t "T" {\n      persona fleet_manager\n      channel web\n      owner sales\n      emotion ${emotion}\n    }\n  }\n}\n`;
+        const dir = makeFolder({ 'people.journey': people, 'a.journey': map('a', 2), 'b.journey': map('b', 2) });
+        const gitIn = (...args: string[]) => execFileSync('git', args, { cwd: dir.dir, env: { ...process.env, ...GIT_ENV } }).toString();
+        try {
+            gitIn('init', '-q', '-b', 'main');
+            gitIn('add', '-A');
+            gitIn('commit', '-q', '-m', 'base');
+            // One edit of the shared file (a persona relabelled and given a goal, a channel's tone, a team relabelled); map a also changes on its own.
+            writeFileSync(path.join(dir.dir, 'people.journey'), people.replace('"Fleet manager" {', '"Nadia, fleet manager" {\n  goal "Know where every van is"').replace('online', 'online tone "Short"').replace('"Sales"', '"Account team"'));
+            writeFileSync(path.join(dir.dir, 'a.journey'), map('a', 4));
+            const rows = ['label “Fleet manager” → “Nadia, fleet manager”', 'new goal: “Know where every van is”', 'tone — → “Short”', 'label “Sales” → “Account team”'];
+            const count = (text: string, row: string) => text.split(row).length - 1;
+
+            const text = await runJourney(['diff', '--git', 'HEAD', '--exit-code'], { cwd: dir.dir });
+            expect(text.status, text.stderr).toBe(1);
+            for (const row of rows) expect(count(text.stdout, row), row).toBe(1);
+            expect(text.stdout).toContain('people.journey (modified): shared personas, channels and teams: 1 persona changed, 1 channel changed, 1 team changed, 1 new goal\n'
+                + '  ~ persona “Nadia, fleet manager” (fleet_manager): label “Fleet manager” → “Nadia, fleet manager”\n');
+            expect(text.stdout).toContain('  used by a.journey and b.journey\n');
+            expect(text.stdout).toContain('a.journey (modified): Map a [a]\n  1 touchpoint changed, mean emotion in S 2.0 → 4.0\n'
+                + '  uses the changed shared persona “Nadia, fleet manager” (fleet_manager), channel “Website” (web) and team “Account team” (sales) of people.journey (their changes are listed once, with that file)\n'
+                + '  ~ touchpoint “T” (t): emotion 2 → 4 (better)\n');
+            // Map b changed only through the shared file: it is not repeated.
+            expect(text.stdout).not.toContain('b.journey (modified)');
+
+            const markdown = await runJourney(['diff', '--git', 'HEAD', '--format', 'markdown', '--no-pictures'], { cwd: dir.dir });
+            expect(markdown.status, markdown.stderr).toBe(0);
+            for (const row of rows) expect(count(markdown.stdout, row), row).toBe(1);
+            expect(markdown.stdout).toContain('`people.journey` (modified): personas, channels and teams shared by the maps: 1 persona changed, 1 channel changed, 1 team changed, 1 new goal.\n\nUsed by `a.journey` and `b.journey`.\n\n| Element | Change |');
+            expect(markdown.stdout).toContain('| persona <strong>Nadia, fleet manager</strong> `fleet_manager` | label “Fleet manager” → “Nadia, fleet manager”<br>new goal: “Know where every van is” |');
+            expect(markdown.stdout).toContain('Uses the changed shared persona <strong>Nadia, fleet manager</strong> `fleet_manager`, channel <strong>Website</strong> `web` and team <strong>Account team</strong> `sales` of `people.journey` (their changes are listed once, with that file).');
+            expect(markdown.stdout).not.toContain('`b.journey` (modified)');
+            expect(markdown.stdout).toContain('2 map files changed.');
+
+            const json = await runJourney(['diff', '--git', 'HEAD', '--format', 'json'], { cwd: dir.dir });
+            type Change = { kind: string; id: string; change: string };
+            const report = JSON.parse(json.stdout) as { files: Array<{ path: string; status: string; sharedSummary?: string; sharedChanges?: Change[]; usedBy?: string[]; journeys: Array<{ changes: Change[]; usesShared?: unknown[] }> }> };
+            const byPath = new Map(report.files.map((file) => [file.path, file]));
+            const all = report.files.flatMap((file) => [...(file.sharedChanges ?? []), ...file.journeys.flatMap((journey) => journey.changes)]);
+            expect(all.filter((change) => ['persona', 'channel', 'team'].includes(change.kind)).map((change) => `${change.kind}:${change.id}:${change.change}`))
+                .toEqual(['persona:fleet_manager:relabelled', 'persona:fleet_manager:item-added', 'channel:web:property', 'team:sales:relabelled']);
+            expect(byPath.get('people.journey')).toMatchObject({ status: 'modified', sharedSummary: '1 persona changed, 1 channel changed, 1 team changed, 1 new goal', usedBy: ['a.journey', 'b.journey'] });
+            const uses = [
+                { kind: 'persona', id: 'fleet_manager', label: 'Nadia, fleet manager', path: 'people.journey' },
+                { kind: 'channel', id: 'web', label: 'Website', path: 'people.journey' },
+                { kind: 'team', id: 'sales', label: 'Account team', path: 'people.journey' },
+            ];
+            expect(byPath.get('a.journey')).toMatchObject({ status: 'modified', journeys: [{ usesShared: uses }] });
+            expect(byPath.get('b.journey')).toMatchObject({ status: 'unchanged', journeys: [{ changes: [], usesShared: uses }] });
+        } finally {
+            dir.remove();
+        }
+    });
+
     test('an emotion for a persona names the persona, not its id', async () => {
         const map = (score: number) => `journey j "J" {\n  persona fleet_manager "Fleet manager"\n  stage s "S" {\n    touchpoint t "T" {\n      persona fleet_manager\n      emotion ${score} for fleet_manager\n    }\n  }\n}\n`;
         const dir = makeFolder({ 'old/j.journey': map(2), 'new/j.journey': map(4) });

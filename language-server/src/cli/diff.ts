@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { LangiumDocument } from 'langium';
 import type { JourneyFile } from '../generated/ast.js';
-import { buildModelOfJourney } from '../model/build-model.js';
+import { buildModelOfJourney, buildSharedDeclarations } from '../model/build-model.js';
 import { diffFiles, type FilePair, type FileSide } from '../diff/diff-files.js';
 import { diffToJson } from '../diff/diff-json.js';
 import { diffToMarkdown, REPORT_MAX_LENGTH } from '../diff/diff-markdown.js';
@@ -83,7 +83,7 @@ async function diffTwoFiles(files: string[]): Promise<FileDiff[]> {
         const workspace = await loadWorkspace([file]);
         const requested = onlyRequestedFile(workspace, file, 'diff compares one old file with one new file', 'Name one file on each side; to compare every map of a repository, use journey diff --git <revision> [folder].');
         warnAboutErrors(requested.displayPath, requested.document);
-        sides.push({ path: requested.displayPath, text: requested.decoded.text, models: modelsOf(requested.document), syntaxErrors: syntaxErrorsOf(requested.document), declarations: declarationsOf(requested.document) });
+        sides.push({ path: requested.displayPath, text: requested.decoded.text, models: modelsOf(requested.document), syntaxErrors: syntaxErrorsOf(requested.document), declarations: declarationsOf(requested.document), shared: sharedOf(requested.document) });
     }
     return diffFiles([{ before: sides[0], after: sides[1] }]);
 }
@@ -127,7 +127,7 @@ async function sidesOf(root: string, texts: Map<string, Buffer>, warn: boolean):
     for (const file of texts.keys()) {
         const document = documents.get(path.join(root, file))!;
         if (warn) warnAboutErrors(file, document);
-        sides.set(file, { path: file, text: document.textDocument.getText(), models: modelsOf(document), syntaxErrors: syntaxErrorsOf(document), declarations: declarationsOf(document) });
+        sides.set(file, { path: file, text: document.textDocument.getText(), models: modelsOf(document), syntaxErrors: syntaxErrorsOf(document), declarations: declarationsOf(document), shared: sharedOf(document) });
     }
     return sides;
 }
@@ -178,9 +178,14 @@ function declarationsOf(document: LangiumDocument): string {
     const file = document.parseResult.value as JourneyFile;
     return JSON.stringify({
         personas: file.personas.map((p) => [p.name, p.label, p.goals, p.needs, p.frustrations, p.descriptions]),
-        channels: file.channels.map((c) => [c.name, c.label, c.mode]),
+        channels: file.channels.map((c) => [c.name, c.label, c.mode, c.tone]),
         teams: file.teams.map((t) => [t.name, t.label]),
     });
+}
+
+/** The personas, channels and teams declared at the top of a file, compared once for every map that uses them. */
+function sharedOf(document: LangiumDocument): FileSide['shared'] {
+    return buildSharedDeclarations(document.parseResult.value as JourneyFile, document.uri.toString());
 }
 
 function syntaxErrorsOf(document: LangiumDocument): number {

@@ -1,5 +1,5 @@
 /** The JSON report of a diff (`--format json`): the change list per file and journey, without the models. */
-import { summarizeDiff } from './diff-summary.js';
+import { summarizeDiff, summarizeShared } from './diff-summary.js';
 import type { FileDiff, JourneySummary } from './diff-types.js';
 import type { JourneyModel } from '../model/journey-model.js';
 
@@ -12,11 +12,15 @@ export function diffToJson(files: FileDiff[]): string {
             ...(file.previousPath === undefined ? {} : { previousPath: file.previousPath }),
             status: file.status,
             ...(file.syntaxErrors ? { syntaxErrors: file.syntaxErrors, compared: false } : {}),
+            // The changes of the shared personas, channels and teams the file declares, listed once here (not in each map that uses them).
+            ...(file.sharedChanges ? { sharedSummary: summarizeShared(file.sharedChanges), sharedChanges: file.sharedChanges } : {}),
+            ...(file.usedBy ? { usedBy: file.usedBy } : {}),
             journeys: file.journeys.map((diff) => ({
                 before: summaryOf(diff.before),
                 after: summaryOf(diff.after),
                 summary: summarizeDiff(diff),
                 changes: diff.changes,
+                ...(diff.usesShared ? { usesShared: diff.usesShared } : {}),
             })),
         })),
     };

@@ -6,9 +6,10 @@
 import type { JourneyModel } from '../model/journey-model.js';
 import { markdownCode, markdownTableCode, markdownText } from '../views/markdown-escape.js';
 import { kindWord } from './diff-describe.js';
+import { journeyShown } from './diff-files.js';
 import { changedIds } from './diff-highlight.js';
 import { changeSections, type ChangeRow } from './diff-sections.js';
-import { plural, summarizeDiff, unparsedSentence } from './diff-summary.js';
+import { andList, plural, sharedUseSentence, summarizeDiff, summarizeShared, unparsedSentence } from './diff-summary.js';
 import type { FileDiff, JourneyDiff } from './diff-types.js';
 
 /** The views drawn before and after in the report. */
@@ -84,11 +85,24 @@ function sectionsOf(file: FileDiff, picture: PictureRenderer | undefined): Secti
     if (file.syntaxErrors) {
         return [section(file.path, () => ['### A map that does not parse', '', `${fileLine(file)}: ${markdownText(unparsedSentence(file))}.`, '', ''].join('\n'))];
     }
-    if (file.journeys.length === 0) {
-        return [section(file.path, () => ['### Shared declarations', '', `${fileLine(file)}: personas, channels and teams shared by the maps; their changes show in the maps that use them.`, '', ''].join('\n'))];
+    const shared = file.sharedChanges ?? [];
+    // A shared element's changes are listed once, with the file that declares it, not in every map that uses it.
+    const sharedSections = file.journeys.length === 0 || shared.length > 0 ? [section(file.path, (detail) => sharedSection(file, detail !== 'summary'), { tables: shared.length > 0, pictures: false })] : [];
+    return [...sharedSections, ...file.journeys.filter((diff) => journeyShown(file, diff)).map((diff) => section(diffTitle(diff), (detail) => [...journeySection(file, diff, detail === 'pictures' ? picture : undefined, detail !== 'summary'), ''].join('\n'),
+        { tables: Boolean(diff.before && diff.after && diff.changes.length > 0), pictures: Boolean(picture && diff.changes.length > 0) }))];
+}
+
+/** The section of a file's shared personas, channels and teams: what changed (a table, once for every map), and which maps use them. */
+function sharedSection(file: FileDiff, tables: boolean): string {
+    const shared = file.sharedChanges ?? [];
+    const lines = ['### Shared declarations', '', `${fileLine(file)}: personas, channels and teams shared by the maps${shared.length > 0 ? `: ${markdownText(summarizeShared(shared))}` : ''}.`, ''];
+    if (file.usedBy?.length) lines.push(`Used by ${andList(file.usedBy.map(markdownCode))}.`, '');
+    if (tables && shared.length > 0) {
+        lines.push('| Element | Change |', '| --- | --- |');
+        for (const section of changeSections({ changes: shared })) for (const row of section.rows) lines.push(`| ${elementCell(row)} | ${row.changes.map(markdownText).join('<br>')} |`);
+        lines.push('');
     }
-    return file.journeys.map((diff) => section(diffTitle(diff), (detail) => [...journeySection(file, diff, detail === 'pictures' ? picture : undefined, detail !== 'summary'), ''].join('\n'),
-        { tables: Boolean(diff.before && diff.after && diff.changes.length > 0), pictures: Boolean(picture && diff.changes.length > 0) }));
+    return [...lines, ''].join('\n');
 }
 
 /** The closing notes: which maps lost their pictures or tables, and how many maps were left out. */
@@ -115,6 +129,9 @@ function overview(files: FileDiff[]): string {
 
 function journeySection(file: FileDiff, diff: JourneyDiff, picture: PictureRenderer | undefined, tables: boolean): string[] {
     const lines = [`### ${markdownText(diffTitle(diff))}`, '', `${fileLine(file)}`, '', `${markdownText(capitalize(summarizeDiff(diff)))}.`, ''];
+    if (diff.usesShared?.length) {
+        lines.push(`${capitalize(sharedUseSentence(diff.usesShared, { label: (label) => `<strong>${markdownText(label)}</strong>`, id: markdownCode, file: markdownCode }))}.`, '');
+    }
     if (tables && diff.before && diff.after) {
         for (const section of changeSections(diff)) {
             lines.push(`#### ${markdownText(section.title)}`, '', '| Element | Change |', '| --- | --- |');

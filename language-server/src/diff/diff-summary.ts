@@ -4,7 +4,7 @@
  */
 import type { JourneyModel, StageModel } from '../model/journey-model.js';
 import { kindWord, listWord } from './diff-describe.js';
-import type { ElementKind, FileDiff, ItemList, JourneyChange, JourneyDiff } from './diff-types.js';
+import type { ElementKind, FileDiff, ItemList, JourneyChange, JourneyDiff, SharedUse } from './diff-types.js';
 
 const KIND_ORDER: ElementKind[] = ['stage', 'touchpoint', 'decision', 'outcome', 'action', 'persona', 'channel', 'team', 'kpi'];
 const ITEM_ORDER: ItemList[] = ['pain', 'gain', 'opportunity', 'backstage', 'data', 'goal', 'need', 'frustration'];
@@ -25,6 +25,28 @@ export function summarizeDiff(diff: JourneyDiff): string {
     const flow = diff.changes.filter((change) => change.kind === 'flow').length;
     if (flow > 0) parts.push(plural(flow, 'flow link') + ' changed');
     return parts.join(', ');
+}
+
+/** The summary of the changes of a file's shared personas, channels and teams: "1 persona changed, 1 new goal". */
+export function summarizeShared(changes: JourneyChange[]): string {
+    return [...elementParts(changes), ...itemParts(changes)].join(', ');
+}
+
+/**
+ * What a map says of the changed shared elements it uses, whose changes are listed once with
+ * their file: "uses the changed shared team “Support” (support) of people.journey". `label`,
+ * `id` and `file` write each part (escaped for Markdown, say).
+ */
+export function sharedUseSentence(uses: SharedUse[], write: { label: (text: string) => string; id: (id: string) => string; file: (path: string) => string }): string {
+    const byFile = new Map<string, SharedUse[]>();
+    for (const use of uses) byFile.set(use.path, [...(byFile.get(use.path) ?? []), use]);
+    const parts = [...byFile].map(([file, list]) => `${andList(list.map((use) => `${use.kind} ${write.label(use.label)} ${write.id(use.id)}`))} of ${write.file(file)}`);
+    return `uses the changed shared ${parts.join('; ')} (${uses.length === 1 ? 'its changes are' : 'their changes are'} listed once, with ${byFile.size === 1 ? 'that file' : 'those files'})`;
+}
+
+/** "a", "a and b", "a, b and c". */
+export function andList(items: string[]): string {
+    return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** "3 stages, 7 touchpoints, mean emotion 3.2". */

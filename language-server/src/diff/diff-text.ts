@@ -3,7 +3,8 @@
  * line per change, marked `+` added, `-` removed, `~` changed.
  */
 import { describeChange, elementText, namerOf } from './diff-describe.js';
-import { summarizeDiff, unparsedSentence } from './diff-summary.js';
+import { andList, sharedUseSentence, summarizeDiff, summarizeShared, unparsedSentence } from './diff-summary.js';
+import { journeyShown } from './diff-files.js';
 import type { FileDiff, JourneyChange } from './diff-types.js';
 import { withVisibleControls } from '../views/visible-text.js';
 
@@ -15,15 +16,22 @@ export function diffToText(files: FileDiff[]): string {
             lines.push(`${file.path} (${file.status}): ${unparsedSentence(file)}`, '');
             continue;
         }
-        if (file.journeys.length === 0 && file.status !== 'unchanged') {
-            lines.push(`${file.path} (${file.status}): shared personas, channels and teams; their changes show in the maps that use them`, '');
+        const where = file.previousPath !== undefined && file.previousPath !== file.path ? `${file.previousPath} → ${file.path}` : file.path;
+        // A shared element's changes are listed once, here, not in every map that uses it.
+        const shared = file.sharedChanges ?? [];
+        if ((file.journeys.length === 0 && file.status !== 'unchanged') || shared.length > 0) {
+            lines.push(`${where} (${file.status}): shared personas, channels and teams${shared.length > 0 ? `: ${summarizeShared(shared)}` : ''}`);
+            const name = (id: string) => id;
+            for (const change of shared) lines.push(`  ${mark(change)} ${elementText(change, name)}: ${describeChange(change, name)}`);
+            if (file.usedBy?.length) lines.push(`  used by ${andList(file.usedBy)}`);
+            lines.push('');
         }
         for (const diff of file.journeys) {
-            if (file.status === 'unchanged' && diff.changes.length === 0) continue;
+            if (!journeyShown(file, diff)) continue;
             const name = namerOf(diff);
-            const where = file.previousPath !== undefined && file.previousPath !== file.path ? `${file.previousPath} → ${file.path}` : file.path;
             const journey = diff.after ?? diff.before!;
             lines.push(`${where} (${file.status}): ${journey.label} [${journey.id}]`, `  ${summarizeDiff(diff)}`);
+            if (diff.usesShared?.length) lines.push(`  ${sharedUseSentence(diff.usesShared, { label: (label) => `“${label}”`, id: (id) => `(${id})`, file: (path) => path })}`);
             if (diff.before && diff.after) {
                 for (const change of diff.changes) lines.push(`  ${mark(change)} ${elementText(change, name)}: ${describeChange(change, name, diff)}`);
             }

@@ -102,6 +102,20 @@ export interface JourneyDiff {
     before?: JourneyModel;
     after?: JourneyModel;
     changes: JourneyChange[];
+    /**
+     * The changed shared personas, channels and teams the journey uses, whose changes are
+     * listed once, with the file that declares them (and left out of `changes`).
+     */
+    usesShared?: SharedUse[];
+}
+
+/** A shared persona, channel or team that changed, used by a journey: where its changes are listed. */
+export interface SharedUse {
+    kind: 'persona' | 'channel' | 'team';
+    id: string;
+    label: string;
+    /** The file that declares it, whose `sharedChanges` list its changes. */
+    path: string;
 }
 
 /** Which journey a side of a diff is (how the JSON output names it). */
@@ -124,4 +138,8 @@ export interface FileDiff {
     journeys: JourneyDiff[];
     /** Set when a side does not parse: its syntax errors by side, and no journey is compared (the report says so instead of listing phantom changes). */
     syntaxErrors?: { before?: number; after?: number };
+    /** The changes of the personas, channels and teams declared at the top of the file (shared with every map), listed once here. */
+    sharedChanges?: JourneyChange[];
+    /** The files whose maps use a shared element of `sharedChanges` that changed. */
+    usedBy?: string[];
 }

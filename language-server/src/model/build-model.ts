@@ -45,6 +45,19 @@ export function buildModelOfJourney(journey: Journey): JourneyModel {
     };
 }
 
+/** The personas, channels and teams declared at the top of a file (outside any journey): what it shares with every map. */
+export type SharedDeclarations = Pick<JourneyModel, 'personas' | 'channels' | 'teams'>;
+
+/** The shared declarations of a file, as model elements (what `journey diff` compares for a file of shared declarations). */
+export function buildSharedDeclarations(file: JourneyFile, uri: string): SharedDeclarations {
+    const context = new ModelContext(uri);
+    return {
+        personas: named(file.personas).map((persona) => context.persona(persona, undefined)),
+        channels: named(file.channels).map((channel) => ({ ...context.element(channel), shared: true, mode: channel.mode, ...(channel.tone === undefined ? {} : { tone: channel.tone }) })),
+        teams: named(file.teams).map((team): TeamModel => ({ ...context.element(team), shared: true })),
+    };
+}
+
 /** Turns AST nodes into model elements; knows the journey's own document to mark foreign ranges. */
 class ModelContext {
     constructor(private readonly uri: string) {}
@@ -61,10 +74,10 @@ class ModelContext {
         return result;
     }
 
-    persona(persona: Persona, journey: Journey): PersonaModel {
+    persona(persona: Persona, journey: Journey | undefined): PersonaModel {
         return {
             ...this.element(persona),
-            shared: !isInside(persona, journey),
+            shared: journey === undefined || !isInside(persona, journey),
             description: persona.descriptions[0],
             goals: [...persona.goals],
             needs: [...persona.needs],
