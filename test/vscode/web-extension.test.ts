@@ -154,8 +154,9 @@ describe('the web extension in a real VS Code web client (web-worker extension h
 
     it('completes a persona with the one declared in the shared file', { timeout: 120_000 }, async () => {
         await openFile('shop.journey');
+        // Line 6 is `persona sam`: rewritten as `persona ` (completion offers no persona the touchpoint already lists).
         await goToLineEnd(6);
-        await page.keyboard.press('Enter');
+        await page.keyboard.press('Shift+Home');
         await page.keyboard.type('persona ');
         // Typing opens suggestions of its own (keywords): close them, then ask at `persona `.
         await page.waitForTimeout(500);
