@@ -25,8 +25,8 @@ const MAP = `journey booking "Booking" {
   }
 }
 `;
-/** A client that announces almost nothing: no snippets, plain-text hover, no workspace folders, no configuration. */
-const FEW_CAPABILITIES: ClientCapabilities = { textDocument: { completion: { completionItem: { snippetSupport: false } }, hover: { contentFormat: ['plaintext'] } } };
+/** A client that announces almost nothing: no snippets, no labelDetails, plain text only, no workspace folders, no configuration. */
+const FEW_CAPABILITIES: ClientCapabilities = { textDocument: { completion: { completionItem: { snippetSupport: false, documentationFormat: ['plaintext'] } }, hover: { contentFormat: ['plaintext'] } } };
 
 /** A diagnostic's message as text. */
 const messageOf = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
@@ -212,6 +212,21 @@ describe('a client that announces few capabilities (item 13, issue 14 item 4)', 
             expect(item.textEdit?.newText ?? '', item.label).not.toMatch(/\$\{?\d/);
         }
         expect(items.find((i) => i.label === 'pain')?.insertText ?? 'pain').toMatch(/^pain/);
+    });
+
+    test('completion sends no labelDetails and no Markdown documentation to a client that announced neither', async () => {
+        const root = workspace({ 'people.journey': PEOPLE });
+        client = await LspClient.start({ rootUri: pathToFileURL(root).toString(), capabilities: FEW_CAPABILITIES });
+        const text = 'journey j "J" {\n  stage s "S" {\n    touchpoint t "T" {\n      persona \n    }\n  }\n}\n';
+        const uri = uriOf('j.journey');
+        await open(uri, text, true);
+        const items = itemsOf(await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 14 } }));
+        const alex = items.find((i) => i.label === 'alex');
+        expect(alex).toBeDefined();
+        expect(alex!.detail).toBe('Alex, working parent (persona)');
+        expect(items.filter((i) => i.labelDetails !== undefined)).toEqual([]);
+        expect(alex!.documentation).toMatchObject({ kind: 'plaintext' });
+        expect((alex!.documentation as MarkupContent).value).toContain('Persona alex — Alex, working parent');
     });
 
     test('completion still sends snippets to a client that asks for them', async () => {
