@@ -106,6 +106,18 @@ describe('an unreadable file in the workspace (item 10)', () => {
         await client.waitForDiagnostics(booking, (found) => found.some((d) => messageOf(d).startsWith('Emotion 9')));
         expect(client.logged.some((l) => l.type === 2 && l.message.includes('other.journey'))).toBe(true);
     });
+
+    test('run as another user, the server stays up although it cannot signal its client\'s process', async () => {
+        const root = workspace({ 'booking.journey': MAP });
+        chmodSync(root, 0o755);
+        chmodSync(join(root, 'booking.journey'), 0o644);
+        client = await LspClient.start({ rootUri: pathToFileURL(root).toString(), runAs: { uid: 65534, gid: 65534 } });
+        // vscode-languageserver looks at its client's process every 3 seconds.
+        await new Promise((resolve) => setTimeout(resolve, 4000));
+        expect(client.alive).toBe(true);
+        const symbols = await client.request<Array<{ name: string }>>('textDocument/documentSymbol', { textDocument: { uri: uriOf('booking.journey') } });
+        expect(symbols.map((s) => s.name)).toEqual(['booking']);
+    });
 });
 
 describe('documents that are not files of the workspace (item 11)', () => {

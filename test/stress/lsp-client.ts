@@ -72,9 +72,7 @@ export class LspClient {
         connection.listen();
         if (options.initialize === false) return client;
         client.initialized = await client.request<InitializeResult>('initialize', {
-            // A server run as another user cannot signal this process (EPERM), and
-            // vscode-languageserver would take its client for dead and exit: no process id then.
-            processId: options.runAs ? null : process.pid,
+            processId: process.pid,
             rootUri: options.rootUri ?? null,
             workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'stress' }] : null,
             capabilities: options.capabilities ?? {
