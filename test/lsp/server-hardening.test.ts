@@ -206,6 +206,28 @@ describe('memory of closed documents (item 12)', () => {
         // Without a collection once a big map leaves, each round kept about 120 MB more.
         expect(mb[2]! - mb[0]!, `resident memory after each close: ${mb.join(', ')} MB`).toBeLessThan(120);
     }, 300_000);
+
+    test('editing a shared file of a 600-map workspace again and again does not keep growing the server', async () => {
+        const shared = 'persona alex "Alex"\nchannel phone "Phone" offline\n';
+        const files: Record<string, string> = { 'people.journey': shared };
+        for (let i = 0; i < 600; i++) files[`m${i}.journey`] = MAP.replace('journey booking', `journey m${i}`).replace('      owner sales\n', '');
+        const root = workspace(files);
+        client = await LspClient.start({ rootUri: pathToFileURL(root).toString() });
+        const uri = uriOf('people.journey');
+        await open(uri, shared, true);
+        const last = uriOf('m599.journey');
+        const resident: number[] = [];
+        for (let version = 2; version < 10; version++) {
+            const before = client.published.length;
+            await client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: shared.replace('Alex', `Alex ${version}`) }] });
+            const deadline = Date.now() + 60_000;
+            while (Date.now() < deadline && !client.published.slice(before).some((p) => p.uri === last)) await new Promise((resolve) => setTimeout(resolve, 50));
+            await new Promise((resolve) => setTimeout(resolve, 2500));
+            resident.push(Math.round((client.residentMemory() ?? 0) / 1048576));
+        }
+        // Measured: without a collection after such rebuilds, 197 → 444 MB over these edits; with it, 209 → 293 MB.
+        expect(resident.at(-1)! - resident[0]!, `resident memory after each edit: ${resident.join(', ')} MB`).toBeLessThan(150);
+    }, 300_000);
 });
 
 describe('a client that announces few capabilities (item 13, issue 14 item 4)', () => {
