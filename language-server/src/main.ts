@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { createJourneyServices } from './journey-module.js';
 import { registerJourneyDiffRequest } from './lsp/journey-diff-request.js';
+import { registerJourneyMarkdownRequest } from './lsp/journey-markdown-request.js';
 import { LifecycleMessageReader } from './lsp/journey-lifecycle.js';
 import type { JourneyDocumentBuilder } from './language/journey-document-builder.js';
 import { registerJourneyPreviewRequests } from './lsp/journey-preview-request.js';
@@ -34,6 +35,7 @@ const { shared } = createJourneyServices({ connection, ...NodeFileSystem });
 (shared.workspace.DocumentBuilder as JourneyDocumentBuilder).releaseMemory = collectGarbage;
 registerJourneyPreviewRequests(connection, shared);
 registerJourneyDiffRequest(connection, shared);
+registerJourneyMarkdownRequest(connection, shared);
 startLanguageServer(shared);
 
 // One line in the client's output (Output → Journey Language Server) once the workspace is

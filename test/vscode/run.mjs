@@ -173,6 +173,43 @@ async function perform(page, action, args) {
         case 'press':
             await page.keyboard.press(args.key);
             return true;
+        case 'quick-input': {
+            // Waits for VS Code's input box or quick pick, types `text` into it (if any), then presses `key` (if any).
+            const input = page.locator('.quick-input-widget input.input').first();
+            await input.waitFor({ state: 'visible', timeout: 10_000 });
+            if (args.text !== undefined) await page.keyboard.type(args.text);
+            if (args.key) await page.keyboard.press(args.key);
+            return true;
+        }
+        case 'text': {
+            // The text the workbench shows in the first element matching `selector`, once it is visible.
+            const element = page.locator(args.selector).first();
+            await element.waitFor({ state: 'visible', timeout: 10_000 });
+            return element.innerText();
+        }
+        case 'markdown-preview': {
+            // The frame of VS Code's Markdown preview that holds ```journey blocks (none yet: an empty answer).
+            for (const frame of page.frames()) {
+                const found = await frame.evaluate(() => {
+                    const blocks = Array.from(document.querySelectorAll('.journey-fence'));
+                    if (blocks.length === 0) return undefined;
+                    return {
+                        bodyClass: document.body.className,
+                        blocks: blocks.map((block) => ({
+                            state: block.getAttribute('data-journey-state'),
+                            view: block.getAttribute('data-journey-view'),
+                            dataLine: block.getAttribute('data-line'),
+                            svgs: block.querySelectorAll('svg').length,
+                            role: block.querySelector('svg')?.getAttribute('aria-roledescription') ?? null,
+                            style: (block.querySelector('svg style')?.textContent ?? '').replace(/journey-markdown-\d+/g, ''),
+                            text: block.textContent ?? '',
+                        })),
+                    };
+                }).catch(() => undefined);
+                if (found) return found;
+            }
+            return { bodyClass: '', blocks: [] };
+        }
         case 'preview-layout': {
             // The banner's height, where the picture's viewport starts, and the text the preview shows.
             const frame = await previewFrame(page);

@@ -19,6 +19,7 @@ import {
     type Branch, type Journey, type JourneyFile, type Stage,
 } from '../generated/ast.js';
 import { IssueCodes } from '../language/journey-validator.js';
+import { LANGUAGE_NAMES, LANGUAGES } from '../language/journey-languages.js';
 import { isTypographicLabel, TYPOGRAPHIC_SINGLE_OPENERS } from '../language/journey-lexer-errors.js';
 import { quoteString } from '../language/journey-value-converter.js';
 
@@ -86,6 +87,9 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
                 const written = document.textDocument.getText(diagnostic.range);
                 return [fix(`Keep the backslash: write \\${written}`, diagnostic, document, [{ range: diagnostic.range, newText: `\\${written}` }], true)];
             }
+            case IssueCodes.UnknownLanguage:
+                // One fix per language the views speak: `lang de` → `lang en`, `lang fr`.
+                return LANGUAGES.map((code) => fix(`Use '${code}' (${LANGUAGE_NAMES[code]})`, diagnostic, document, [{ range: diagnostic.range, newText: code }], false));
             case IssueCodes.EmptyFact:
                 return [fix('Remove this empty fact', diagnostic, document, [removeFact(document, diagnostic)], true)];
             case IssueCodes.DuplicateFact:

@@ -14,6 +14,7 @@ import type { LangiumDocument } from 'langium';
 import { isBranch, isJourney, isTouchpoint, type JourneyFile } from '../generated/ast.js';
 import { describeElement, markdownToPlainText } from './journey-hover.js';
 import { EMOTION_SCALE, IMPACT_EFFORT_SCALE } from '../language/journey-emotions.js';
+import { LANGUAGE_NAMES, LANGUAGES } from '../language/journey-languages.js';
 import { keywordDocumentation } from './journey-keyword-docs.js';
 import type { JourneyLanguageServer } from './journey-language-server.js';
 
@@ -38,6 +39,11 @@ const SNIPPETS: Record<string, string> = {
     'Touchpoint:backstage': 'backstage "$1"',
     'Touchpoint:description': 'description "$1"',
     'Touchpoint:reach': 'reach ${1:1000}',
+    'Touchpoint:tone': 'tone "$1"',
+    'Touchpoint:data': 'data "$1"',
+    'Channel:tone': 'tone "$1"',
+    'Kpi:actual': 'actual ${1:100}',
+    'Lang:lang': `lang \${1|${LANGUAGES.join(',')}|}`,
     'Persona:goal': 'goal "$1"',
     'Persona:need': 'need "$1"',
     'Persona:frustration': 'frustration "$1"',
@@ -54,6 +60,8 @@ const ONCE: Record<string, [owner: string, property: string]> = {
     'Touchpoint:description': ['Touchpoint', 'descriptions'],
     'Touchpoint:owner': ['Touchpoint', 'owners'],
     'Touchpoint:reach': ['Touchpoint', 'reaches'],
+    'Touchpoint:tone': ['Touchpoint', 'tones'],
+    'Lang:lang': ['Journey', 'languages'],
     'MomentOfTruth:moment': ['Touchpoint', 'momentsOfTruth'],
     'Action:description': ['Action', 'descriptions'],
     'Action:owner': ['Action', 'owners'],
@@ -162,6 +170,15 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (isLanguageCode(next)) {
+            LANGUAGES.forEach((code, index) => acceptor(context, {
+                label: code,
+                detail: `${LANGUAGE_NAMES[code]}: the language of the words the views add`,
+                kind: CompletionItemKind.Value,
+                sortText: String(index),
+            }));
+            return;
+        }
         const scale = scaleOf(next.feature);
         if (scale) {
             scale.forEach((meaning, index) => acceptor(context, {
@@ -250,6 +267,14 @@ function scaleOf(feature: GrammarAST.AbstractElement): readonly string[] | undef
     if (assignment?.feature === 'score') return EMOTION_SCALE.map((level) => `${level.face} ${level.meaning}`);
     if (assignment?.feature === 'impacts' || assignment?.feature === 'efforts') return IMPACT_EFFORT_SCALE;
     return undefined;
+}
+
+/** True for the code after `lang`. */
+function isLanguageCode(next: NextFeature): boolean {
+    const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
+    const inLang = assignment?.feature === 'code' && AstUtils.getContainerOfType(assignment, GrammarAST.isParserRule)?.name === 'Lang';
+    // Inside the Id rule, only the property tells (no other rule has a `code`).
+    return inLang || next.property === 'code';
 }
 
 /** `emotion 1|2|3|4|5`: a snippet as one readable line. */

@@ -9,6 +9,8 @@ import { readControl } from './runner-bridge.js';
 import { runTests } from './mini-test.js';
 import './journey-extension.spec.js';
 import './journey-diff.spec.js';
+import './journey-new-map.spec.js';
+import './journey-markdown.spec.js';
 import './journey-editor-hardening.spec.js';
 
 /** Entry point called by VS Code: runs every test and writes the results where the runner reads them. */
