@@ -7,11 +7,13 @@ import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vs
 import { createJourneyServices } from './journey-module.js';
 import { ClientFileSystemProvider } from './lsp/journey-client-file-system.js';
 import { registerJourneyDiffRequest } from './lsp/journey-diff-request.js';
+import { LifecycleMessageReader } from './lsp/journey-lifecycle.js';
 import { registerJourneyMarkdownRequest } from './lsp/journey-markdown-request.js';
 import { registerJourneyPreviewRequests } from './lsp/journey-preview-request.js';
 
 const worker = self as unknown as Worker;
-const connection = createConnection(new BrowserMessageReader(worker), new BrowserMessageWriter(worker));
+const writer = new BrowserMessageWriter(worker);
+const connection = createConnection(new LifecycleMessageReader(new BrowserMessageReader(worker), writer), writer);
 const { shared } = createJourneyServices({ connection, fileSystemProvider: () => new ClientFileSystemProvider(connection) });
 registerJourneyPreviewRequests(connection, shared);
 registerJourneyDiffRequest(connection, shared);

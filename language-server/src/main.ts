@@ -17,7 +17,7 @@ import type { JourneyDocumentBuilder } from './language/journey-document-builder
 import { registerJourneyPreviewRequests } from './lsp/journey-preview-request.js';
 
 const transport = transportFromArguments(process.argv.slice(2));
-const reader = new LifecycleMessageReader(transport.reader, transport.writer);
+const reader = new LifecycleMessageReader(transport.reader, transport.writer, keepWatchableParent);
 const connection = createConnection(ProposedFeatures.all, reader, transport.writer);
 if (transport.stdio) {
     // Standard output carries the protocol: what the server prints goes to the client's log instead.
@@ -46,6 +46,20 @@ shared.lsp.LanguageServer.onInitialized(async () => {
     const files = shared.workspace.LangiumDocuments.all.count();
     connection.console.info(`Journey language server ready on Node ${process.version}: ${files} .journey file${files === 1 ? '' : 's'} checked, ${Math.round(performance.now())} ms after start.`);
 });
+
+/**
+ * `vscode-languageserver` ends the server when its client's process (`processId`) cannot be
+ * signalled, taking it for dead; a client running as another user (the server started through
+ * sudo) cannot be signalled but is alive: the server then does not watch it.
+ */
+function keepWatchableParent(params: Record<string, unknown>): void {
+    if (typeof params.processId !== 'number') return;
+    try {
+        process.kill(params.processId, 0);
+    } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EPERM') params.processId = null;
+    }
+}
 
 /** Runs a full garbage collection (V8's `gc`, made available at run time). */
 function collectGarbage(): void {

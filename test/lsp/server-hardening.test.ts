@@ -25,8 +25,8 @@ const MAP = `journey booking "Booking" {
   }
 }
 `;
-/** A client that announces almost nothing: no snippets, plain-text hover, no workspace folders, no configuration. */
-const FEW_CAPABILITIES: ClientCapabilities = { textDocument: { completion: { completionItem: { snippetSupport: false } }, hover: { contentFormat: ['plaintext'] } } };
+/** A client that announces almost nothing: no snippets, no labelDetails, plain text only, no workspace folders, no configuration. */
+const FEW_CAPABILITIES: ClientCapabilities = { textDocument: { completion: { completionItem: { snippetSupport: false, documentationFormat: ['plaintext'] } }, hover: { contentFormat: ['plaintext'] } } };
 
 /** A diagnostic's message as text. */
 const messageOf = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
@@ -90,6 +90,7 @@ describe('an unreadable file in the workspace (item 10)', () => {
         expect(warning?.message).toMatch(/cannot be read.*skipped/i);
     });
 
+    // Waits are long: under the load of the other server tests, a rebuild can take seconds.
     test('a file that becomes unreadable after it was loaded is left out, and the others are still checked', async () => {
         const root = workspace({ 'people.journey': PEOPLE, 'booking.journey': MAP, 'other.journey': MAP });
         chmodSync(root, 0o777);
@@ -97,14 +98,26 @@ describe('an unreadable file in the workspace (item 10)', () => {
         client = await LspClient.start({ rootUri: pathToFileURL(root).toString(), runAs: { uid: 65534, gid: 65534 } });
         const booking = uriOf('booking.journey');
         await open(booking, MAP);
-        await client.waitForDiagnostics(booking, (found) => found.some((d) => messageOf(d).includes("'booking'")));
+        await client.waitForDiagnostics(booking, (found) => found.some((d) => messageOf(d).includes("'booking'")), 60_000);
         chownSync(join(root, 'other.journey'), 0, 0);
         chmodSync(join(root, 'other.journey'), 0o600);
         await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('other.journey'), type: 2 }] });
-        await client.waitForDiagnostics(booking, (found) => !found.some((d) => messageOf(d).includes("'booking'")));
+        await client.waitForDiagnostics(booking, (found) => !found.some((d) => messageOf(d).includes("'booking'")), 60_000);
         await client.notify('textDocument/didChange', { textDocument: { uri: booking, version: 2 }, contentChanges: [{ text: MAP.replace('emotion 2', 'emotion 9') }] });
-        await client.waitForDiagnostics(booking, (found) => found.some((d) => messageOf(d).startsWith('Emotion 9')));
+        await client.waitForDiagnostics(booking, (found) => found.some((d) => messageOf(d).startsWith('Emotion 9')), 60_000);
         expect(client.logged.some((l) => l.type === 2 && l.message.includes('other.journey'))).toBe(true);
+    }, 200_000);
+
+    test('run as another user, the server stays up although it cannot signal its client\'s process', async () => {
+        const root = workspace({ 'booking.journey': MAP });
+        chmodSync(root, 0o755);
+        chmodSync(join(root, 'booking.journey'), 0o644);
+        client = await LspClient.start({ rootUri: pathToFileURL(root).toString(), runAs: { uid: 65534, gid: 65534 } });
+        // vscode-languageserver looks at its client's process every 3 seconds.
+        await new Promise((resolve) => setTimeout(resolve, 4000));
+        expect(client.alive).toBe(true);
+        const symbols = await client.request<Array<{ name: string }>>('textDocument/documentSymbol', { textDocument: { uri: uriOf('booking.journey') } });
+        expect(symbols.map((s) => s.name)).toEqual(['booking']);
     });
 });
 
@@ -194,6 +207,28 @@ describe('memory of closed documents (item 12)', () => {
         // Without a collection once a big map leaves, each round kept about 120 MB more.
         expect(mb[2]! - mb[0]!, `resident memory after each close: ${mb.join(', ')} MB`).toBeLessThan(120);
     }, 300_000);
+
+    test('editing a shared file of a 600-map workspace again and again does not keep growing the server', async () => {
+        const shared = 'persona alex "Alex"\nchannel phone "Phone" offline\n';
+        const files: Record<string, string> = { 'people.journey': shared };
+        for (let i = 0; i < 600; i++) files[`m${i}.journey`] = MAP.replace('journey booking', `journey m${i}`).replace('      owner sales\n', '');
+        const root = workspace(files);
+        client = await LspClient.start({ rootUri: pathToFileURL(root).toString() });
+        const uri = uriOf('people.journey');
+        await open(uri, shared, true);
+        const last = uriOf('m599.journey');
+        const resident: number[] = [];
+        for (let version = 2; version < 10; version++) {
+            const before = client.published.length;
+            await client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: shared.replace('Alex', `Alex ${version}`) }] });
+            const deadline = Date.now() + 60_000;
+            while (Date.now() < deadline && !client.published.slice(before).some((p) => p.uri === last)) await new Promise((resolve) => setTimeout(resolve, 50));
+            await new Promise((resolve) => setTimeout(resolve, 2500));
+            resident.push(Math.round((client.residentMemory() ?? 0) / 1048576));
+        }
+        // Measured: without a collection after such rebuilds, 197 → 444 MB over these edits; with it, 209 → 293 MB.
+        expect(resident.at(-1)! - resident[0]!, `resident memory after each edit: ${resident.join(', ')} MB`).toBeLessThan(150);
+    }, 300_000);
 });
 
 describe('a client that announces few capabilities (item 13, issue 14 item 4)', () => {
@@ -212,6 +247,21 @@ describe('a client that announces few capabilities (item 13, issue 14 item 4)', 
             expect(item.textEdit?.newText ?? '', item.label).not.toMatch(/\$\{?\d/);
         }
         expect(items.find((i) => i.label === 'pain')?.insertText ?? 'pain').toMatch(/^pain/);
+    });
+
+    test('completion sends no labelDetails and no Markdown documentation to a client that announced neither', async () => {
+        const root = workspace({ 'people.journey': PEOPLE });
+        client = await LspClient.start({ rootUri: pathToFileURL(root).toString(), capabilities: FEW_CAPABILITIES });
+        const text = 'journey j "J" {\n  stage s "S" {\n    touchpoint t "T" {\n      persona \n    }\n  }\n}\n';
+        const uri = uriOf('j.journey');
+        await open(uri, text, true);
+        const items = itemsOf(await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 14 } }));
+        const alex = items.find((i) => i.label === 'alex');
+        expect(alex).toBeDefined();
+        expect(alex!.detail).toBe('Alex, working parent (persona)');
+        expect(items.filter((i) => i.labelDetails !== undefined)).toEqual([]);
+        expect(alex!.documentation).toMatchObject({ kind: 'plaintext' });
+        expect((alex!.documentation as MarkupContent).value).toContain('Persona alex — Alex, working parent');
     });
 
     test('completion still sends snippets to a client that asks for them', async () => {

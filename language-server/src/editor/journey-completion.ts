@@ -12,7 +12,7 @@ import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Complet
 import type { CancellationToken } from 'vscode-jsonrpc';
 import type { LangiumDocument } from 'langium';
 import { isBranch, isJourney, isTouchpoint, type JourneyFile } from '../generated/ast.js';
-import { describeElement } from './journey-hover.js';
+import { describeElement, markdownToPlainText } from './journey-hover.js';
 import { EMOTION_SCALE, IMPACT_EFFORT_SCALE } from '../language/journey-emotions.js';
 import { LANGUAGE_NAMES, LANGUAGES } from '../language/journey-languages.js';
 import { keywordDocumentation } from './journey-keyword-docs.js';
@@ -98,7 +98,21 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
             return undefined;
         }
         this.parsed.set(document.textDocument, document);
-        return super.getCompletion(document, params, cancelToken);
+        return this.forClient(await super.getCompletion(document, params, cancelToken));
+    }
+
+    /** Items as the client can show them: no `labelDetails` unless announced, plain-text documentation unless it reads Markdown. */
+    protected forClient(list: CompletionList | undefined): CompletionList | undefined {
+        const support = this.server()?.support;
+        if (!list || !support || (support.labelDetails && support.markdownDocumentation)) return list;
+        const items = list.items.map((item) => {
+            const { labelDetails, ...rest } = item;
+            const written = support.labelDetails ? { ...rest, labelDetails } : rest;
+            const documentation = written.documentation;
+            if (support.markdownDocumentation || typeof documentation !== 'object' || documentation.kind !== 'markdown') return written;
+            return { ...written, documentation: { kind: 'plaintext' as const, value: markdownToPlainText(documentation.value) } };
+        });
+        return { ...list, items };
     }
 
     /**

@@ -11,20 +11,27 @@ export interface ClientSupport {
     snippets: boolean;
     /** Hover may be Markdown; otherwise plain text. */
     markdownHover: boolean;
+    /** Completion items may carry `labelDetails`. */
+    labelDetails: boolean;
+    /** Completion items' documentation may be Markdown; otherwise plain text. */
+    markdownDocumentation: boolean;
 }
 
 /** What the client of `capabilities` supports; LSP's defaults where it says nothing (no snippets). */
 export function clientSupport(capabilities: ClientCapabilities): ClientSupport {
     const hoverFormats = capabilities.textDocument?.hover?.contentFormat;
+    const item = capabilities.textDocument?.completion?.completionItem;
     return {
-        snippets: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
+        snippets: item?.snippetSupport === true,
         markdownHover: hoverFormats === undefined || hoverFormats.includes('markdown'),
+        labelDetails: item?.labelDetailsSupport === true,
+        markdownDocumentation: item?.documentationFormat === undefined || item.documentationFormat.includes('markdown'),
     };
 }
 
 export class JourneyLanguageServer extends DefaultLanguageServer {
     /** What the client supports, known once it has sent `initialize`. */
-    support: ClientSupport = { snippets: true, markdownHover: true };
+    support: ClientSupport = { snippets: true, markdownHover: true, labelDetails: true, markdownDocumentation: true };
 
     override async initialize(params: InitializeParams): Promise<InitializeResult> {
         this.support = clientSupport(params.capabilities);

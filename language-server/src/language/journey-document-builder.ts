@@ -7,8 +7,9 @@
  * may declare what they use).
  * A request about a document the editor has just opened, before the workspace holds it, waits
  * for it instead of failing with "no document" (clients such as Neovim 0.7 do not ask again).
- * When a big document leaves the workspace (an untitled map closed), `releaseMemory` is called
- * once the update is done: the Node server then gives the memory back to the system.
+ * When a big document leaves the workspace (an untitled map closed), or an update rebuilt
+ * hundreds of maps (a shared file edited), `releaseMemory` is called once the workspace is
+ * quiet: the Node server then collects its garbage.
  */
 import {
     DefaultDocumentBuilder, DocumentState, OperationCancelled, UriUtils, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type URI,
@@ -18,6 +19,8 @@ import type { JourneyWorkspaceManager } from './journey-workspace.js';
 
 /** A document longer than this (characters) is built after the others of the same change. */
 export const BIG_DOCUMENT = 200_000;
+/** An update that rebuilds this many documents or more is followed by a release of memory. */
+const MANY_DOCUMENTS = 200;
 
 /** The open documents of the editor, when there is one (the CLI has none). */
 interface OpenDocuments {
@@ -63,11 +66,25 @@ export class JourneyDocumentBuilder extends DefaultDocumentBuilder {
         try {
             await super.update(changed, deleted, cancelToken);
         } finally {
-            if (bigDeleted) setTimeout(() => this.releaseMemory?.(), 500).unref?.();
+            if (bigDeleted || this.rebuilt >= MANY_DOCUMENTS) this.scheduleRelease();
+            this.rebuilt = 0;
         }
     }
 
+    /** Documents rebuilt since the last update began (a shared file's edit rebuilds every map that uses it). */
+    protected rebuilt = 0;
+    private releaseTimer: ReturnType<typeof setTimeout> | undefined;
+
+    /** Releases memory once the workspace has been quiet for a moment (not between keystrokes). */
+    protected scheduleRelease(): void {
+        if (!this.releaseMemory) return;
+        clearTimeout(this.releaseTimer);
+        this.releaseTimer = setTimeout(() => this.releaseMemory?.(), 1500);
+        this.releaseTimer.unref?.();
+    }
+
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
+        this.rebuilt += documents.length;
         const big = documents.filter((document) => document.state < DocumentState.Validated && this.lengthOf(document) > BIG_DOCUMENT);
         if (big.length === 0 || big.length === documents.length) return super.buildDocuments(documents, options, cancelToken);
         const small = documents.filter((document) => !big.includes(document));

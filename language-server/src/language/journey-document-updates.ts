@@ -60,16 +60,17 @@ export class JourneyDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
         this.workspaceManager.ready
             .then(() => this.workspaceLock.write(async (token) => {
-                // Looked at inside the lock, just before the build reads the files: a file that is
-                // gone counts as deleted, and so does one that can no longer be read (with a warning).
-                // Files open in the editor are read from the editor, not from the disk.
+                // Looked at inside the lock, just before the build reads the files: a workspace file
+                // that is gone counts as deleted, and so does one that can no longer be read (with a
+                // warning). Files open in the editor are read from the editor, not from storage.
                 const gone = await Promise.all(changed.map(async (uri) => {
                     if (!this.isWorkspaceFile(uri) || this.textDocuments.get(uri.toString())) return false;
                     try {
                         await this.fileSystem.readFile(uri);
                         return false;
                     } catch (error) {
-                        if (!isReadError(error)) throw error;
+                        // A file system without error codes (the web): gone only when it no longer exists.
+                        if (!isReadError(error)) return this.langiumDocuments.hasDocument(uri) && !(await this.fileSystem.exists(uri));
                         // A folder reported as changed is Langium's to look into, unless a map had its name.
                         if (error.code === 'EISDIR' && !this.langiumDocuments.hasDocument(uri)) return false;
                         if (error.code !== 'ENOENT') warnUnreadable(uri, error);

@@ -17,7 +17,10 @@ type Phase = 'before initialize' | 'running' | 'shut down';
 export class LifecycleMessageReader extends AbstractMessageReader implements MessageReader {
     private phase: Phase = 'before initialize';
 
-    constructor(private readonly reader: MessageReader, private readonly writer: MessageWriter) {
+    /**
+     * `onInitialize` sees (and may adjust) the parameters of `initialize` before the server does.
+     */
+    constructor(private readonly reader: MessageReader, private readonly writer: MessageWriter, private readonly onInitialize?: (params: Record<string, unknown>) => void) {
         super();
         reader.onError((error) => this.fireError(error));
         reader.onClose(() => this.fireClose());
@@ -53,7 +56,11 @@ export class LifecycleMessageReader extends AbstractMessageReader implements Mes
                 this.refuse(message, ErrorCodes.InvalidRequest, `The server is shut down: '${method}' is not served after 'shutdown'; send 'exit'.`);
                 return false;
             }
-            if (method === 'initialize') this.phase = 'running';
+            if (method === 'initialize') {
+                this.phase = 'running';
+                const params = (message as RequestMessage).params;
+                if (params && typeof params === 'object' && !Array.isArray(params)) this.onInitialize?.(params as Record<string, unknown>);
+            }
             else if (method === 'shutdown') this.phase = 'shut down';
             return true;
         }
