@@ -84,6 +84,14 @@ describe('journey import from CSV', () => {
         expect(readdirSync(cwd)).toEqual(['bad.csv']);
     });
 
+    test('a sheet saved in a legacy encoding (Latin-1) is refused where its first accent is, not imported with broken letters', async () => {
+        const cwd = folderWith({ 'latin1.csv': Buffer.from('stage,touchpoint\nAchat,Paie par carte\nSuivi,Re\xe7oit le colis\n', 'latin1') });
+        const run = await runJourney(['import', 'latin1.csv'], { cwd });
+        expect(run.status).toBe(1);
+        expect(run.stderr).toContain('latin1.csv:3:9: error: the file is not UTF-8 text');
+        expect(readdirSync(cwd)).toEqual(['latin1.csv']);
+    });
+
     test('an unknown column is named with its letter, never dropped silently', async () => {
         const cwd = folderWith({ 'notes.csv': 'Stage,Touchpoint,Notes\nOrder,Pays,call them\n' });
         const run = await runJourney(['import', 'notes.csv'], { cwd });

@@ -84,7 +84,15 @@ export async function runImport(file: string, options: ImportOptions, cwd = proc
     const bytes = await fs.readFile(input).catch((error: NodeJS.ErrnoException) => {
         throw new UsageError(error.code === 'ENOENT' ? `${file}: no such file.` : `${file}: cannot be read (${error.code ?? String(error)}).`);
     });
-    const text = decodeText(bytes).text;
+    const decoded = decodeText(bytes);
+    if (decoded.invalidAt) {
+        // A spreadsheet saved as "CSV" in a legacy encoding: its accents would silently become �.
+        const { line, character } = decoded.invalidAt;
+        process.stderr.write(`${file}:${line + 1}:${character + 1}: error: the file is not UTF-8 text (its first invalid byte is here). Save it as UTF-8 (in a spreadsheet: "CSV UTF-8").\n`);
+        process.stderr.write(`journey: ${file} could not be imported (1 problem): nothing written.\n`);
+        return ExitCode.problems;
+    }
+    const text = decoded.text;
     const base = path.basename(input, path.extname(input));
 
     const result = readJourneys(text, format, base, options);
