@@ -100,6 +100,17 @@ describe('journey import from CSV', () => {
         expect(existsSync(path.join(cwd, 'notes.journey'))).toBe(false);
     });
 
+    test('a journey id another map of the folder already has is refused, and --id chooses another', async () => {
+        const cwd = folderWith({ 'booking.csv': 'stage,touchpoint,emotion\nOrder,Pays,4\n', 'current.journey': 'journey booking {\n  stage s {\n    touchpoint t {\n      emotion 3\n    }\n  }\n}\n' });
+        const refused = await runJourney(['import', 'booking.csv'], { cwd });
+        expect(refused.status).toBe(1);
+        expect(refused.stderr).toContain("the journey id 'booking' is already used by another map of");
+        expect(readdirSync(cwd).sort()).toEqual(['booking.csv', 'current.journey']);
+        const renamed = await runJourney(['import', 'booking.csv', '--id', 'booking_imported'], { cwd });
+        expect(renamed.status, renamed.stderr).toBe(0);
+        await expectChecksClean(cwd, 'booking.journey');
+    });
+
     test('an existing map is never replaced without --force', async () => {
         const cwd = folderWith({ 'map.csv': 'stage,touchpoint,emotion\nOrder,Pays,4\n', 'map.journey': '// mine\n' });
         const refused = await runJourney(['import', 'map.csv'], { cwd });
