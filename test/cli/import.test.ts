@@ -192,10 +192,14 @@ describe('journey import from Mermaid', () => {
             const run = await runJourney(['import', `${name}.mmd`], { cwd });
             expect(run.status, `${example}: ${run.stderr}`).toBe(0);
             await expectChecksClean(cwd, `${name}.journey`);
-            // Drawn again, the imported map gives the same tasks, sections and scores.
+            // Drawn again, the imported map gives the same tasks, sections, scores and actors.
             const again = await runJourney(['render', `${name}.journey`, '--view', 'journey'], { cwd });
             const tasks = (text: string) => text.split('\n').filter((line) => /^\s+(section |title |\S.*: \d)/.test(line)).join('\n');
             expect(tasks(again.stdout), example).toBe(tasks(view.stdout));
         }
+        // A score of one persona (a task "Rendez-vous en agence (Claire…)" after its touchpoint's) comes back as `emotion … for`.
+        const parcours = readFileSync(path.join(cwd, 'parcours-client.journey'), 'utf8');
+        expect(parcours).toMatch(/touchpoint rendez_vous_en_agence "Rendez-vous en agence" \{\n(\s+persona \w+\n){2}\s+emotion 4\n\s+emotion 3 for claire_mere_de_famille\n\s+emotion 5 for kenji_retraite\n/);
+        expect(parcours).not.toContain('(Claire');
     }, 120_000);
 });
