@@ -92,6 +92,14 @@ describe('journey import from CSV', () => {
         expect(readdirSync(cwd)).toEqual(['latin1.csv']);
     });
 
+    test('a table with only its header is refused, not imported as an empty map', async () => {
+        const cwd = folderWith({ 'empty.csv': 'stage,touchpoint,emotion\n' });
+        const run = await runJourney(['import', 'empty.csv'], { cwd });
+        expect(run.status).toBe(1);
+        expect(run.stderr).toContain('empty.csv:2:1: error: the table has no rows under its header');
+        expect(readdirSync(cwd)).toEqual(['empty.csv']);
+    });
+
     test('an unknown column is named with its letter, never dropped silently', async () => {
         const cwd = folderWith({ 'notes.csv': 'Stage,Touchpoint,Notes\nOrder,Pays,call them\n' });
         const run = await runJourney(['import', 'notes.csv'], { cwd });
