@@ -59,7 +59,8 @@ describe('the extension package', () => {
         const zip = unzip(target);
         const entries = [...zip.keys()];
         for (const needed of ['extension/package.json', 'extension/out/extension.cjs', 'extension/out/server.cjs', 'extension/out/extension-browser.js', 'extension/out/server-browser.js', 'extension/media/mermaid.min.js',
-            'extension/media/webview.js', 'extension/media/diff-webview.js', 'extension/media/preview.css', 'extension/syntaxes/journey.tmLanguage.json']) {
+            'extension/media/webview.js', 'extension/media/diff-webview.js', 'extension/media/preview.css', 'extension/syntaxes/journey.tmLanguage.json',
+            'extension/media/markdown-preview.js', 'extension/media/markdown-preview.css', 'extension/syntaxes/journey-markdown.tmLanguage.json']) {
             expect(entries, needed).toContain(needed);
         }
         expect(entries.filter((e) => /(^|\/)node_modules\/|\.tsx?$|\.map$|(^|\/)(src|webview|test)\//.test(e))).toEqual([]);

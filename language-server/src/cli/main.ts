@@ -12,6 +12,7 @@ import { registerFormatCommand } from './format.js';
 import { registerImportCommand } from './import.js';
 import { registerRenderCommand } from './render.js';
 import { ExitCode, UsageError } from './usage-error.js';
+import { withVisibleControls } from '../views/visible-text.js';
 
 /** Builds the `journey` program with every verb registered. */
 export function createProgram(): Command {
@@ -64,7 +65,8 @@ function exitCodeOf(error: unknown): number {
         return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     if (error instanceof UsageError) {
-        process.stderr.write(`journey: ${error.message}\n`);
+        // A message may quote a file name or a label: no line break or terminal escape of theirs reaches the terminal.
+        process.stderr.write(`journey: ${withVisibleControls(error.message)}\n`);
         return ExitCode.usage;
     }
     const detail = process.env.JOURNEY_DEBUG ? String((error as Error)?.stack ?? error) : String((error as Error)?.message ?? error);
