@@ -8,7 +8,9 @@ import { createJourneyServices } from '../language-server/src/journey-module.js'
 import { buildJourneyModel } from '../language-server/src/model/build-model.js';
 import { MermaidRenderer } from '../language-server/src/render/mermaid-renderer.js';
 import { newJourneyMap, type NewJourneyMap } from '../language-server/src/templates/journey-template.js';
-import { renderView, type ViewId } from '../language-server/src/views/index.js';
+import { renderView, VIEW_IDS, type ViewId } from '../language-server/src/views/index.js';
+
+export { VIEW_IDS };
 
 /** The view's Mermaid text in a theme, set in its front matter (or a new one). */
 function themed(text: string, theme: 'default' | 'dark'): string {
@@ -16,8 +18,8 @@ function themed(text: string, theme: 'default' | 'dark'): string {
     return `---\nconfig:\n  theme: ${theme}\n---\n${text}`;
 }
 
-/** The template map for `name`, its views as SVG files (`<view>-light.svg`, `<view>-dark.svg`), and the completion after `channel `. */
-export async function draw(name: string, views: ViewId[]): Promise<{ map: NewJourneyMap; files: Record<string, string>; completion: Array<{ label: string; detail: string }> }> {
+/** The template map for `name`, the views asked for as SVG files (`<file>-light.svg`, `<file>-dark.svg`), and the completion after `channel `. */
+export async function draw(name: string, views: Record<string, ViewId>): Promise<{ map: NewJourneyMap; files: Record<string, string>; completion: Array<{ label: string; detail: string }> }> {
     const map = newJourneyMap(name);
     const services = createJourneyServices(EmptyFileSystem);
     const document = services.shared.workspace.LangiumDocumentFactory.fromString(map.text, URI.file(`/walkthrough/${map.id}.journey`));
@@ -28,13 +30,13 @@ export async function draw(name: string, views: ViewId[]): Promise<{ map: NewJou
     const renderer = await MermaidRenderer.launch({ width: 900 });
     const files: Record<string, string> = {};
     try {
-        for (const view of views) {
+        for (const [file, view] of Object.entries(views)) {
             const result = renderView(model, view);
             if (result.kind !== 'diagram') throw new Error(`the ${view} view of the template draws nothing`);
             for (const theme of ['default', 'dark'] as const) {
                 const drawn = await renderer.render(themed(result.mermaid, theme));
                 if (drawn.error !== undefined || !drawn.svg) throw new Error(`Mermaid could not draw the ${view} view: ${drawn.error}`);
-                files[`${view}-${theme === 'default' ? 'light' : 'dark'}.svg`] = drawn.svg;
+                files[`${file}-${theme === 'default' ? 'light' : 'dark'}.svg`] = drawn.svg;
             }
         }
     } finally {

@@ -1,6 +1,7 @@
 // Makes the pictures and pages of the extension's getting-started walkthrough from the product
 // itself: the map "Journey: New Journey Map" writes, drawn by Mermaid in headless Chromium in the
-// light and the dark theme (extension/media/walkthrough/<view>-<theme>.svg), its text
+// light and the dark theme (extension/media/walkthrough/preview-<theme>.svg: the view a preview
+// opens with; views-<theme>.svg: the flow), its text
 // (new-map.md), and what `journey diff` says when it changes (review.md). `npm run examples` runs
 // it; the files are committed, since the .vsix ships them.
 // Usage: node scripts/walkthrough-media.mjs [--out <folder>]
@@ -23,7 +24,9 @@ await esbuild.build({ entryPoints: [path.join(root, 'scripts', 'walkthrough-draw
 const { draw } = await import(bundle);
 
 const NAME = 'Booking a home cleaning';
-const { map, files, completion } = await draw(NAME, ['journey', 'flow']);
+// The preview step shows the view a preview opens with (the first of VIEW_IDS); the views step, the flow.
+const { VIEW_IDS } = await import(bundle);
+const { map, files, completion } = await draw(NAME, { preview: VIEW_IDS[0], views: 'flow' });
 if (completion.length === 0) throw new Error('completion offered nothing after "channel " in the template');
 mkdirSync(out, { recursive: true });
 for (const [file, svg] of Object.entries(files)) writeFileSync(path.join(out, file), svg);

@@ -21,7 +21,7 @@ test('the committed walkthrough media is what the product makes now', async () =
     const run = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'node'), [path.join(ROOT, 'scripts', 'walkthrough-media.mjs'), '--out', temp], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
     expect(run.status, run.stderr).toBe(0);
     const made = readdirSync(temp).sort();
-    expect(made).toEqual(['completion.md', 'flow-dark.svg', 'flow-light.svg', 'journey-dark.svg', 'journey-light.svg', 'new-map.md', 'review.md']);
+    expect(made).toEqual(['completion.md', 'new-map.md', 'preview-dark.svg', 'preview-light.svg', 'review.md', 'views-dark.svg', 'views-light.svg']);
     expect(readdirSync(COMMITTED).sort()).toEqual(made);
     for (const page of made.filter((file) => file.endsWith('.md'))) {
         expect(readFileSync(path.join(COMMITTED, page), 'utf8'), `${page} is stale: run npm run examples and commit extension/media/walkthrough/`).toBe(readFileSync(path.join(temp, page), 'utf8'));
@@ -32,6 +32,6 @@ test('the committed walkthrough media is what the product makes now', async () =
         expect(svg.match(/aria-roledescription="(\w+)"/)?.[1], picture).toBe(readFileSync(path.join(temp, picture), 'utf8').match(/aria-roledescription="(\w+)"/)?.[1]);
     }
     // The dark pictures are drawn in Mermaid's dark theme, not copies of the light ones.
-    expect(readFileSync(path.join(COMMITTED, 'journey-dark.svg'), 'utf8')).not.toBe(readFileSync(path.join(COMMITTED, 'journey-light.svg'), 'utf8'));
+    expect(readFileSync(path.join(COMMITTED, 'views-dark.svg'), 'utf8')).not.toBe(readFileSync(path.join(COMMITTED, 'views-light.svg'), 'utf8'));
     expect(readFileSync(path.join(COMMITTED, 'new-map.md'), 'utf8')).toContain('journey booking_a_home_cleaning "Booking a home cleaning" {');
 }, 240_000);

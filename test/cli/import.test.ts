@@ -84,12 +84,39 @@ describe('journey import from CSV', () => {
         expect(readdirSync(cwd)).toEqual(['bad.csv']);
     });
 
+    test('a sheet saved in a legacy encoding (Latin-1) is refused where its first accent is, not imported with broken letters', async () => {
+        const cwd = folderWith({ 'latin1.csv': Buffer.from('stage,touchpoint\nAchat,Paie par carte\nSuivi,Re\xe7oit le colis\n', 'latin1') });
+        const run = await runJourney(['import', 'latin1.csv'], { cwd });
+        expect(run.status).toBe(1);
+        expect(run.stderr).toContain('latin1.csv:3:9: error: the file is not UTF-8 text');
+        expect(readdirSync(cwd)).toEqual(['latin1.csv']);
+    });
+
+    test('a table with only its header is refused, not imported as an empty map', async () => {
+        const cwd = folderWith({ 'empty.csv': 'stage,touchpoint,emotion\n' });
+        const run = await runJourney(['import', 'empty.csv'], { cwd });
+        expect(run.status).toBe(1);
+        expect(run.stderr).toContain('empty.csv:2:1: error: the table has no rows under its header');
+        expect(readdirSync(cwd)).toEqual(['empty.csv']);
+    });
+
     test('an unknown column is named with its letter, never dropped silently', async () => {
         const cwd = folderWith({ 'notes.csv': 'Stage,Touchpoint,Notes\nOrder,Pays,call them\n' });
         const run = await runJourney(['import', 'notes.csv'], { cwd });
         expect(run.status).toBe(1);
         expect(run.stderr).toContain("notes.csv:1:3: error: column C is named 'Notes', which the import does not read.");
         expect(existsSync(path.join(cwd, 'notes.journey'))).toBe(false);
+    });
+
+    test('a journey id another map of the folder already has is refused, and --id chooses another', async () => {
+        const cwd = folderWith({ 'booking.csv': 'stage,touchpoint,emotion\nOrder,Pays,4\n', 'current.journey': 'journey booking {\n  stage s {\n    touchpoint t {\n      emotion 3\n    }\n  }\n}\n' });
+        const refused = await runJourney(['import', 'booking.csv'], { cwd });
+        expect(refused.status).toBe(1);
+        expect(refused.stderr).toContain("the journey id 'booking' is already used by another map of");
+        expect(readdirSync(cwd).sort()).toEqual(['booking.csv', 'current.journey']);
+        const renamed = await runJourney(['import', 'booking.csv', '--id', 'booking_imported'], { cwd });
+        expect(renamed.status, renamed.stderr).toBe(0);
+        await expectChecksClean(cwd, 'booking.journey');
     });
 
     test('an existing map is never replaced without --force', async () => {
@@ -173,10 +200,14 @@ describe('journey import from Mermaid', () => {
             const run = await runJourney(['import', `${name}.mmd`], { cwd });
             expect(run.status, `${example}: ${run.stderr}`).toBe(0);
             await expectChecksClean(cwd, `${name}.journey`);
-            // Drawn again, the imported map gives the same tasks, sections and scores.
+            // Drawn again, the imported map gives the same tasks, sections, scores and actors.
             const again = await runJourney(['render', `${name}.journey`, '--view', 'journey'], { cwd });
             const tasks = (text: string) => text.split('\n').filter((line) => /^\s+(section |title |\S.*: \d)/.test(line)).join('\n');
             expect(tasks(again.stdout), example).toBe(tasks(view.stdout));
         }
+        // A score of one persona (a task "Rendez-vous en agence (Claire…)" after its touchpoint's) comes back as `emotion … for`.
+        const parcours = readFileSync(path.join(cwd, 'parcours-client.journey'), 'utf8');
+        expect(parcours).toMatch(/touchpoint rendez_vous_en_agence "Rendez-vous en agence" \{\n(\s+persona \w+\n){2}\s+emotion 4\n\s+emotion 3 for claire_mere_de_famille\n\s+emotion 5 for kenji_retraite\n/);
+        expect(parcours).not.toContain('(Claire');
     }, 120_000);
 });

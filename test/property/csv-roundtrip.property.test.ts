@@ -39,6 +39,7 @@ const touchpoint = (id: string) => fc.record({
     channels: fc.subarray(ids('c', 3)),
     owner: fc.option(fc.constantFrom(...ids('t', 2)), { nil: undefined }),
     emotion: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
+    personaEmotions: fc.constant([] as Array<{ persona: string; score: number }>),
     expected: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
     pains: fc.array(text(false), { maxLength: 3 }),
     gains: fc.array(text(false), { maxLength: 2 }),

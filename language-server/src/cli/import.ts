@@ -10,6 +10,7 @@ import { Option, type Command } from 'commander';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { formatDocumentText } from '../editor/journey-formatter.js';
 import { createJourneyServices } from '../journey-module.js';
+import { IssueCodes } from '../language/journey-diagnostics.js';
 import { importCsvJourney } from '../import/csv-journey-import.js';
 import { IdAllocator, isValidId } from '../import/import-ids.js';
 import type { ImportedJourney } from '../import/imported-journey.js';
@@ -84,7 +85,15 @@ export async function runImport(file: string, options: ImportOptions, cwd = proc
     const bytes = await fs.readFile(input).catch((error: NodeJS.ErrnoException) => {
         throw new UsageError(error.code === 'ENOENT' ? `${file}: no such file.` : `${file}: cannot be read (${error.code ?? String(error)}).`);
     });
-    const text = decodeText(bytes).text;
+    const decoded = decodeText(bytes);
+    if (decoded.invalidAt) {
+        // A spreadsheet saved as "CSV" in a legacy encoding: its accents would silently become �.
+        const { line, character } = decoded.invalidAt;
+        process.stderr.write(`${file}:${line + 1}:${character + 1}: error: the file is not UTF-8 text (its first invalid byte is here). Save it as UTF-8 (in a spreadsheet: "CSV UTF-8").\n`);
+        process.stderr.write(`journey: ${file} could not be imported (1 problem): nothing written.\n`);
+        return ExitCode.problems;
+    }
+    const text = decoded.text;
     const base = path.basename(input, path.extname(input));
 
     const result = readJourneys(text, format, base, options);
@@ -97,7 +106,13 @@ export async function runImport(file: string, options: ImportOptions, cwd = proc
     const targets = await targetsOf(journeys, input, options, cwd);
     const maps: ImportedMap[] = [];
     for (const [index, journey] of journeys.entries()) {
-        maps.push(await checkedMap(journey, targets[index], `Imported from ${path.basename(input)} by journey import.`));
+        try {
+            maps.push(await checkedMap(journey, targets[index], `Imported from ${path.basename(input)} by journey import.`));
+        } catch (error) {
+            if (!(error instanceof ImportClash)) throw error;
+            process.stderr.write(`journey: ${file}: ${error.message}\n`);
+            return ExitCode.problems;
+        }
     }
     if (options.out === '-') {
         process.stdout.write(maps.map((map) => map.text).join('\n'));
@@ -173,21 +188,42 @@ async function targetsOf(journeys: ImportedJourney[], input: string, options: Im
     return targets;
 }
 
-/** The formatted text of a journey, checked as the map it will be: errors mean the import went wrong (never written). */
+/** An imported map that cannot live beside the maps of its folder (its journey id is taken): nothing is written. */
+class ImportClash extends Error {}
+
+/**
+ * The formatted text of a journey, checked as the map it will be: beside the other maps of its
+ * folder (whose journey ids it must not take). Any other error means the import went wrong (never written).
+ */
 async function checkedMap(journey: ImportedJourney, target: string, comment: string): Promise<ImportedMap> {
     const services = createJourneyServices(EmptyFileSystem);
+    const workspace = services.shared.workspace;
+    const neighbours: LangiumDocument[] = [];
+    for (const name of await fs.readdir(path.dirname(target)).catch(() => [] as string[])) {
+        const file = path.join(path.dirname(target), name);
+        if (!name.endsWith('.journey') || file === target) continue;
+        const bytes = await fs.readFile(file).catch(() => undefined);
+        if (!bytes) continue;
+        const neighbour = workspace.LangiumDocumentFactory.fromString(decodeText(bytes).text, URI.file(file));
+        workspace.LangiumDocuments.addDocument(neighbour);
+        neighbours.push(neighbour);
+    }
     const build = async (text: string): Promise<LangiumDocument> => {
-        const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(target));
-        services.shared.workspace.LangiumDocuments.addDocument(document);
-        await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
+        const document = workspace.LangiumDocumentFactory.fromString(text, URI.file(target));
+        workspace.LangiumDocuments.addDocument(document);
+        await workspace.DocumentBuilder.build([...neighbours, document], { validation: true });
         return document;
     };
     const draft = await build(journeySource(journey, [comment]));
     const text = await formatDocumentText(services.Journey.lsp.Formatter!, draft);
-    services.shared.workspace.LangiumDocuments.deleteDocument(draft.uri);
+    workspace.LangiumDocuments.deleteDocument(draft.uri);
     const document = await build(text);
     const diagnostics = document.diagnostics ?? [];
     const errors = diagnostics.filter((d) => d.severity === 1);
+    const clash = errors.find((d) => (d.data as { code?: string } | undefined)?.code === IssueCodes.DuplicateId && d.range.start.line === text.split('\n').findIndex((line) => line.startsWith('journey ')));
+    if (clash) {
+        throw new ImportClash(`the journey id '${journey.id}' is already used by another map of ${path.dirname(target)}: nothing written. Choose another with --id (for example --id ${journey.id}_imported).`);
+    }
     if (errors.length > 0) {
         const first = errors[0];
         throw new Error(`the imported map ${journey.id} does not check clean (${first.range.start.line + 1}:${first.range.start.character + 1}: ${first.message})`);

@@ -84,6 +84,9 @@ export function importCsvJourney(text: string, name: { id?: string; label?: stri
         rows.push({ cells, number: index + 2, line });
     });
     if (problems.length > 0) return { ok: false, problems };
+    if (rows.length === 0) {
+        return { ok: false, problems: [{ line: 2, column: 1, message: 'the table has no rows under its header: each row after the first is a touchpoint (or a stage of its own).' }] };
+    }
     return new JourneyTable(columns, name).read(rows);
 }
 

@@ -20,6 +20,8 @@ export interface ImportedTouchpoint extends ImportedElement {
     /** A team id. */
     owner?: string;
     emotion?: number;
+    /** Scores of single personas (`emotion 2 for alex`): persona id and score. */
+    personaEmotions: Array<{ persona: string; score: number }>;
     expected?: number;
     pains: string[];
     gains: string[];
@@ -47,5 +49,5 @@ export interface ImportedJourney extends ImportedElement {
 
 /** A touchpoint with nothing but its id and label. */
 export function emptyTouchpoint(id: string, label?: string): ImportedTouchpoint {
-    return { id, label, personas: [], channels: [], pains: [], gains: [], opportunities: [], momentOfTruth: false, backstage: [] };
+    return { id, label, personas: [], channels: [], personaEmotions: [], pains: [], gains: [], opportunities: [], momentOfTruth: false, backstage: [] };
 }

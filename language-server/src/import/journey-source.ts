@@ -29,6 +29,7 @@ function touchpointLines(touchpoint: ImportedTouchpoint): string[] {
         ...touchpoint.channels.map((id) => `channel ${id}`),
         ...(touchpoint.owner !== undefined ? [`owner ${touchpoint.owner}`] : []),
         ...(touchpoint.emotion !== undefined ? [`emotion ${touchpoint.emotion}`] : []),
+        ...touchpoint.personaEmotions.map(({ persona, score }) => `emotion ${score} for ${persona}`),
         ...(touchpoint.expected !== undefined ? [`expected ${touchpoint.expected}`] : []),
         ...touchpoint.pains.map((text) => `pain ${quoteString(text)}`),
         ...touchpoint.gains.map((text) => `gain ${quoteString(text)}`),

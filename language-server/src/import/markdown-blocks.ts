@@ -1,4 +1,5 @@
-/** Finds the fenced code blocks of a Markdown text (``` or ~~~, CommonMark's rules for fences), with the line each starts on. */
+/** Finds the fenced code blocks of a Markdown text as CommonMark reads them (markdown-it), with the line each starts on. */
+import MarkdownIt from 'markdown-it';
 
 /** A fenced block: its info string's first word (`mermaid`, `journey`…), the whole info string, its text and its first content line (1-based). */
 export interface FencedBlock {
@@ -8,24 +9,15 @@ export interface FencedBlock {
     firstLine: number;
 }
 
-/** Every fenced code block of `markdown`, in order. An unclosed fence runs to the end of the text, as CommonMark says. */
+const markdownParser = new MarkdownIt();
+
+/** Every fenced code block of `markdown`, in order, in lists and quotes too. An unclosed fence runs to the end of the text, as CommonMark says. */
 export function fencedBlocks(markdown: string): FencedBlock[] {
-    const lines = markdown.split(/\r?\n/);
-    const blocks: FencedBlock[] = [];
-    for (let index = 0; index < lines.length; index++) {
-        const open = /^( {0,3})(`{3,}|~{3,})(.*)$/.exec(lines[index]);
-        if (!open || (open[2][0] === '`' && open[3].includes('`'))) continue;
-        const [, indent, fence, infoText] = open;
-        const close = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`);
-        const content: string[] = [];
-        let end = index + 1;
-        for (; end < lines.length && !close.test(lines[end]); end++) {
-            // Content lines lose as much of their indentation as the fence had.
-            content.push(lines[end].replace(new RegExp(`^ {0,${indent.length}}`), ''));
-        }
-        const info = infoText.trim();
-        blocks.push({ language: info.split(/\s+/)[0] ?? '', info, text: content.join('\n'), firstLine: index + 2 });
-        index = end;
-    }
-    return blocks;
+    return markdownParser.parse(markdown, {})
+        .filter((token) => token.type === 'fence' && token.map)
+        .map((token) => {
+            const info = token.info.trim();
+            // map[0] is the 0-based line of the opening fence: the content starts on the next line.
+            return { language: info.split(/\s+/)[0] ?? '', info, text: token.content.replace(/\n$/, ''), firstLine: token.map![0] + 2 };
+        });
 }

@@ -105,17 +105,33 @@ export function importMermaidJourney(block: MermaidBlock, fallbackName: string):
                     return;
                 }
                 if (stages.length === 0) stages.push({ id: flow.allocate('', 'stage'), label: undefined, touchpoints: [] });
-                const touchpoint = emptyTouchpoint(flow.allocate(label, 'touchpoint'), label || undefined);
-                touchpoint.emotion = Number(scoreText);
-                for (const actor of (actors ?? '').split(',').map(restore).filter(Boolean)) {
+                const stage = stages[stages.length - 1];
+                const actorNames = (actors ?? '').split(',').map(restore).filter(Boolean);
+                const personaOf = (actor: string): ImportedElement => {
                     let persona = personas.get(actor);
                     if (!persona) {
                         persona = { id: personaIds.allocate(actor, 'persona'), label: actor };
                         personas.set(actor, persona);
                     }
+                    return persona;
+                };
+                // `Calls (Alex): 2: Alex` right after `Calls` is one persona's score of that touchpoint, as the journey view writes it.
+                const previous = stage.touchpoints[stage.touchpoints.length - 1];
+                if (previous && actorNames.length === 1 && label === `${previous.label ?? previous.id} (${actorNames[0]})`) {
+                    const persona = personaOf(actorNames[0]);
+                    if (!previous.personas.includes(persona.id)) previous.personas.push(persona.id);
+                    if (!previous.personaEmotions.some((entry) => entry.persona === persona.id)) {
+                        previous.personaEmotions.push({ persona: persona.id, score: Number(scoreText) });
+                        continue;
+                    }
+                }
+                const touchpoint = emptyTouchpoint(flow.allocate(label, 'touchpoint'), label || undefined);
+                touchpoint.emotion = Number(scoreText);
+                for (const actor of actorNames) {
+                    const persona = personaOf(actor);
                     if (!touchpoint.personas.includes(persona.id)) touchpoint.personas.push(persona.id);
                 }
-                stages[stages.length - 1].touchpoints.push(touchpoint);
+                stage.touchpoints.push(touchpoint);
             } else {
                 at(index, column, `'${restore(content)}' is not a line of a Mermaid journey: write title <text>, section <name>, or a task as <text>: <score>: <actors>.`);
             }
