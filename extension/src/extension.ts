@@ -18,9 +18,9 @@ let client: LanguageClient | undefined;
 /** Starts the language server and registers the preview and the commands. */
 export async function activate(context: vscode.ExtensionContext): Promise<JourneyExtensionApi> {
     // The serializer must be registered before any await, so previews restored on reload find it.
-    const previews = new JourneyPreviewManager(context.extensionUri, async (uri, version) => {
+    const previews = new JourneyPreviewManager(context.extensionUri, async (uri, version, request) => {
         if (!client) throw new Error('the language server is not started');
-        const params: JourneyViewsParams = { uri: client.code2ProtocolConverter.asUri(uri), version };
+        const params: JourneyViewsParams = { uri: client.code2ProtocolConverter.asUri(uri), version, ...request };
         return client.sendRequest<JourneyViewsResult>(JOURNEY_VIEWS_METHOD, params);
     });
     context.subscriptions.push(previews, ...registerJourneyCommands(previews, () => client));

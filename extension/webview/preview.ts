@@ -7,7 +7,9 @@ import type {
     HostToWebviewMessage, JourneyPreviewDiagnostic, PreviewRange, PreviewState, RenderedMessage, UpdateMessage,
     ViewId, ViewResult, WebviewToHostMessage,
 } from '../src/preview/journey-preview-messages.js';
+import { diagramSize, exceedsLimits } from '../../language-server/src/views/view-size.js';
 import { canvasToPng, exportedSvg } from './preview-export.js';
+import { labelFontSize } from './preview-label-size.js';
 import { indexDiagram, innermostEntryAt, type SourceMapEntryLike } from './preview-source-map.js';
 import { createZoomPan } from './preview-zoom.js';
 
@@ -29,6 +31,7 @@ const banner = element('banner');
 const viewport = element('viewport');
 const canvas = element('canvas');
 const messageBox = element('message');
+const partBar = element('part');
 
 /** The last update received, and the last one that had views (the last good picture). */
 let latest: UpdateMessage | undefined;
@@ -41,6 +44,8 @@ let rendering = false;
 let renderAgain = false;
 let linked: { entry: SourceMapEntryLike; elements: Element[] }[] = [];
 let highlightedLine: number | undefined;
+/** The source map entry the picture was last scrolled to for the editor's first visible line (scroll sync). */
+let syncedEntry: SourceMapEntryLike | undefined;
 
 const zoom = createZoomPan(viewport, canvas, state, () => vscode.setState(state));
 
@@ -66,7 +71,10 @@ window.addEventListener('message', (event: MessageEvent<HostToWebviewMessage>) =
             break;
         case 'highlight':
             highlightedLine = message.line;
-            applyHighlight();
+            applyHighlight(true);
+            break;
+        case 'scroll':
+            scrollToLine(message.line, message.lastLine);
             break;
         case 'selectView':
             selectView(message.view);
@@ -91,7 +99,25 @@ new MutationObserver(() => {
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 vscode.setState(state);
-post({ type: 'ready' });
+post({ type: 'ready', width: paneWidth() });
+
+// Views may lay themselves out for the pane's width: the host asks again when it changes (after the resize settles).
+let reportedWidth = paneWidth();
+let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+new ResizeObserver(() => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => {
+        const width = paneWidth();
+        if (width === reportedWidth || width <= 0) return;
+        reportedWidth = width;
+        post({ type: 'size', width });
+    }, 150);
+}).observe(viewport);
+
+/** The width pictures have in the pane: the viewport less the canvas's padding. */
+function paneWidth(): number {
+    return Math.max(0, Math.round(viewport.clientWidth - 24));
+}
 
 /** Notes that the preview now shows `uri`: the zoom is reset to fit, and the state saved with the new document. */
 function showDocument(uri: string): void {
@@ -132,6 +158,7 @@ async function render(): Promise<void> {
     renderTabs(views);
     const view = views.find((v) => v.view === state.view) ?? views[0];
     const version = good?.version ?? latest?.version ?? 0;
+    if (!view || view.kind === 'empty') renderPart(undefined);
     if (!view) {
         canvas.replaceChildren();
         renderedKey = '';
@@ -145,11 +172,12 @@ async function render(): Promise<void> {
         return report({ version, view: view.view, shows: 'empty', message: view.message });
     }
     const limits = good?.limits ?? { maxTextSize: 50000, maxEdges: 500 };
-    const edges = countEdges(view.mermaid);
-    if (view.mermaid.length > limits.maxTextSize || edges > limits.maxEdges) {
+    renderPart(view);
+    const size = diagramSize(view.mermaid);
+    if (exceedsLimits(size, limits)) {
         canvas.replaceChildren();
         renderedKey = '';
-        const message = `This map is too large to draw as "${view.title}" (${view.mermaid.length} characters and ${edges} links; the preview draws up to ${limits.maxTextSize} characters and ${limits.maxEdges} links). Split the journey into several maps, or raise the settings journey.preview.maxTextSize and journey.preview.maxEdges.`;
+        const message = `This map is too large to draw as "${view.title}" (${size.characters} characters and ${size.links} links; the preview draws up to ${limits.maxTextSize} characters and ${limits.maxEdges} links). Split the journey into several maps, or raise the settings journey.preview.maxTextSize and journey.preview.maxEdges.`;
         showMessage(message);
         return report({ version, view: view.view, shows: 'too-large', message });
     }
@@ -165,8 +193,11 @@ async function render(): Promise<void> {
             trimMargins(canvas.querySelector('svg'));
             renderedKey = key;
             linkSourceMap(view);
-            applyHighlight();
+            syncedEntry = undefined;
+            const drawn = canvas.querySelector('svg');
+            zoom.setLabelSize(drawn ? labelFontSize(drawn) : undefined);
             zoom.apply();
+            applyHighlight(false);
         } catch (error) {
             canvas.replaceChildren();
             renderedKey = '';
@@ -178,13 +209,13 @@ async function render(): Promise<void> {
     } else {
         // The same picture, but its elements may now stand on other lines (an edit above them).
         linkSourceMap(view);
-        applyHighlight();
+        applyHighlight(false);
     }
     showMessage(undefined);
-    report({ version, view: view.view, shows: 'diagram' });
+    report({ version, view: view.view, shows: 'diagram', stage: view.part?.stage });
 }
 
-function report(partial: Pick<RenderedMessage, 'version' | 'view' | 'shows'> & { message?: string }): void {
+function report(partial: Pick<RenderedMessage, 'version' | 'view' | 'shows'> & { message?: string; stage?: string }): void {
     post({
         type: 'rendered',
         ...partial,
@@ -318,12 +349,67 @@ function linkSourceMap(view: ViewResult): void {
     });
 }
 
-function applyHighlight(): void {
+/** Outlines the element written at the cursor's line; with `reveal`, scrolls the picture so it is on screen. */
+function applyHighlight(reveal: boolean): void {
     for (const el of Array.from(canvas.querySelectorAll('.journey-highlight'))) el.classList.remove('journey-highlight');
     if (highlightedLine === undefined) return;
     const entry = innermostEntryAt(linked.map((l) => l.entry), highlightedLine);
     const match = linked.find((l) => l.entry === entry);
     for (const el of match?.elements ?? []) el.classList.add('journey-highlight');
+    if (reveal && match && match.elements.length > 0) zoom.reveal(boundsOf(match.elements), 'nearest');
+}
+
+/**
+ * Scroll sync: keeps the picture on the stage (or element) written at the editor's first visible
+ * line, and the cursor's node on screen when the cursor is in view. The picture moves only when
+ * that stage changes, so reading the picture around one stage is left alone.
+ */
+function scrollToLine(line: number, lastLine: number): void {
+    const entries = linked.filter((l) => l.elements.length > 0);
+    if (entries.length === 0) return;
+    const holding = entries.filter((l) => !l.entry.range.uri && l.entry.range.start.line <= line && line <= l.entry.range.end.line);
+    // The outermost drawn element at the line (its stage), else the first one written after it.
+    const outermost = holding.sort((a, b) => (b.entry.range.end.line - b.entry.range.start.line) - (a.entry.range.end.line - a.entry.range.start.line))[0];
+    const target = outermost ?? entries.filter((l) => !l.entry.range.uri && l.entry.range.start.line > line).sort((a, b) => a.entry.range.start.line - b.entry.range.start.line)[0];
+    if (target && target.entry !== syncedEntry) {
+        syncedEntry = target.entry;
+        zoom.reveal(boundsOf(target.elements), 'start');
+    }
+    if (highlightedLine !== undefined && highlightedLine >= line && highlightedLine <= lastLine) applyHighlight(true);
+}
+
+/** The box on screen around elements. */
+function boundsOf(elements: readonly Element[]): DOMRect {
+    const boxes = elements.map((el) => el.getBoundingClientRect());
+    const left = Math.min(...boxes.map((b) => b.left));
+    const top = Math.min(...boxes.map((b) => b.top));
+    return new DOMRect(left, top, Math.max(...boxes.map((b) => b.right)) - left, Math.max(...boxes.map((b) => b.bottom)) - top);
+}
+
+/** The bar above a view too large to draw whole: what it shows, and a picker of the stage to draw. */
+function renderPart(view: ViewResult | undefined): void {
+    const part = view?.kind === 'diagram' ? view.part : undefined;
+    partBar.hidden = !part;
+    if (!view || !part) {
+        partBar.replaceChildren();
+        return;
+    }
+    const text = document.createElement('span');
+    text.textContent = `The map is too large to draw whole as "${view.title}" (${part.whole.characters} characters, ${part.whole.links} links). Showing the stage`;
+    const picker = document.createElement('select');
+    picker.id = 'stage-picker';
+    picker.setAttribute('aria-label', 'Stage to draw');
+    for (const stage of part.stages) {
+        const option = document.createElement('option');
+        option.value = stage.id;
+        option.textContent = stage.label;
+        option.selected = stage.id === part.stage;
+        picker.append(option);
+    }
+    picker.addEventListener('change', () => post({ type: 'selectStage', stage: picker.value }));
+    const hint = document.createElement('span');
+    hint.textContent = '(or move the cursor to another stage).';
+    partBar.replaceChildren(text, picker, hint);
 }
 
 async function exportPicture(requestId: number, format: 'svg' | 'png'): Promise<void> {
@@ -376,10 +462,6 @@ function trimMargins(svg: SVGSVGElement | null): void {
         svg.setAttribute('height', String(height));
     }
     svg.style.removeProperty('max-width');
-}
-
-function countEdges(text: string): number {
-    return (text.match(/--+>|==+>|-\.+->|---|-->>|->>/g) ?? []).length;
 }
 
 function cleanUpMermaidLeftovers(): void {
