@@ -370,10 +370,13 @@ function scrollToLine(line: number, lastLine: number): void {
     const holding = entries.filter((l) => !l.entry.range.uri && l.entry.range.start.line <= line && line <= l.entry.range.end.line);
     // The outermost drawn element at the line (its stage), else the first one written after it.
     const outermost = holding.sort((a, b) => (b.entry.range.end.line - b.entry.range.start.line) - (a.entry.range.end.line - a.entry.range.start.line))[0];
-    const target = outermost ?? entries.filter((l) => !l.entry.range.uri && l.entry.range.start.line > line).sort((a, b) => a.entry.range.start.line - b.entry.range.start.line)[0];
+    const after = entries.filter((l) => !l.entry.range.uri && l.entry.range.start.line > line).sort((a, b) => a.entry.range.start.line - b.entry.range.start.line);
+    const target = outermost ?? after[0];
     if (target && target.entry !== syncedEntry) {
         syncedEntry = target.entry;
-        zoom.reveal(boundsOf(target.elements), 'start');
+        // Above everything drawn (the top of the file): the start of the picture.
+        const beforeAll = !outermost && after.length === entries.filter((l) => !l.entry.range.uri).length;
+        zoom.reveal(beforeAll ? canvas.getBoundingClientRect() : boundsOf(target.elements), 'start');
     }
     if (highlightedLine !== undefined && highlightedLine >= line && highlightedLine <= lastLine) applyHighlight(true);
 }

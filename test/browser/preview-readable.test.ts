@@ -113,8 +113,8 @@ describe('the preview reads in a 700-px pane', () => {
 
     test('the cursor\'s node is scrolled into view, and the editor\'s scroll keeps the picture on the stage at its top', async () => {
         const map = generateMap(30);
-        const document = await parseJourney(map.text);
-        const views = viewsOfDocument(document).views;
+        const parsed = await parseJourney(map.text);
+        const views = viewsOfDocument(parsed).views;
         await preview.update(update('cursor', views));
         await show(preview, 'flow');
         await preview.page.click('#zoom-fit');
@@ -155,8 +155,8 @@ describe('the preview reads in a 700-px pane', () => {
 
     test('a view too large to draw whole shows the stage asked for, and a picker of the stages', async () => {
         const map = generateMap(1000);
-        const document = await parseJourney(map.text);
-        const views = viewsOfDocument(document, { limits: MERMAID_DEFAULT_LIMITS, line: map.touchpointLines[512] }).views;
+        const parsed = await parseJourney(map.text);
+        const views = viewsOfDocument(parsed, { limits: MERMAID_DEFAULT_LIMITS, line: map.touchpointLines[512] }).views;
         const outcome = await preview.update(update('big', views));
         expect(outcome.rendered.shows).toBe('diagram');
         await show(preview, 'flow');

@@ -63,6 +63,7 @@ export class JourneyPreview implements vscode.Disposable {
     private stage: string | undefined;
     /** The editor's cursor line in this document, when known. */
     private cursorLine: number | undefined;
+    private laidOutWidth: number | undefined;
     /** The last render the webview reported. */
     lastRender: RenderReport | undefined;
     /** Fires after every render of the webview. */
@@ -232,9 +233,14 @@ export class JourneyPreview implements vscode.Disposable {
         this.post({ type: 'scroll', line, lastLine });
     }
 
-    /** The width (CSS px) of the pictures the views were last asked for, as the webview reported it. */
+    /** The width (CSS px) of the webview's pictures, as it last reported it. */
     get paneWidth(): number | undefined {
         return this.availableWidth;
+    }
+
+    /** The width (CSS px) the views on screen were laid out for (the server's answer). */
+    get viewsWidth(): number | undefined {
+        return this.laidOutWidth;
     }
 
     /** Shows a view of the journey. */
@@ -295,6 +301,7 @@ export class JourneyPreview implements vscode.Disposable {
             notice = fileName(this.uri) + ' holds no journey (only shared personas, channels or teams). Add `journey <id> "<label>" { … }` to see a map.';
         }
         if (errors.length === 0) {
+            this.laidOutWidth = result.availableWidth;
             this.views = result.views;
             this.markdown = result.markdown;
         }

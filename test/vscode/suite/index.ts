@@ -9,6 +9,7 @@ import { readControl } from './runner-bridge.js';
 import { runTests } from './mini-test.js';
 import './journey-extension.spec.js';
 import './journey-diff.spec.js';
+import './journey-preview-reading.spec.js';
 
 /** Entry point called by VS Code: runs every test and writes the results where the runner reads them. */
 export async function run(): Promise<void> {
