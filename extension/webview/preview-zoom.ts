@@ -31,10 +31,11 @@ export function createZoomPan(viewport: HTMLElement, canvas: HTMLElement, state:
     let dragged = false;
     let labelPx: number | undefined;
 
+    /** The width of the picture(s) at 100%: the canvas less its padding (12 px each side), once it holds an SVG. */
     const naturalWidth = () => {
         const svg = canvas.querySelector('svg');
-        const box = svg?.viewBox.baseVal;
-        return box && box.width > 0 ? box.width : undefined;
+        const width = canvas.offsetWidth - 24;
+        return svg && width > 0 ? width : undefined;
     };
     const apply = () => {
         // Until the user zooms, the picture fits the window's width (never enlarged), as images in Markdown
