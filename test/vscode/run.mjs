@@ -182,17 +182,17 @@ async function perform(page, action, args) {
             return true;
         }
         case 'label-figures': {
-            // What a person sees of the picture's labels: font size × zoom, and the pane.
+            // What a person sees of the picture's labels (those linked to the map, or with `all` every text): font size × zoom, and the pane.
             const frame = await previewFrame(page);
-            return frame.evaluate(() => {
+            return frame.evaluate((all) => {
                 const canvas = document.getElementById('canvas');
                 const zoom = Number(/scale\(([\d.]+)\)/.exec(canvas?.style.transform ?? '')?.[1] ?? 1);
-                const texts = Array.from(document.querySelectorAll('#canvas svg .journey-linked :is(text, span, div, p)'))
+                const texts = Array.from(document.querySelectorAll(all ? '#canvas svg :is(text, span, div, p)' : '#canvas svg .journey-linked :is(text, span, div, p)'))
                     .filter((el) => Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== ''));
                 const sizes = texts.map((el) => parseFloat(getComputedStyle(el).fontSize) * zoom);
                 const viewport = document.getElementById('viewport');
                 return { zoom, labels: texts.length, smallest: sizes.length ? Math.min(...sizes) : 0, paneWidth: viewport?.clientWidth ?? 0, windowWidth: window.innerWidth };
-            });
+            }, args.all === true);
         }
         case 'element-box': {
             // Where an element of the picture is, relative to the preview's viewport, and whether it is all on screen.

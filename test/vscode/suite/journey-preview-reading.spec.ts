@@ -5,6 +5,7 @@
  * one stage at a time with a stage picker.
  */
 import * as vscode from 'vscode';
+import type { JourneyDiffView } from '../../../extension/src/diff/journey-diff-panel.js';
 import type { JourneyExtensionApi } from '../../../extension/src/extension.js';
 import type { JourneyPreview, RenderReport } from '../../../extension/src/preview/journey-preview.js';
 import { generateMap } from '../../support/generate-map.js';
@@ -65,7 +66,7 @@ async function fit(): Promise<void> {
     await askRunner(control(), 'click', { selector: '#zoom-fit' });
 }
 
-const figures = () => askRunner<LabelFigures>(control(), 'label-figures');
+const figures = (all = false) => askRunner<LabelFigures>(control(), 'label-figures', { all });
 const box = (selector: string) => askRunner<ElementBox | null>(control(), 'element-box', { selector });
 const screenshot = (name: string) => askRunner(control(), 'screenshot', { name });
 
@@ -180,10 +181,35 @@ describe('Journey preview in a laptop window', () => {
         assert(svg.text.includes('999'), 'the picture of the last stage lacks touchpoint 999');
     });
 
+    test('Compare shows the default view across the whole panel, zoomed for reading, every view a tab away', async () => {
+        await closeAll();
+        const current = new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri('booking.journey')));
+        const future = current.replace('journey booking "Booking a home cleaning"', 'journey reading_future "Booking a home cleaning, to be"').replace('state current', 'state future').replace(/emotion 1\b/, 'emotion 5');
+        const uri = await writeMap('reading-future.journey', future);
+        const view = await vscode.commands.executeCommand<JourneyDiffView>('journey.diff.compareWith', uri, { file: fileUri('booking.journey') });
+        assert(view, 'no compare view opened');
+        const { errors } = await view.rendered;
+        assert(errors.length === 0, `pictures failed: ${errors.join(' | ')}`);
+        const seen = await figures(true);
+        // The whole panel: the compare view is the only editor, the full width of the window less the side bar.
+        assert(seen.paneWidth > LAPTOP.width - 400, `the picture area is ${seen.paneWidth} px wide in a ${LAPTOP.width}-px window`);
+        assert(seen.smallest >= READABLE_PX, `labels at ${seen.smallest.toFixed(1)} CSS px: ${JSON.stringify(seen)}`);
+        const pictures = await askRunner<{ count: number; text: string }>(control(), 'svg');
+        assert(pictures.count === 2, `${pictures.count} pictures (after and before) of the view shown`);
+        for (const tab of ['journey', 'emotion', 'flow', 'priorities', 'funnel', 'blueprint']) {
+            assert(await box(`#tabs [data-view="${tab}"]`), `no tab for the ${tab} view`);
+        }
+        await askRunner(control(), 'click', { selector: '[data-view="flow"]' });
+        await waitFor('the flow view in Compare', async () => (await box('figure[data-side="after"][data-view="flow"] svg')) !== null);
+        await askRunner(control(), 'click', { selector: '#zoom-in' });
+        await screenshot('compare-full-width');
+        view.panel.dispose();
+    });
+
     test('back to the default window size', async () => {
         await closeAll();
         await askRunner(control(), 'viewport', { width: 1600, height: 900 });
-        for (const name of ['reading-30.journey', 'reading-cursor.journey', 'reading-1000.journey']) {
+        for (const name of ['reading-30.journey', 'reading-cursor.journey', 'reading-1000.journey', 'reading-future.journey']) {
             await vscode.workspace.fs.delete(fileUri(name)).then(undefined, () => undefined);
         }
     });
