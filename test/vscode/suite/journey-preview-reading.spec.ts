@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { JourneyDiffView } from '../../../extension/src/diff/journey-diff-panel.js';
 import type { JourneyExtensionApi } from '../../../extension/src/extension.js';
 import type { JourneyPreview, RenderReport } from '../../../extension/src/preview/journey-preview.js';
+import { VIEW_IDS } from '../../../language-server/src/views/view-types.js';
 import { generateMap } from '../../support/generate-map.js';
 import { assert, describe, test, waitFor } from './mini-test.js';
 import { askRunner, readControl } from './runner-bridge.js';
@@ -196,7 +197,7 @@ describe('Journey preview in a laptop window', () => {
         assert(seen.smallest >= READABLE_PX, `labels at ${seen.smallest.toFixed(1)} CSS px: ${JSON.stringify(seen)}`);
         const pictures = await askRunner<{ count: number; text: string }>(control(), 'svg');
         assert(pictures.count === 2, `${pictures.count} pictures (after and before) of the view shown`);
-        for (const tab of ['journey', 'emotion', 'flow', 'priorities', 'funnel', 'blueprint']) {
+        for (const tab of VIEW_IDS) {
             assert(await box(`#tabs [data-view="${tab}"]`), `no tab for the ${tab} view`);
         }
         await askRunner(control(), 'click', { selector: '[data-view="flow"]' });
