@@ -366,17 +366,19 @@ function applyHighlight(reveal: boolean): void {
  * that stage changes, so reading the picture around one stage is left alone.
  */
 function scrollToLine(line: number, lastLine: number): void {
-    const entries = linked.filter((l) => l.elements.length > 0);
+    // The journey itself holds every line (its title is drawn): it never says where to scroll.
+    const entries = linked.filter((l) => l.elements.length > 0 && !l.entry.range.uri && l.entry.kind !== 'journey');
     if (entries.length === 0) return;
-    const holding = entries.filter((l) => !l.entry.range.uri && l.entry.range.start.line <= line && line <= l.entry.range.end.line);
-    // The outermost drawn element at the line (its stage), else the first one written after it.
-    const outermost = holding.sort((a, b) => (b.entry.range.end.line - b.entry.range.start.line) - (a.entry.range.end.line - a.entry.range.start.line))[0];
-    const after = entries.filter((l) => !l.entry.range.uri && l.entry.range.start.line > line).sort((a, b) => a.entry.range.start.line - b.entry.range.start.line);
-    const target = outermost ?? after[0];
+    const holding = entries.filter((l) => l.entry.range.start.line <= line && line <= l.entry.range.end.line);
+    const span = (l: (typeof entries)[number]) => l.entry.range.end.line - l.entry.range.start.line;
+    // The stage drawn at the line, else the innermost element there, else the first one written after it.
+    const here = holding.find((l) => l.entry.kind === 'stage') ?? holding.sort((a, b) => span(a) - span(b))[0];
+    const after = entries.filter((l) => l.entry.range.start.line > line).sort((a, b) => a.entry.range.start.line - b.entry.range.start.line);
+    const target = here ?? after[0];
     if (target && target.entry !== syncedEntry) {
         syncedEntry = target.entry;
         // Above everything drawn (the top of the file): the start of the picture.
-        const beforeAll = !outermost && after.length === entries.filter((l) => !l.entry.range.uri).length;
+        const beforeAll = !here && after.length === entries.length;
         zoom.reveal(beforeAll ? canvas.getBoundingClientRect() : boundsOf(target.elements), 'start');
     }
     if (highlightedLine !== undefined && highlightedLine >= line && highlightedLine <= lastLine) applyHighlight(true);

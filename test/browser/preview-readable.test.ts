@@ -143,6 +143,16 @@ describe('the preview reads in a 700-px pane', () => {
         await new Promise((r) => setTimeout(r, 100));
         expect(await transform()).toBe(onStage);
         await preview.page.screenshot({ path: path.join(SHOTS, 'preview-700-scroll-sync.png') });
+        // The journey view draws the journey's title, which holds every line: the stage still wins.
+        await show(preview, 'journey');
+        await preview.page.click('#zoom-fit');
+        const stage3 = map.text.split('\n').findIndex((l) => l.includes('stage stage_2 '));
+        await preview.page.evaluate((line) => window.postMessage({ type: 'scroll', line, lastLine: line + 30 }, '*'), stage3 + 3);
+        await preview.page.waitForFunction(() => {
+            const stage = document.querySelector('[data-journey-id="stage_2"]')!.getBoundingClientRect();
+            const viewport = document.getElementById('viewport')!.getBoundingClientRect();
+            return Math.abs(stage.left - viewport.left - 16) < 2;
+        });
     }, 60_000);
 
     test('the page reports the width of its pictures when ready and when the pane is resized', async () => {
