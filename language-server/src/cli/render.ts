@@ -15,7 +15,7 @@ import type { JourneyModel } from '../model/journey-model.js';
 import { MermaidRenderer, MissingBrowserError } from '../render/mermaid-renderer.js';
 import { renderAllViews, renderView, VIEW_IDS, type ViewId, type ViewResult } from '../views/index.js';
 import { markdownDocument } from '../views/markdown-document.js';
-import { splitOversizedViews } from './render-split.js';
+import { splitOversizedViews } from '../views/view-split.js';
 
 /** The output formats of `journey render`. */
 export const RENDER_FORMATS = ['mermaid', 'markdown', 'svg', 'png'] as const;

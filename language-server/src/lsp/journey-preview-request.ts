@@ -6,7 +6,7 @@ import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreService
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import { buildJourneyModel } from '../model/build-model.js';
 import { renderAllViews, renderView } from '../views/index.js';
-import { fitViewToLimits } from '../views/view-split.js';
+import { fitViewToLimits, splitOversizedViews } from '../views/view-split.js';
 import { markdownDocument } from '../views/markdown-document.js';
 import { JOURNEY_VIEWS_METHOD, type JourneyPreviewDiagnostic, type JourneyViewsParams, type JourneyViewsResult } from './journey-preview-protocol.js';
 
@@ -33,7 +33,7 @@ export async function computeJourneyViews(shared: LangiumSharedCoreServices, par
 /**
  * The views and diagnostics of a validated document, laid out for `availableWidth`; with `limits`,
  * a view too large is drawn for one stage (`stage`, or the one at `line`). The Markdown document
- * always holds the whole views.
+ * is the one `journey render --format markdown` writes.
  */
 export function viewsOfDocument(document: LangiumDocument, request: Omit<JourneyViewsParams, 'uri' | 'version'> = {}): JourneyViewsResult {
     const diagnostics: JourneyPreviewDiagnostic[] = (document.diagnostics ?? []).map((d) => ({
@@ -54,7 +54,8 @@ export function viewsOfDocument(document: LangiumDocument, request: Omit<Journey
         journeyId: model?.id,
         title: model?.label,
         views,
-        markdown: model ? markdownDocument(model, whole) : undefined,
+        // As `journey render --format markdown` writes it: a view too large for GitHub is one picture per stage.
+        markdown: model ? markdownDocument(model, splitOversizedViews(model, whole).views) : undefined,
         diagnostics,
     };
 }
