@@ -219,10 +219,17 @@ export class JourneyPreview implements vscode.Disposable {
     highlightLine(line: number): void {
         this.cursorLine = line;
         this.post({ type: 'highlight', line });
+        this.followCursorStage();
+    }
+
+    /** When the view on screen is one stage of a view too large and the cursor is in another stage, draws that one. */
+    private followCursorStage(): void {
+        const line = this.cursorLine;
         const shown = this.views.find((v) => v.view === this.currentView);
         const part = shown?.kind === 'diagram' ? shown.part : undefined;
-        const stage = part?.stages.find((s) => !s.range.uri && s.range.start.line <= line && line <= s.range.end.line);
-        if (stage && stage.id !== part?.stage) {
+        if (line === undefined || !part) return;
+        const stage = part.stages.find((s) => !s.range.uri && s.range.start.line <= line && line <= s.range.end.line);
+        if (stage && stage.id !== part.stage) {
             this.stage = stage.id;
             this.forceRefresh();
         }
@@ -361,6 +368,7 @@ export class JourneyPreview implements vscode.Disposable {
                 break;
             case 'viewChanged':
                 this.view = message.view;
+                this.followCursorStage();
                 break;
             case 'exported':
                 this.exports.get(message.requestId)?.(message);
