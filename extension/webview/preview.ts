@@ -12,6 +12,7 @@ import { canvasToPng, exportedSvg } from './preview-export.js';
 import { labelFontSize } from './preview-label-size.js';
 import { naturalSize, trimMargins } from './preview-svg-size.js';
 import { indexDiagram, innermostEntryAt, type SourceMapEntryLike } from './preview-source-map.js';
+import { renderViewTable } from './preview-table.js';
 import { createZoomPan } from './preview-zoom.js';
 
 interface MermaidApi {
@@ -183,7 +184,8 @@ async function render(): Promise<void> {
         return report({ version, view: view.view, shows: 'too-large', message });
     }
     // Drawn again only when something that changes the picture changed (not for a new version with the same text).
-    const key = `${good?.uri}#${view.view}#${themeKind()}#${view.mermaid}`;
+    const table = view.table ? JSON.stringify([view.table.caption, view.table.columns, view.table.rows.map((row) => row.cells), view.table.note]) : '';
+    const key = `${good?.uri}#${view.view}#${themeKind()}#${view.mermaid}#${table}`;
     if (key !== renderedKey) {
         try {
             mermaid.initialize(mermaidConfig(limits.maxTextSize, limits.maxEdges));
@@ -192,6 +194,7 @@ async function render(): Promise<void> {
             shownSvgLength = svg.length;
             naturalSize(canvas.querySelector('svg'));
             trimMargins(canvas.querySelector('svg'));
+            if (view.table) canvas.append(renderViewTable(view.table, canvas.querySelector('svg')?.viewBox.baseVal.width));
             renderedKey = key;
             linkSourceMap(view);
             syncedEntry = undefined;
@@ -295,7 +298,8 @@ function selectView(view: ViewId): void {
 
 function renderBanner(errors: readonly JourneyPreviewDiagnostic[], notice: string | undefined): void {
     const items: HTMLElement[] = [];
-    if (notice && good) {
+    // Without a picture, the notice is the page's message (shown once, there), not a banner over nothing.
+    if (notice && (good?.views?.length ?? 0) > 0) {
         const p = document.createElement('p');
         p.textContent = notice;
         items.push(p);
@@ -348,6 +352,15 @@ function linkSourceMap(view: ViewResult): void {
             el.classList.add('journey-linked');
         }
     });
+    // The rows of a table beside the picture lead to their element too.
+    view.table?.rows.forEach((row, i) => {
+        const tr = canvas.querySelector(`.journey-table tr[data-row="${i}"]`);
+        if (!tr) return;
+        const index = linked.push({ entry: { elementId: row.elementId, diagramId: '', range: row.range }, elements: [tr] }) - 1;
+        tr.setAttribute('data-journey-entry', String(index));
+        tr.setAttribute('data-journey-id', row.elementId);
+        tr.classList.add('journey-linked');
+    });
 }
 
 /** Outlines the element written at the cursor's line; with `reveal`, scrolls the picture so it is on screen. */
@@ -355,9 +368,11 @@ function applyHighlight(reveal: boolean): void {
     for (const el of Array.from(canvas.querySelectorAll('.journey-highlight'))) el.classList.remove('journey-highlight');
     if (highlightedLine === undefined) return;
     const entry = innermostEntryAt(linked.map((l) => l.entry), highlightedLine);
-    const match = linked.find((l) => l.entry === entry);
-    for (const el of match?.elements ?? []) el.classList.add('journey-highlight');
-    if (reveal && match && match.elements.length > 0) zoom.reveal(boundsOf(match.elements), 'nearest');
+    // The element may be drawn in the picture and listed in its table: both are outlined.
+    const same = (l: (typeof linked)[number]) => l.entry === entry || (entry?.elementId !== undefined && l.entry.elementId === entry.elementId && l.entry.range.start.line === entry.range.start.line);
+    const elements = linked.filter(same).flatMap((l) => l.elements);
+    for (const el of elements) el.classList.add('journey-highlight');
+    if (reveal && elements.length > 0) zoom.reveal(boundsOf(elements), 'nearest');
 }
 
 /**

@@ -81,9 +81,9 @@ describe('the compare view page', () => {
         await page.waitForFunction(() => (window as unknown as { __posted: Array<{ type: string }> }).__posted.some((m) => m.type === 'ready'));
     });
 
-    test('shows the default view full width, after above before, the change highlighted only after, and the change list', async () => {
+    test('shows the default view (the canvas) full width, after above before, the change highlighted only after, and the change list', async () => {
         const result = await realDiff();
-        await page.evaluate((message) => window.postMessage(message, '*'), { type: 'diff', result, view: 'flow' });
+        await page.evaluate((message) => window.postMessage(message, '*'), { type: 'diff', result, view: 'canvas' });
         await page.waitForFunction(() => (window as unknown as { __posted: Array<{ type: string }> }).__posted.some((m) => m.type === 'rendered'));
         const rendered = (await posted()).find((message) => message.type === 'rendered')!;
         expect(rendered.errors).toEqual([]);
@@ -95,9 +95,11 @@ describe('the compare view page', () => {
             svg: node.querySelector('svg') !== null,
             text: node.querySelector('svg')?.textContent ?? '',
         })));
-        expect(figures.map((figure) => `${figure.view} ${figure.side} ${figure.svg}`)).toEqual(['flow after true', 'flow before true']);
+        // The preview's default view, the canvas, comes first: after (changes highlighted), then before.
+        expect(figures.map((figure) => `${figure.view} ${figure.side} ${figure.svg}`)).toEqual(['canvas after true', 'canvas before true']);
         expect(figures[0].caption).toBe('future.journey (changes highlighted)');
         expect(figures[1].caption).toBe('current.journey');
+        expect(figures[0].text).toContain('Calls for a quote');
         const rows = await page.$$eval('td', (cells) => cells.map((cell) => cell.textContent?.trim()));
         expect(rows).toContain('touchpoint Calls for a quote calls');
         expect(rows.join('\n')).toContain('emotion 1 → 4 (better)');
@@ -118,7 +120,7 @@ describe('the compare view page', () => {
         expect(size.pane, JSON.stringify(size)).toBeGreaterThan(700 - 30);
         if (size.zoom < 1) expect(size.shown, JSON.stringify(size)).toBeGreaterThan(size.pane * 0.9);
         expect(size.smallest, JSON.stringify(size)).toBeGreaterThanOrEqual(11);
-        await page.screenshot({ path: path.join(ROOT, 'test-output', 'screenshots', 'compare-700-flow.png') });
+        await page.screenshot({ path: path.join(ROOT, 'test-output', 'screenshots', 'compare-700-canvas.png') });
         expect(consoleErrors).toEqual([]);
     });
 

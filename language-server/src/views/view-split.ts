@@ -57,7 +57,7 @@ export interface SplitViews {
 }
 
 /** Replaces every view over `limits` by the same view of each stage (marked with `part`, titled with the stage). */
-export function splitOversizedViews(model: JourneyModel, views: readonly ViewResult[], limits: DiagramLimits = MERMAID_DEFAULT_LIMITS): SplitViews {
+export function splitOversizedViews(model: JourneyModel, views: readonly ViewResult[], limits: DiagramLimits = MERMAID_DEFAULT_LIMITS, options: ViewOptions = {}): SplitViews {
     const out: ViewResult[] = [];
     const notes: string[] = [];
     for (const view of views) {
@@ -72,7 +72,7 @@ export function splitOversizedViews(model: JourneyModel, views: readonly ViewRes
             continue;
         }
         const stages = model.stages.map((s) => ({ id: s.id, label: s.label, range: s.range }));
-        const parts = viewByStage(model, (m, o) => renderView(m, view.view, o), limits);
+        const parts = viewByStage(model, (m, o) => renderView(m, view.view, o), limits, options);
         const drawn = parts.flatMap((p) => (p.view?.kind === 'diagram' ? [{ ...p.view, title: `${view.title}: ${p.label}`, part: { stage: p.stage, stages, whole: size } }] : []));
         const skipped = parts.filter((p) => p.view === undefined).map((p) => p.stage);
         out.push(...drawn);

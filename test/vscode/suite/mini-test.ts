@@ -29,12 +29,10 @@ export function test(name: string, fn: () => Promise<void>): void {
     tests.push({ name: prefix ? `${prefix} › ${name}` : name, fn });
 }
 
-/** Runs every declared test, with a time limit each; returns the results. */
-export async function runTests(timeoutMs: number, onResult: (result: TestResult) => void = () => {}): Promise<TestResult[]> {
+/** Runs every declared test (or those whose name contains `only`), with a time limit each; returns the results. */
+export async function runTests(timeoutMs: number, onResult: (result: TestResult) => void = () => {}, only?: string): Promise<TestResult[]> {
     const results: TestResult[] = [];
-    // JOURNEY_VSCODE_TEST_FILTER='text|other' runs only the tests whose name holds one of them (while working on them).
-    const filter = process.env.JOURNEY_VSCODE_TEST_FILTER;
-    for (const { name, fn } of tests.filter((t) => !filter || filter.split('|').some((part) => t.name.includes(part)))) {
+    for (const { name, fn } of tests.filter((t) => !only || t.name.includes(only))) {
         const started = Date.now();
         let error: string | undefined;
         let skipped: string | undefined;
