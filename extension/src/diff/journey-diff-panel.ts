@@ -38,7 +38,9 @@ export function showJourneyDiff(extensionUri: vscode.Uri, title: string, result:
     // The page asks when it is ready (again after being hidden and shown): answer with the comparison.
     const subscription = webview.onDidReceiveMessage((message: DiffWebviewToHostMessage) => {
         if (message.type === 'ready') {
-            const view = vscode.workspace.getConfiguration('journey.preview').get<ViewId>('defaultView');
+            // The canvas (the first view) unless the user chose a default view for the preview.
+            const setting = vscode.workspace.getConfiguration('journey.preview').inspect<ViewId>('defaultView');
+            const view = setting?.workspaceFolderValue ?? setting?.workspaceValue ?? setting?.globalValue;
             void webview.postMessage({ type: 'diff', result, view } satisfies HostToDiffWebviewMessage);
         }
         else if (message.type === 'rendered') settle({ errors: message.errors });

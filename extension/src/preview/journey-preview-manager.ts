@@ -4,7 +4,6 @@
  * serializer that restores previews after a window reload.
  */
 import * as vscode from 'vscode';
-import { VIEW_IDS } from '../../../language-server/src/views/view-types.js';
 import type { PreviewState, ViewId } from './journey-preview-messages.js';
 import { JourneyPreview, PREVIEW_VIEW_TYPE, previewWebviewOptions, type FetchViews, type RenderReport } from './journey-preview.js';
 
@@ -126,5 +125,5 @@ export class JourneyPreviewManager implements vscode.Disposable, vscode.WebviewP
 }
 
 function defaultView(): ViewId {
-    return vscode.workspace.getConfiguration('journey.preview').get<ViewId>('defaultView', VIEW_IDS[0]);
+    return vscode.workspace.getConfiguration('journey.preview').get<ViewId>('defaultView', 'journey');
 }
