@@ -19,7 +19,7 @@ const resultsFile = path.join(output, 'results.json');
 const serverMain = serverMainOf(root);
 const suiteBundle = path.join(root, 'out/test/vscode/suite.cjs');
 const chromiumPath = process.env.JOURNEY_CHROMIUM ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const timeoutMs = Number(process.env.JOURNEY_VSCODE_TEST_TIMEOUT ?? 300_000);
+const timeoutMs = Number(process.env.JOURNEY_VSCODE_TEST_TIMEOUT ?? 600_000);
 
 const log = (message) => console.log(`[vscode-tests] ${message}`);
 
