@@ -29,9 +29,9 @@ export async function activateJourney(
     startClient: (context: vscode.ExtensionContext) => Promise<BaseLanguageClient>,
 ): Promise<JourneyExtensionApi> {
     // The serializer must be registered before any await, so previews restored on reload find it.
-    const previews = new JourneyPreviewManager(context.extensionUri, async (uri, version) => {
+    const previews = new JourneyPreviewManager(context.extensionUri, async (uri, version, request) => {
         if (!client) throw new Error('the language server is not started');
-        const params: JourneyViewsParams = { uri: client.code2ProtocolConverter.asUri(uri), version };
+        const params: JourneyViewsParams = { uri: client.code2ProtocolConverter.asUri(uri), version, ...request };
         return client.sendRequest<JourneyViewsResult>(JOURNEY_VIEWS_METHOD, params);
     });
     context.subscriptions.push(previews, ...registerJourneyCommands(previews, () => client), registerNewMapCommand(previews));

@@ -4,6 +4,8 @@ import type { PreviewRange } from '../src/preview/journey-preview-messages.js';
 /** The part of a source map entry the webview needs. */
 export interface SourceMapEntryLike {
     elementId?: string;
+    /** The element's kind (`stage`, `touchpoint`, `journey`…). */
+    kind?: string;
     diagramId: string;
     range: PreviewRange;
 }

@@ -7,7 +7,10 @@ import type {
     HostToWebviewMessage, JourneyPreviewDiagnostic, PreviewRange, PreviewState, RenderedMessage, UpdateMessage,
     ViewId, ViewResult, WebviewToHostMessage,
 } from '../src/preview/journey-preview-messages.js';
+import { diagramSize, exceedsLimits } from '../../language-server/src/views/view-size.js';
 import { canvasToPng, exportedSvg } from './preview-export.js';
+import { labelFontSize } from './preview-label-size.js';
+import { naturalSize, trimMargins } from './preview-svg-size.js';
 import { indexDiagram, innermostEntryAt, type SourceMapEntryLike } from './preview-source-map.js';
 import { renderViewTable } from './preview-table.js';
 import { createZoomPan } from './preview-zoom.js';
@@ -30,6 +33,7 @@ const banner = element('banner');
 const viewport = element('viewport');
 const canvas = element('canvas');
 const messageBox = element('message');
+const partBar = element('part');
 
 /** The last update received, and the last one that had views (the last good picture). */
 let latest: UpdateMessage | undefined;
@@ -42,6 +46,8 @@ let rendering = false;
 let renderAgain = false;
 let linked: { entry: SourceMapEntryLike; elements: Element[] }[] = [];
 let highlightedLine: number | undefined;
+/** The source map entry the picture was last scrolled to for the editor's first visible line (scroll sync). */
+let syncedEntry: SourceMapEntryLike | undefined;
 
 const zoom = createZoomPan(viewport, canvas, state, () => vscode.setState(state));
 
@@ -67,7 +73,10 @@ window.addEventListener('message', (event: MessageEvent<HostToWebviewMessage>) =
             break;
         case 'highlight':
             highlightedLine = message.line;
-            applyHighlight();
+            applyHighlight(true);
+            break;
+        case 'scroll':
+            scrollToLine(message.line, message.lastLine);
             break;
         case 'selectView':
             selectView(message.view);
@@ -92,7 +101,25 @@ new MutationObserver(() => {
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 vscode.setState(state);
-post({ type: 'ready' });
+post({ type: 'ready', width: paneWidth() });
+
+// Views may lay themselves out for the pane's width: the host asks again when it changes (after the resize settles).
+let reportedWidth = paneWidth();
+let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+new ResizeObserver(() => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => {
+        const width = paneWidth();
+        if (width === reportedWidth || width <= 0) return;
+        reportedWidth = width;
+        post({ type: 'size', width });
+    }, 150);
+}).observe(viewport);
+
+/** The width pictures have in the pane: the viewport less the canvas's padding. */
+function paneWidth(): number {
+    return Math.max(0, Math.round(viewport.clientWidth - 24));
+}
 
 /** Notes that the preview now shows `uri`: the zoom is reset to fit, and the state saved with the new document. */
 function showDocument(uri: string): void {
@@ -133,6 +160,7 @@ async function render(): Promise<void> {
     renderTabs(views);
     const view = views.find((v) => v.view === state.view) ?? views[0];
     const version = good?.version ?? latest?.version ?? 0;
+    if (!view || view.kind === 'empty') renderPart(undefined);
     if (!view) {
         canvas.replaceChildren();
         renderedKey = '';
@@ -146,11 +174,12 @@ async function render(): Promise<void> {
         return report({ version, view: view.view, shows: 'empty', message: view.message });
     }
     const limits = good?.limits ?? { maxTextSize: 50000, maxEdges: 500 };
-    const edges = countEdges(view.mermaid);
-    if (view.mermaid.length > limits.maxTextSize || edges > limits.maxEdges) {
+    renderPart(view);
+    const size = diagramSize(view.mermaid);
+    if (exceedsLimits(size, limits)) {
         canvas.replaceChildren();
         renderedKey = '';
-        const message = `This map is too large to draw as "${view.title}" (${view.mermaid.length} characters and ${edges} links; the preview draws up to ${limits.maxTextSize} characters and ${limits.maxEdges} links). Split the journey into several maps, or raise the settings journey.preview.maxTextSize and journey.preview.maxEdges.`;
+        const message = `This map is too large to draw as "${view.title}" (${size.characters} characters and ${size.links} links; the preview draws up to ${limits.maxTextSize} characters and ${limits.maxEdges} links). Split the journey into several maps, or raise the settings journey.preview.maxTextSize and journey.preview.maxEdges.`;
         showMessage(message);
         return report({ version, view: view.view, shows: 'too-large', message });
     }
@@ -168,8 +197,11 @@ async function render(): Promise<void> {
             if (view.table) canvas.append(renderViewTable(view.table, canvas.querySelector('svg')?.viewBox.baseVal.width));
             renderedKey = key;
             linkSourceMap(view);
-            applyHighlight();
+            syncedEntry = undefined;
+            const drawn = canvas.querySelector('svg');
+            zoom.setLabelSize(drawn ? labelFontSize(drawn) : undefined);
             zoom.apply();
+            applyHighlight(false);
         } catch (error) {
             canvas.replaceChildren();
             renderedKey = '';
@@ -181,13 +213,13 @@ async function render(): Promise<void> {
     } else {
         // The same picture, but its elements may now stand on other lines (an edit above them).
         linkSourceMap(view);
-        applyHighlight();
+        applyHighlight(false);
     }
     showMessage(undefined);
-    report({ version, view: view.view, shows: 'diagram' });
+    report({ version, view: view.view, shows: 'diagram', stage: view.part?.stage });
 }
 
-function report(partial: Pick<RenderedMessage, 'version' | 'view' | 'shows'> & { message?: string }): void {
+function report(partial: Pick<RenderedMessage, 'version' | 'view' | 'shows'> & { message?: string; stage?: string }): void {
     post({
         type: 'rendered',
         ...partial,
@@ -331,13 +363,74 @@ function linkSourceMap(view: ViewResult): void {
     });
 }
 
-function applyHighlight(): void {
+/** Outlines the element written at the cursor's line; with `reveal`, scrolls the picture so it is on screen. */
+function applyHighlight(reveal: boolean): void {
     for (const el of Array.from(canvas.querySelectorAll('.journey-highlight'))) el.classList.remove('journey-highlight');
     if (highlightedLine === undefined) return;
     const entry = innermostEntryAt(linked.map((l) => l.entry), highlightedLine);
     // The element may be drawn in the picture and listed in its table: both are outlined.
     const same = (l: (typeof linked)[number]) => l.entry === entry || (entry?.elementId !== undefined && l.entry.elementId === entry.elementId && l.entry.range.start.line === entry.range.start.line);
-    for (const el of linked.filter(same).flatMap((l) => l.elements)) el.classList.add('journey-highlight');
+    const elements = linked.filter(same).flatMap((l) => l.elements);
+    for (const el of elements) el.classList.add('journey-highlight');
+    if (reveal && elements.length > 0) zoom.reveal(boundsOf(elements), 'nearest');
+}
+
+/**
+ * Scroll sync: keeps the picture on the stage (or element) written at the editor's first visible
+ * line, and the cursor's node on screen when the cursor is in view. The picture moves only when
+ * that stage changes, so reading the picture around one stage is left alone.
+ */
+function scrollToLine(line: number, lastLine: number): void {
+    // The journey itself holds every line (its title is drawn): it never says where to scroll.
+    const entries = linked.filter((l) => l.elements.length > 0 && !l.entry.range.uri && l.entry.kind !== 'journey');
+    if (entries.length === 0) return;
+    const holding = entries.filter((l) => l.entry.range.start.line <= line && line <= l.entry.range.end.line);
+    const span = (l: (typeof entries)[number]) => l.entry.range.end.line - l.entry.range.start.line;
+    // The stage drawn at the line, else the innermost element there, else the first one written after it.
+    const here = holding.find((l) => l.entry.kind === 'stage') ?? holding.sort((a, b) => span(a) - span(b))[0];
+    const after = entries.filter((l) => l.entry.range.start.line > line).sort((a, b) => a.entry.range.start.line - b.entry.range.start.line);
+    const target = here ?? after[0];
+    if (target && target.entry !== syncedEntry) {
+        syncedEntry = target.entry;
+        // Above everything drawn (the top of the file): the start of the picture.
+        const beforeAll = !here && after.length === entries.length;
+        zoom.reveal(beforeAll ? canvas.getBoundingClientRect() : boundsOf(target.elements), 'start');
+    }
+    if (highlightedLine !== undefined && highlightedLine >= line && highlightedLine <= lastLine) applyHighlight(true);
+}
+
+/** The box on screen around elements. */
+function boundsOf(elements: readonly Element[]): DOMRect {
+    const boxes = elements.map((el) => el.getBoundingClientRect());
+    const left = Math.min(...boxes.map((b) => b.left));
+    const top = Math.min(...boxes.map((b) => b.top));
+    return new DOMRect(left, top, Math.max(...boxes.map((b) => b.right)) - left, Math.max(...boxes.map((b) => b.bottom)) - top);
+}
+
+/** The bar above a view too large to draw whole: what it shows, and a picker of the stage to draw. */
+function renderPart(view: ViewResult | undefined): void {
+    const part = view?.kind === 'diagram' ? view.part : undefined;
+    partBar.hidden = !part;
+    if (!view || !part) {
+        partBar.replaceChildren();
+        return;
+    }
+    const text = document.createElement('span');
+    text.textContent = `The map is too large to draw whole as "${view.title}" (${part.whole.characters} characters, ${part.whole.links} links). Showing the stage`;
+    const picker = document.createElement('select');
+    picker.id = 'stage-picker';
+    picker.setAttribute('aria-label', 'Stage to draw');
+    for (const stage of part.stages) {
+        const option = document.createElement('option');
+        option.value = stage.id;
+        option.textContent = stage.label;
+        option.selected = stage.id === part.stage;
+        picker.append(option);
+    }
+    picker.addEventListener('change', () => post({ type: 'selectStage', stage: picker.value }));
+    const hint = document.createElement('span');
+    hint.textContent = '(or move the cursor to another stage).';
+    partBar.replaceChildren(text, picker, hint);
 }
 
 async function exportPicture(requestId: number, format: 'svg' | 'png'): Promise<void> {
@@ -353,47 +446,6 @@ async function exportPicture(requestId: number, format: 'svg' | 'png'): Promise<
     } catch (error) {
         post({ type: 'exported', requestId, error: `The picture could not be exported: ${String(error)}` });
     }
-}
-
-/**
- * Gives the picture its natural size. Some diagram types ignore `useMaxWidth: false` and write
- * `width="100%"` (Mermaid's xychart, the emotion view, always does): inside the canvas, which is
- * as wide as its content, such a picture would shrink to a 300-pixel thumbnail.
- */
-function naturalSize(svg: SVGSVGElement | null): void {
-    const box = svg?.viewBox.baseVal;
-    if (!svg || !box || box.width <= 0 || box.height <= 0 || /^\d+(\.\d+)?(px)?$/.test(svg.getAttribute('width') ?? '')) return;
-    svg.setAttribute('width', String(box.width));
-    svg.setAttribute('height', String(box.height));
-    svg.style.removeProperty('max-width');
-}
-
-/**
- * Crops empty space around the drawing. Mermaid's journey diagram reserves about a third more
- * width than it draws; since the preview fits the picture to the panel's width, that space would
- * shrink every task to unreadable text. Pictures with less than 5% slack are left as they are.
- */
-function trimMargins(svg: SVGSVGElement | null): void {
-    const box = svg?.viewBox.baseVal;
-    if (!svg || !box || box.width <= 0 || box.height <= 0) return;
-    const content = svg.getBBox();
-    if (content.width <= 0 || content.height <= 0) return;
-    if (content.width > box.width * 0.95 && content.height > box.height * 0.95) return;
-    const margin = 10;
-    const x = Math.max(box.x, content.x - margin);
-    const y = Math.max(box.y, content.y - margin);
-    const width = Math.min(box.x + box.width, content.x + content.width + margin) - x;
-    const height = Math.min(box.y + box.height, content.y + content.height + margin) - y;
-    svg.setAttribute('viewBox', `${x} ${y} ${width} ${height}`);
-    if (/^\d+(\.\d+)?(px)?$/.test(svg.getAttribute('width') ?? '')) {
-        svg.setAttribute('width', String(width));
-        svg.setAttribute('height', String(height));
-    }
-    svg.style.removeProperty('max-width');
-}
-
-function countEdges(text: string): number {
-    return (text.match(/--+>|==+>|-\.+->|---|-->>|->>/g) ?? []).length;
 }
 
 function cleanUpMermaidLeftovers(): void {

@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { computeJourneyDiff } from '../../language-server/src/lsp/journey-diff-request.js';
 import { createTestServices, parseJourney } from '../helpers.js';
+import { VIEW_IDS } from '../../language-server/src/views/index.js';
 
 const SHARED = 'persona alex "Alex"\nteam sales "Sales"\n';
 const CURRENT = `journey booking "Booking" {
@@ -64,7 +65,7 @@ describe('journey/diff', () => {
         const result = await computeJourneyDiff(shared, { uri: 'file:///ws/booking.journey', baseText: '', baseLabel: 'HEAD' });
         expect(result.summary).toMatch(/^new map: 1 stage, 2 touchpoints/);
         expect(result.before.views).toEqual([]);
-        expect(result.after.views.length).toBe(3);
+        expect(result.after.views.map((view) => view.view)).toEqual([...VIEW_IDS]);
     });
 
     test('an unknown document answers "missing"', async () => {

@@ -19,7 +19,7 @@ const resultsFile = path.join(output, 'results.json');
 const serverMain = serverMainOf(root);
 const suiteBundle = path.join(root, 'out/test/vscode/suite.cjs');
 const chromiumPath = process.env.JOURNEY_CHROMIUM ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const timeoutMs = Number(process.env.JOURNEY_VSCODE_TEST_TIMEOUT ?? 300_000);
+const timeoutMs = Number(process.env.JOURNEY_VSCODE_TEST_TIMEOUT ?? 600_000);
 
 const log = (message) => console.log(`[vscode-tests] ${message}`);
 
@@ -173,6 +173,42 @@ async function perform(page, action, args) {
         case 'press':
             await page.keyboard.press(args.key);
             return true;
+        case 'viewport':
+            // The window's size, as on a laptop (the workbench lays itself out again).
+            await page.setViewportSize({ width: args.width, height: args.height });
+            return true;
+        case 'select': {
+            const frame = await previewFrame(page);
+            await frame.locator(args.selector).first().selectOption(args.value, { timeout: 10_000 });
+            return true;
+        }
+        case 'label-figures': {
+            // What a person sees of the picture's labels (those linked to the map, or with `all` every text): font size × zoom, and the pane.
+            const frame = await previewFrame(page);
+            return frame.evaluate((all) => {
+                const canvas = document.getElementById('canvas');
+                const zoom = Number(/scale\(([\d.]+)\)/.exec(canvas?.style.transform ?? '')?.[1] ?? 1);
+                const texts = Array.from(document.querySelectorAll(all ? '#canvas svg :is(text, span, div, p)' : '#canvas svg .journey-linked :is(text, span, div, p)'))
+                    .filter((el) => Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== ''));
+                const sizes = texts.map((el) => parseFloat(getComputedStyle(el).fontSize) * zoom);
+                const viewport = document.getElementById('viewport');
+                return { zoom, labels: texts.length, smallest: sizes.length ? Math.min(...sizes) : 0, paneWidth: viewport?.clientWidth ?? 0, windowWidth: window.innerWidth };
+            }, args.all === true);
+        }
+        case 'element-box': {
+            // Where an element of the picture is, relative to the preview's viewport, and whether it is all on screen.
+            const frame = await previewFrame(page);
+            return frame.evaluate((selector) => {
+                const element = document.querySelector(selector);
+                const viewport = document.getElementById('viewport')?.getBoundingClientRect();
+                if (!element || !viewport) return null;
+                const box = element.getBoundingClientRect();
+                return {
+                    left: box.left - viewport.left, top: box.top - viewport.top, width: box.width, height: box.height,
+                    inside: box.left >= viewport.left && box.right <= viewport.right && box.top >= viewport.top && box.bottom <= viewport.bottom,
+                };
+            }, args.selector);
+        }
         case 'quick-input': {
             // Waits for VS Code's input box or quick pick, types `text` into it (if any), then presses `key` (if any).
             const input = page.locator('.quick-input-widget input.input').first();

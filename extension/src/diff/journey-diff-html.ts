@@ -6,28 +6,33 @@ export interface DiffPageResources {
     cspSource: string;
     mermaidScript: string;
     diffScript: string;
+    /** The preview's stylesheet: the compare view has the same toolbar, tabs and zoom. */
+    previewStyle?: string;
 }
 
-/** The full HTML of the compare page. */
+/** The full HTML of the compare page: title and summary, the views' tabs and zoom, one picture area full width, the changes below. */
 export function diffPageHtml(resources: DiffPageResources, nonce: string): string {
-    const csp = ["default-src 'none'", `img-src ${resources.cspSource} data:`, "style-src 'unsafe-inline'", `script-src 'nonce-${nonce}'`].join('; ');
+    const csp = ["default-src 'none'", `img-src ${resources.cspSource} data:`, `style-src ${resources.cspSource} 'unsafe-inline'`, `script-src 'nonce-${nonce}'`].join('; ');
+    const stylesheet = resources.previewStyle ? `<link rel="stylesheet" href="${escapeAttribute(resources.previewStyle)}">\n` : '';
     return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Journey Compare</title>
+${stylesheet}<title>Journey Compare</title>
 <style>
-  body { font-family: var(--vscode-font-family, sans-serif); color: var(--vscode-foreground, #222); background: var(--vscode-editor-background, #fff); padding: 0 16px 24px; }
-  h1 { font-size: 1.3em; margin: 12px 0 4px; }
-  h2 { font-size: 1.1em; margin: 20px 0 8px; }
-  h3 { font-size: 1em; margin: 14px 0 6px; }
-  #summary { margin: 0 0 8px; opacity: 0.9; }
-  .sides { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
-  figure { margin: 0; border: 1px solid var(--vscode-panel-border, #ccc); border-radius: 4px; padding: 8px; overflow: auto; background: #fff; color: #222; }
+  body { font-family: var(--vscode-font-family, sans-serif); color: var(--vscode-foreground, #222); background: var(--vscode-editor-background, #fff); }
+  #header { padding: 0 12px; }
+  h1 { font-size: 1.3em; margin: 10px 0 2px; }
+  h2 { font-size: 1.1em; margin: 12px 0 6px; }
+  h3 { font-size: 1em; margin: 10px 0 4px; }
+  #summary { margin: 0 0 6px; opacity: 0.9; }
+  #viewport { flex: 1 1 60%; min-height: 200px; }
+  #changes { flex: 0 1 40%; overflow: auto; padding: 0 12px 16px; border-top: 1px solid var(--vscode-panel-border, #ccc); }
+  figure { margin: 0 0 16px; padding: 8px; border: 1px solid var(--vscode-panel-border, #ccc); border-radius: 4px; background: #fff; color: #222; width: max-content; }
   figcaption { font-weight: 600; margin-bottom: 6px; }
-  figure svg { max-width: 100%; height: auto; }
+  figure svg { display: block; height: auto; }
   .empty, .error { font-style: italic; opacity: 0.8; }
   .error { color: var(--vscode-errorForeground, #b00020); font-style: normal; }
   table { border-collapse: collapse; width: 100%; }
@@ -37,7 +42,20 @@ export function diffPageHtml(resources: DiffPageResources, nonce: string): strin
 </style>
 </head>
 <body>
-<div id="root" aria-live="polite"><p class="empty">Comparing…</p></div>
+<div id="header" aria-live="polite"><p class="empty">Comparing…</p></div>
+<div id="toolbar" role="toolbar" aria-label="Journey compare">
+  <div id="tabs" role="tablist" aria-label="Views"></div>
+  <div id="zoom-controls">
+    <button id="zoom-out" type="button" title="Zoom out (-)" aria-label="Zoom out">−</button>
+    <button id="zoom-reset" type="button" title="Actual size (0)" aria-label="Actual size">100%</button>
+    <button id="zoom-fit" type="button" title="Fit to the window (F)" aria-label="Fit to the window">Fit</button>
+    <button id="zoom-in" type="button" title="Zoom in (+)" aria-label="Zoom in">+</button>
+  </div>
+</div>
+<div id="viewport" tabindex="0" aria-label="The view after and before (arrow keys pan, + and - zoom)">
+  <div id="canvas"></div>
+</div>
+<div id="changes"></div>
 <script nonce="${nonce}" src="${escapeAttribute(resources.mermaidScript)}"></script>
 <script nonce="${nonce}" src="${escapeAttribute(resources.diffScript)}"></script>
 </body>

@@ -1,8 +1,9 @@
-/** The compare view: one webview panel per comparison, showing before and after side by side and the change list. */
+/** The compare view: one webview panel per comparison, showing each view after and before, full width with zoom, and the change list. */
 import * as vscode from 'vscode';
 import { createNonce } from '../preview/journey-preview-html.js';
 import { diffPageHtml } from './journey-diff-html.js';
 import type { DiffWebviewToHostMessage, HostToDiffWebviewMessage, JourneyDiffResult } from './journey-diff-messages.js';
+import type { ViewId } from '../../../language-server/src/views/view-types.js';
 
 /** The webview type of the compare view. */
 export const DIFF_VIEW_TYPE = 'journey.diff';
@@ -19,6 +20,7 @@ export function showJourneyDiff(extensionUri: vscode.Uri, title: string, result:
     const media = vscode.Uri.joinPath(extensionUri, 'media');
     const panel = vscode.window.createWebviewPanel(DIFF_VIEW_TYPE, title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
         enableScripts: true,
+        enableFindWidget: true,
         localResourceRoots: [media],
     });
     const webview = panel.webview;
@@ -27,6 +29,7 @@ export function showJourneyDiff(extensionUri: vscode.Uri, title: string, result:
             cspSource: webview.cspSource,
             mermaidScript: webview.asWebviewUri(vscode.Uri.joinPath(media, 'mermaid.min.js')).toString(),
             diffScript: webview.asWebviewUri(vscode.Uri.joinPath(media, 'diff-webview.js')).toString(),
+            previewStyle: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
         },
         createNonce(),
     );
@@ -34,7 +37,12 @@ export function showJourneyDiff(extensionUri: vscode.Uri, title: string, result:
     const rendered = new Promise<{ errors: string[] }>((resolve) => (settle = resolve));
     // The page asks when it is ready (again after being hidden and shown): answer with the comparison.
     const subscription = webview.onDidReceiveMessage((message: DiffWebviewToHostMessage) => {
-        if (message.type === 'ready') void webview.postMessage({ type: 'diff', result } satisfies HostToDiffWebviewMessage);
+        if (message.type === 'ready') {
+            // The canvas (the first view) unless the user chose a default view for the preview.
+            const setting = vscode.workspace.getConfiguration('journey.preview').inspect<ViewId>('defaultView');
+            const view = setting?.workspaceFolderValue ?? setting?.workspaceValue ?? setting?.globalValue;
+            void webview.postMessage({ type: 'diff', result, view } satisfies HostToDiffWebviewMessage);
+        }
         else if (message.type === 'rendered') settle({ errors: message.errors });
     });
     panel.onDidDispose(() => {

@@ -49,6 +49,7 @@ export function previewPageHtml(resources: PreviewPageResources, nonce: string =
   </div>
 </div>
 <div id="banner" role="alert" hidden></div>
+<div id="part" hidden></div>
 <div id="viewport" tabindex="0" aria-label="Diagram (arrow keys pan, + and - zoom)">
   <div id="canvas"></div>
   <div id="message" hidden></div>

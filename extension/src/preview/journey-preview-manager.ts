@@ -30,6 +30,12 @@ export class JourneyPreviewManager implements vscode.Disposable, vscode.WebviewP
                 for (const uri of e.uris) this.forDocument(uri, (p) => p.diagnosticsChanged());
             }),
             vscode.window.onDidChangeTextEditorSelection((e) => this.forDocument(e.textEditor.document.uri, (p) => p.highlightLine(e.selections[0].active.line))),
+            // Scroll sync, one way as in Markdown's preview: the picture follows the editor, never the reverse, so there is no loop.
+            vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+                const first = e.visibleRanges[0];
+                if (!first) return;
+                this.forDocument(e.textEditor.document.uri, (p) => p.scrollToLine(first.start.line, e.visibleRanges[e.visibleRanges.length - 1].end.line));
+            }),
             vscode.workspace.onDidChangeConfiguration((e) => {
                 if (e.affectsConfiguration('journey.preview')) for (const p of this.previews) p.forceRefresh();
             }),

@@ -37,6 +37,12 @@ export interface UpdateMessage {
 /** Host → webview: highlight the element whose source holds this line (the editor's cursor). */
 export interface HighlightMessage { type: 'highlight'; line: number }
 
+/**
+ * Host → webview: the editor scrolled; `line` is its first visible line and `lastLine` its last
+ * (zero-based). The picture scrolls to the stage written there, keeping the cursor's node on screen.
+ */
+export interface ScrollMessage { type: 'scroll'; line: number; lastLine: number }
+
 /** Host → webview: show this view. */
 export interface SelectViewMessage { type: 'selectView'; view: ViewId }
 
@@ -57,16 +63,24 @@ export interface DocumentMessage {
 }
 
 /** Everything the host sends. */
-export type HostToWebviewMessage = UpdateMessage | HighlightMessage | SelectViewMessage | ExportRequestMessage | DocumentMessage;
+export type HostToWebviewMessage = UpdateMessage | HighlightMessage | ScrollMessage | SelectViewMessage | ExportRequestMessage | DocumentMessage;
 
-/** Webview → host: the webview is loaded and waits for content. */
-export interface ReadyMessage { type: 'ready' }
+/** Webview → host: the webview is loaded and waits for content; `width` is the width its pictures have (CSS px). */
+export interface ReadyMessage { type: 'ready'; width?: number }
+
+/** Webview → host: the pane was resized; `width` is the width the pictures have now (CSS px). */
+export interface SizeMessage { type: 'size'; width: number }
+
+/** Webview → host: the user picked a stage to draw of a view too large to draw whole. */
+export interface SelectStageMessage { type: 'selectStage'; stage: string }
 
 /** Webview → host: what the webview shows now (after every render). */
 export interface RenderedMessage {
     type: 'rendered';
     version: number;
     view: ViewId | undefined;
+    /** The stage drawn when the view is too large to draw whole (one stage of it is shown). */
+    stage?: string;
     /** `diagram` when an SVG is on screen, otherwise what is shown instead. */
     shows: 'diagram' | 'empty' | 'too-large' | 'render-error' | 'nothing';
     svgLength: number;
@@ -85,7 +99,7 @@ export interface ViewChangedMessage { type: 'viewChanged'; view: ViewId }
 export interface ExportedMessage { type: 'exported'; requestId: number; data?: string; error?: string }
 
 /** Everything the webview sends. */
-export type WebviewToHostMessage = ReadyMessage | RenderedMessage | RevealMessage | ViewChangedMessage | ExportedMessage;
+export type WebviewToHostMessage = ReadyMessage | SizeMessage | SelectStageMessage | RenderedMessage | RevealMessage | ViewChangedMessage | ExportedMessage;
 
 /** What the webview keeps across reloads (`getState`/`setState`), and the serializer restores from. */
 export interface PreviewState {

@@ -3,15 +3,23 @@ import * as vscode from 'vscode';
 import type { JourneyViewsResult } from '../../../language-server/src/lsp/journey-preview-protocol.js';
 import { previewPageHtml } from './journey-preview-html.js';
 import type {
-    DocumentMessage, ExportedMessage, HostToWebviewMessage, PreviewRange, PreviewState, RenderedMessage, UpdateMessage, ViewId, ViewResult, WebviewToHostMessage,
+    DocumentMessage, ExportedMessage, HostToWebviewMessage, PreviewLimits, PreviewRange, PreviewState, RenderedMessage, UpdateMessage, ViewId, ViewResult, WebviewToHostMessage,
 } from './journey-preview-messages.js';
 import { UpdateScheduler } from './journey-update-scheduler.js';
 
 /** The webview panel type; also the serializer's key (`onWebviewPanel:journey.preview`). */
 export const PREVIEW_VIEW_TYPE = 'journey.preview';
 
+/** What the preview asks the views for, besides the document: the pane's width, the size limits, the stage of a view too large. */
+export interface ViewsRequest {
+    availableWidth?: number;
+    limits: PreviewLimits;
+    stage?: string;
+    line?: number;
+}
+
 /** Asks the language server for the views of a document at a version. */
-export type FetchViews = (uri: vscode.Uri, version: number) => Promise<JourneyViewsResult>;
+export type FetchViews = (uri: vscode.Uri, version: number, request: ViewsRequest) => Promise<JourneyViewsResult>;
 
 /** What a preview reports after each render (also read by the extension's tests). */
 export interface RenderReport extends RenderedMessage {
@@ -49,6 +57,13 @@ export class JourneyPreview implements vscode.Disposable {
     private readonly waiting: HostToWebviewMessage[] = [];
     private shownErrors = 0;
     private othersChanged = false;
+    /** The width of the webview's pictures (CSS px), as it last reported it. */
+    private availableWidth: number | undefined;
+    /** The stage drawn of views too large to draw whole (picked, or the one at the cursor). */
+    private stage: string | undefined;
+    /** The editor's cursor line in this document, when known. */
+    private cursorLine: number | undefined;
+    private laidOutWidth: number | undefined;
     /** The last render the webview reported. */
     lastRender: RenderReport | undefined;
     /** Fires after every render of the webview. */
@@ -122,6 +137,8 @@ export class JourneyPreview implements vscode.Disposable {
         if (this.isPreviewOf(uri)) return;
         this.uri = uri;
         this.deleted = false;
+        this.stage = undefined;
+        this.cursorLine = undefined;
         this.views = [];
         this.lastRender = undefined;
         this.lastUpdate = undefined;
@@ -195,9 +212,42 @@ export class JourneyPreview implements vscode.Disposable {
         this.post(this.updateMessage(0, undefined, 'The file ' + fileName(this.uri) + ' was deleted. The preview shows its last picture.'));
     }
 
-    /** Highlights, in the picture, the element written at this line. */
+    /**
+     * Highlights, in the picture, the element written at this line (the picture scrolls to it). When the
+     * view on screen is one stage of a map too large to draw whole, a cursor in another stage draws that stage.
+     */
     highlightLine(line: number): void {
+        this.cursorLine = line;
         this.post({ type: 'highlight', line });
+        this.followCursorStage();
+    }
+
+    /** When the view on screen is one stage of a view too large and the cursor is in another stage, draws that one. */
+    private followCursorStage(): void {
+        const line = this.cursorLine;
+        const shown = this.views.find((v) => v.view === this.currentView);
+        const part = shown?.kind === 'diagram' ? shown.part : undefined;
+        if (line === undefined || !part) return;
+        const stage = part.stages.find((s) => !s.range.uri && s.range.start.line <= line && line <= s.range.end.line);
+        if (stage && stage.id !== part.stage) {
+            this.stage = stage.id;
+            this.forceRefresh();
+        }
+    }
+
+    /** Keeps the picture on the stage at the top of the editor (`line` and `lastLine`: its first and last visible lines). */
+    scrollToLine(line: number, lastLine: number): void {
+        this.post({ type: 'scroll', line, lastLine });
+    }
+
+    /** The width (CSS px) of the webview's pictures, as it last reported it. */
+    get paneWidth(): number | undefined {
+        return this.availableWidth;
+    }
+
+    /** The width (CSS px) the views on screen were laid out for (the server's answer). */
+    get viewsWidth(): number | undefined {
+        return this.laidOutWidth;
     }
 
     /** Shows a view of the journey. */
@@ -239,7 +289,7 @@ export class JourneyPreview implements vscode.Disposable {
         let result: JourneyViewsResult;
         const uri = this.uri;
         try {
-            result = await this.fetchViews(uri, version);
+            result = await this.fetchViews(uri, version, { availableWidth: this.availableWidth, limits: limits(), stage: this.stage, line: this.cursorLine ?? this.editorCursorLine() });
         } catch (error) {
             this.post(this.updateMessage(version, undefined, 'The Journey language server is not answering (' + String(error) + '). The preview updates again when it is back.'));
             return;
@@ -258,10 +308,16 @@ export class JourneyPreview implements vscode.Disposable {
             notice = fileName(this.uri) + ' holds no journey (only shared personas, channels or teams). Add `journey <id> "<label>" { … }` to see a map.';
         }
         if (errors.length === 0) {
+            this.laidOutWidth = result.availableWidth;
             this.views = result.views;
             this.markdown = result.markdown;
         }
         this.post({ ...this.updateMessage(result.version, errors.length === 0 ? result.views : undefined, notice), errors, title: result.title });
+    }
+
+    /** The cursor line of an editor showing the document, if one is visible. */
+    private editorCursorLine(): number | undefined {
+        return vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri.toString())?.selection.active.line;
     }
 
     private updateMessage(version: number, views: ViewResult[] | undefined, notice: string | undefined): UpdateMessage {
@@ -274,10 +330,7 @@ export class JourneyPreview implements vscode.Disposable {
             views,
             errors: [],
             notice: notice ?? (this.deleted ? 'The file ' + fileName(this.uri) + ' was deleted.' : undefined),
-            limits: {
-                maxTextSize: settings().get<number>('maxTextSize', 50000),
-                maxEdges: settings().get<number>('maxEdges', 500),
-            },
+            limits: limits(),
         };
     }
 
@@ -285,6 +338,7 @@ export class JourneyPreview implements vscode.Disposable {
         switch (message.type) {
             case 'ready':
                 this.ready = true;
+                if (message.width) this.availableWidth = message.width;
                 // A reloaded webview learns its document and lock first, then gets its picture back:
                 // the last good one, then the current errors over it.
                 void this.panel.webview.postMessage(this.documentMessage());
@@ -292,6 +346,18 @@ export class JourneyPreview implements vscode.Disposable {
                 for (const message of this.waiting.splice(0)) void this.panel.webview.postMessage(message);
                 this.scheduler.reset();
                 void this.refresh(true);
+                break;
+            case 'size':
+                // Views may lay themselves out for the width (a portrait layout in a narrow pane): ask again.
+                // The webview draws a view again only when its Mermaid text changed.
+                if (message.width !== this.availableWidth) {
+                    this.availableWidth = message.width;
+                    this.forceRefresh();
+                }
+                break;
+            case 'selectStage':
+                this.stage = message.stage;
+                this.forceRefresh();
                 break;
             case 'rendered':
                 this.lastRender = { ...message, uri: this.uri.toString() };
@@ -302,6 +368,7 @@ export class JourneyPreview implements vscode.Disposable {
                 break;
             case 'viewChanged':
                 this.view = message.view;
+                this.followCursorStage();
                 break;
             case 'exported':
                 this.exports.get(message.requestId)?.(message);
@@ -366,6 +433,10 @@ export class JourneyPreview implements vscode.Disposable {
 
 function settings(): vscode.WorkspaceConfiguration {
     return vscode.workspace.getConfiguration('journey.preview');
+}
+
+function limits(): PreviewLimits {
+    return { maxTextSize: settings().get<number>('maxTextSize', 50000), maxEdges: settings().get<number>('maxEdges', 500) };
 }
 
 function fileName(uri: vscode.Uri): string {

@@ -15,6 +15,7 @@ import type { JourneyModel } from '../model/journey-model.js';
 import { MermaidRenderer, MissingBrowserError } from '../render/mermaid-renderer.js';
 import { renderAllViews, renderView, VIEW_IDS, type ViewId, type ViewResult } from '../views/index.js';
 import { MARKDOWN_PAGE_WIDTH, markdownDocument } from '../views/markdown-document.js';
+import { splitOversizedViews } from '../views/view-split.js';
 import { namesMarkdownDocuments } from './markdown-documents.js';
 import { runRenderMarkdown } from './render-markdown.js';
 
@@ -110,7 +111,10 @@ export async function runRender(files: string[], options: RenderOptions): Promis
         }
         // Markdown is read in GitHub's column: views lay themselves out for its width (the canvas may turn portrait).
         const viewOptions = options.format === 'markdown' ? { availableWidth: MARKDOWN_PAGE_WIDTH } : {};
-        const views = options.view === 'all' ? renderAllViews(model, viewOptions) : [renderView(model, options.view, viewOptions)];
+        const whole = options.view === 'all' ? renderAllViews(model, viewOptions) : [renderView(model, options.view, viewOptions)];
+        // A view too large for Mermaid is drawn once per stage; the command says so.
+        const { views, notes } = splitOversizedViews(model, whole, undefined, viewOptions);
+        for (const note of notes) process.stderr.write(`journey: ${several ? `${file.displayPath}: ` : ''}${note}\n`);
         maps.push({ file, name: path.basename(file.path, path.extname(file.path)), model, views });
     }
     await checkDestination(maps, options);
@@ -128,7 +132,7 @@ async function outputsOf(maps: DrawnMap[], format: RenderFormat, several: boolea
     if (format === 'markdown') return maps.map((map) => ({ name: `${map.name}.md`, content: markdownDocument(map.model, map.views) }));
     if (format === 'mermaid') {
         return maps.flatMap((map) => map.views.map((view) => ({
-            name: `${map.name}-${view.view}.mmd`,
+            name: `${outputName(map, view)}.mmd`,
             content: view.kind === 'diagram' ? view.mermaid : `%% ${view.title}: ${view.message.replace(/\n/g, ' ')}\n`,
         })));
     }
@@ -151,7 +155,7 @@ async function outputsOf(maps: DrawnMap[], format: RenderFormat, several: boolea
             const result = await renderer.render(view.mermaid);
             if (result.error !== undefined) throw new Error(`Mermaid could not draw the ${view.view} view of ${map.file.displayPath}: ${result.error}`);
             const content = format === 'svg' ? result.svg! : await renderer.screenshot();
-            outputs.push({ name: `${map.name}-${view.view}${EXTENSIONS[format]}`, content });
+            outputs.push({ name: `${outputName(map, view)}${EXTENSIONS[format]}`, content });
         }
         // After the pictures, so a missing browser or a failed drawing is the only message.
         process.stderr.write(notes.join(''));
@@ -159,6 +163,11 @@ async function outputsOf(maps: DrawnMap[], format: RenderFormat, several: boolea
     } finally {
         await renderer.close();
     }
+}
+
+/** The name of a view's file without its extension: `booking-flow`, or `booking-flow-<stage>` for one stage of a view too large. */
+function outputName(map: DrawnMap, view: ViewResult): string {
+    return `${map.name}-${view.view}${view.kind === 'diagram' && view.part ? `-${view.part.stage}` : ''}`;
 }
 
 /** Refuses a destination that cannot hold the output before anything is drawn (the browser takes seconds to start). */

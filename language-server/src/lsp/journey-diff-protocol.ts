@@ -30,7 +30,7 @@ export interface JourneyDiffSide {
     journeyId?: string;
     title?: string;
     state?: 'current' | 'future';
-    /** The journey and flow views; the new side's highlight what changed. */
+    /** Every view, in the order of `VIEW_IDS`; the new side's highlight what changed. */
     views: ViewResult[];
 }
 

@@ -15,11 +15,9 @@ import { pairJourneys } from '../diff/diff-files.js';
 import { diffJourneys } from '../diff/journey-diff.js';
 import { buildModelOfJourney } from '../model/build-model.js';
 import type { JourneyModel } from '../model/journey-model.js';
-import { renderView } from '../views/index.js';
+import { renderView, VIEW_IDS } from '../views/index.js';
 import { JOURNEY_DIFF_METHOD, type JourneyDiffParams, type JourneyDiffResult, type JourneyDiffSide } from './journey-diff-protocol.js';
 
-/** The views drawn on each side. */
-const DIFF_VIEWS = ['canvas', 'journey', 'flow'] as const;
 
 /** Registers `journey/diff` on the connection. */
 export function registerJourneyDiffRequest(connection: Connection, shared: LangiumSharedCoreServices): void {
@@ -50,7 +48,7 @@ export async function computeJourneyDiff(shared: LangiumSharedCoreServices, para
 
 function side(label: string, model: JourneyModel | undefined, highlight: ReadonlySet<string>): JourneyDiffSide {
     if (!model) return { label, views: [] };
-    return { label, journeyId: model.id, title: model.label, state: model.state, views: DIFF_VIEWS.map((view) => renderView(model, view, { highlight })) };
+    return { label, journeyId: model.id, title: model.label, state: model.state, views: VIEW_IDS.map((view) => renderView(model, view, { highlight })) };
 }
 
 /** The document once it is validated at its newest text (an edit just sent may not be built yet). */

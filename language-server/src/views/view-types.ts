@@ -25,8 +25,39 @@ export interface DiagramView {
     kind: 'diagram';
     mermaid: string;
     sourceMap: SourceMapEntry[];
+    /** Set when the whole view is over the size limits and this is one stage of it. */
+    part?: ViewPart;
     /** A table shown beside the picture (the priorities view's ranking), in the preview and in Markdown. */
     table?: ViewTable;
+}
+
+/** A stage of a journey, as a picker of stages lists it. */
+export interface StageChoice {
+    id: string;
+    label: string;
+    range: SourceRange;
+}
+
+/** Which stage of a view too large to draw whole is drawn, and why. */
+export interface ViewPart {
+    /** The id of the stage drawn. */
+    stage: string;
+    /** Every stage of the journey, in order (for a stage picker). */
+    stages: StageChoice[];
+    /** The size of the whole view. */
+    whole: DiagramSize;
+}
+
+/** How large a Mermaid diagram is, in the units of Mermaid's limits `maxTextSize` and `maxEdges`. */
+export interface DiagramSize {
+    characters: number;
+    links: number;
+}
+
+/** The largest diagram drawn whole (Mermaid's own defaults, also GitHub's). */
+export interface DiagramLimits {
+    maxTextSize: number;
+    maxEdges: number;
 }
 
 /** A table of plain text shown beside a picture; each row leads to the element it is about. */

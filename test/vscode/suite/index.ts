@@ -9,6 +9,7 @@ import { readControl } from './runner-bridge.js';
 import { runTests } from './mini-test.js';
 import './journey-extension.spec.js';
 import './journey-diff.spec.js';
+import './journey-preview-reading.spec.js';
 import './journey-new-map.spec.js';
 import './journey-markdown.spec.js';
 import './journey-editor-hardening.spec.js';
