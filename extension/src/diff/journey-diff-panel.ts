@@ -38,9 +38,8 @@ export function showJourneyDiff(extensionUri: vscode.Uri, title: string, result:
     // The page asks when it is ready (again after being hidden and shown): answer with the comparison.
     const subscription = webview.onDidReceiveMessage((message: DiffWebviewToHostMessage) => {
         if (message.type === 'ready') {
-            // The canvas (the first view) unless the user chose a default view for the preview.
-            const setting = vscode.workspace.getConfiguration('journey.preview').inspect<ViewId>('defaultView');
-            const view = setting?.workspaceFolderValue ?? setting?.workspaceValue ?? setting?.globalValue;
+            // The preview's default view: the canvas unless the user chose another.
+            const view = vscode.workspace.getConfiguration('journey.preview').get<ViewId>('defaultView');
             void webview.postMessage({ type: 'diff', result, view } satisfies HostToDiffWebviewMessage);
         }
         else if (message.type === 'rendered') settle({ errors: message.errors });

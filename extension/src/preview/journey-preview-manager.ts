@@ -125,5 +125,5 @@ export class JourneyPreviewManager implements vscode.Disposable, vscode.WebviewP
 }
 
 function defaultView(): ViewId {
-    return vscode.workspace.getConfiguration('journey.preview').get<ViewId>('defaultView', 'journey');
+    return vscode.workspace.getConfiguration('journey.preview').get<ViewId>('defaultView', 'canvas');
 }

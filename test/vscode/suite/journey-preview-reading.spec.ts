@@ -182,6 +182,22 @@ describe('Journey preview in a laptop window', () => {
         assert(svg.text.includes('999'), 'the picture of the last stage lacks touchpoint 999');
     });
 
+    test('a new preview opens on the journey-map canvas, the default view (the suite\'s workspace sets the journey view for its other tests)', async () => {
+        const settings = vscode.workspace.getConfiguration('journey.preview');
+        await settings.update('defaultView', undefined, vscode.ConfigurationTarget.Workspace);
+        try {
+            const chosen = vscode.workspace.getConfiguration('journey.preview').get('defaultView');
+            assert(chosen === 'canvas', `the default view is ${String(chosen)}`);
+            const uri = fileUri('booking.journey');
+            await openWithPreview(uri);
+            await renderOf(uri, (r) => r.view === 'canvas' && r.shows === 'diagram', 'the canvas, first');
+            await screenshot('preview-default-canvas');
+        } finally {
+            await settings.update('defaultView', 'journey', vscode.ConfigurationTarget.Workspace);
+            await closeAll();
+        }
+    });
+
     test('Compare shows the default view across the whole panel, zoomed for reading, every view a tab away', async () => {
         await closeAll();
         const current = new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri('booking.journey')));
