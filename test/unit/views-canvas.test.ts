@@ -172,7 +172,7 @@ describe('canvas view', () => {
         expect(grid[0]).toEqual([{ id: 'st_awareness', text: 'Awareness', span: across }]);
         const calls = grid.findIndex((row) => row[0].id === 'tp_calls');
         expect(across).toBe(2);
-        expect([...grid[calls], ...grid[calls + 1]].map((cell) => cell.text)).toEqual(['Calls for a quote', 'Personas#58; Alex Personas#58; Sam Channel#58; Phone · offline', 'Owner team#58; Call centre', 'Emotion#58; 😟 unhappy · 2']);
+        expect([...grid[calls], ...grid[calls + 1]].map((cell) => cell.text)).toEqual(['Calls for a quote', 'Personas#58; Alex Sam Channel#58; Phone · offline', 'Owner team#58; Call centre', 'Emotion#58; 😟 unhappy · 2']);
         expect(pictureWidth(across, 160)).toBeLessThanOrEqual((400 * 16) / MIN_READABLE_FONT);
         // Without a width it is always landscape.
         expect(await canvas(BOOKING, {})).toBe(wide);

@@ -89,7 +89,8 @@ export function canvasView(model: JourneyModel, options: ViewOptions = {}): View
     if (!options.availableWidth || effectiveFontSize(pictureWidth(columns, width), options.availableWidth) >= MIN_READABLE_FONT) {
         grid = landscapeGrid(groups, stageLanes, lanes, drawing);
     } else {
-        const portraitLanes = lanes.map((lane) => ({ ...lane, items: (step: CanvasStep) => lane.items(step).map((item) => ({ ...item, text: portraitPrefix(lane) + item.text })) }));
+        // The lane is named once before its items at a step (the next ones follow it, one a line).
+        const portraitLanes = lanes.map((lane) => ({ ...lane, items: (step: CanvasStep) => lane.items(step).map((item, index) => ({ ...item, text: (index === 0 ? portraitPrefix(lane) : '') + item.text })) }));
         drawing.width = Math.min(cellWidth(steps.flatMap((step) => portraitLanes.flatMap((lane) => lane.items(step).map((item) => item.text))), PORTRAIT_CHUNK_LINES), portraitTextWidth(options.availableWidth));
         grid = portraitGrid(groups, stageLanes, portraitLanes, drawing, portraitColumns(drawing.width, options.availableWidth));
     }
