@@ -2,7 +2,8 @@
 # Installs what the test suites need beyond npm packages, idempotently:
 #   - Chromium (Debian package) for the browser tests and `journey render --format svg|png`;
 #   - a colour-emoji font (Debian's fonts-noto-color-emoji) for the tests' screenshots;
-#   - the VS Code server (from the npm package code-server) for the real-VS Code tests.
+#   - the VS Code server (from the npm package code-server) for the real-VS Code tests;
+#   - Neovim (Debian package) for the test that drives the language server from another editor.
 # Fast when everything is already there. Set JOURNEY_SKIP_TOOLS=1 to skip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,7 @@ if [ "${JOURNEY_SKIP_TOOLS:-}" = "1" ]; then
 fi
 
 bash scripts/install-chromium.sh
+bash scripts/install-neovim.sh
 
 # Colour emoji for the screenshots of the browser tests (the canvas's faces and marks: 🙂 💡).
 if command -v fc-list >/dev/null 2>&1 && ! fc-list | grep -qi 'emoji'; then

@@ -2,7 +2,9 @@
  * The blueprint view: a service blueprint drawn as a Mermaid `flowchart LR` grid. The
  * first column names the four lanes; then one column per touchpoint, in journey order,
  * with its cells stacked in lane order:
- *   customer (the touchpoint and its pains, marked ⚠) / frontstage (its channels) / backstage (its notes) / owner team.
+ *   customer (the touchpoint and its pains, marked ⚠) / frontstage (its channels, with the
+ *   tone to use there, in italics) / backstage (its notes, then the data it captures or uses) / owner team.
+ * The lane names and the words added (Tone, Data) follow the map's `lang` (view-words.ts).
  * Columns are subgraphs titled with their stage (on the stage's first column) and linked
  * left to right; cells are joined with invisible links so each column keeps lane order.
  * An empty cell shows "—".
@@ -14,16 +16,18 @@ import type { JourneyModel } from '../model/journey-model.js';
 import { mermaidText, safeId } from './escape.js';
 import { emptyView, mapEntry, touchpointsOf } from './model-queries.js';
 import type { SourceMapEntry, ViewOptions, ViewResult } from './view-types.js';
+import { viewWords } from './view-words.js';
 
-/** The lanes of the blueprint, top to bottom. */
-export const BLUEPRINT_LANES = ['Customer actions', 'Frontstage · channel', 'Backstage', 'Owner team'] as const;
+/** The lanes of the blueprint, top to bottom (in English; a map's `lang` gives its own words). */
+export const BLUEPRINT_LANES = viewWords('en').lanes;
 
 /** The blueprint view of a model. */
 export function blueprintView(model: JourneyModel, options: ViewOptions = {}): ViewResult {
-    const title = 'Blueprint';
+    const words = viewWords(model.lang);
+    const title = words.titles.blueprint;
     const touchpoints = touchpointsOf(model);
     if (touchpoints.length === 0) {
-        return emptyView('blueprint', title, 'Nothing to show yet: add touchpoints (with a `channel`, `backstage` notes and an `owner`) to draw the service blueprint.');
+        return emptyView('blueprint', title, words.nothingYet(words.hints.blueprint, words.hints.blueprintPurpose));
     }
     const channels = new Map(model.channels.map((channel) => [channel.id, channel]));
     const teams = new Map(model.teams.map((team) => [team.id, team]));
@@ -35,7 +39,7 @@ export function blueprintView(model: JourneyModel, options: ViewOptions = {}): V
         'flowchart LR',
         '    subgraph lanes[" "]',
         '        direction TB',
-        `        ${BLUEPRINT_LANES.map((lane, i) => `lane_${i}["<b>${mermaidText(lane)}</b>"]`).join(' ~~~ ')}`,
+        `        ${words.lanes.map((lane, i) => `lane_${i}["<b>${mermaidText(lane)}</b>"]`).join(' ~~~ ')}`,
         '    end',
     ];
     const columns: string[] = [];
@@ -59,8 +63,8 @@ export function blueprintView(model: JourneyModel, options: ViewOptions = {}): V
         const team = touchpoint.owner ? teams.get(touchpoint.owner) : undefined;
         const cells = [
             cell('c', [`<b>${mermaidText(touchpoint.label)}</b>`, ...touchpoint.pains.map((pain) => `⚠ ${mermaidText(pain)}`)].join('<br/>'), { ...touchpoint, kind: 'touchpoint' }),
-            cell('f', channelCells.length > 0 ? channelCells.map((channel) => mermaidText(channel.label)).join('<br/>') : undefined, channelCells[0] && { ...channelCells[0], kind: 'channel' }),
-            cell('b', touchpoint.backstage.length > 0 ? touchpoint.backstage.map(mermaidText).join('<br/>') : undefined),
+            cell('f', orUndefined([...channelCells.map((channel) => mermaidText(channel.label) + (channel.tone ? `<br/><i>${mermaidText(`${words.tone}${words.colon} ${channel.tone}`)}</i>` : '')), ...(touchpoint.tone ? [`<i>${mermaidText(`${words.tone}${words.colon} ${touchpoint.tone}`)}</i>`] : [])]), channelCells[0] && { ...channelCells[0], kind: 'channel' }),
+            cell('b', orUndefined([...touchpoint.backstage.map(mermaidText), ...touchpoint.data.map((item) => mermaidText(`${words.data}${words.colon} ${item}`))])),
             cell('t', team ? mermaidText(team.label) : undefined, team && { ...team, kind: 'team' }),
         ];
         if (stage) sourceMap.push(mapEntry(stage, 'stage', column));
@@ -72,4 +76,9 @@ export function blueprintView(model: JourneyModel, options: ViewOptions = {}): V
     if (empty.length > 0) lines.push(`    class ${empty.join(',')} empty`);
     if (highlighted.length > 0) lines.push(`    class ${highlighted.join(',')} highlight`);
     return { view: 'blueprint', title, kind: 'diagram', mermaid: `${lines.join('\n')}\n`, sourceMap };
+}
+
+/** The lines of a cell joined, or undefined (an empty cell) when there are none. */
+function orUndefined(lines: readonly string[]): string | undefined {
+    return lines.length > 0 ? lines.join('<br/>') : undefined;
 }

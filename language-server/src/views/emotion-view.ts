@@ -30,6 +30,7 @@ import { mermaidText } from './escape.js';
 import { emptyView, labelsOf, mapEntry, touchpointsOf } from './model-queries.js';
 import { mermaidMeasuredText, textWidth } from './text-width.js';
 import type { SourceMapEntry, ViewOptions, ViewResult } from './view-types.js';
+import { viewWords } from './view-words.js';
 
 /** Line colours: overall, then personas; the expected line is grey. */
 const PALETTE = ['#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#c62828', '#5d4037', '#00838f', '#ad1457'];
@@ -40,20 +41,21 @@ export const EMOTION_HIGHLIGHT_MARK = '★ ';
 
 /** The emotion view of a model. */
 export function emotionView(model: JourneyModel, options: ViewOptions = {}): ViewResult {
-    const title = 'Emotion curve';
+    const words = viewWords(model.lang);
+    const title = words.titles.emotion;
     const touchpoints = touchpointsOf(model).filter((touchpoint) => touchpoint.emotions.length > 0);
     if (touchpoints.length === 0) {
-        return emptyView('emotion', title, 'Nothing to show yet: give touchpoints an `emotion` score (1..5, e.g. `emotion 2` or `emotion 2 for alex`) to draw the emotion curve.');
+        return emptyView('emotion', title, words.nothingYet(words.hints.emotion, words.hints.emotionPurpose));
     }
     const persona = labelsOf(model.personas);
     const overall = touchpoints.map((touchpoint) => overallScore(touchpoint.emotions)!);
     const personaIds = [...new Set(touchpoints.flatMap((touchpoint) => touchpoint.emotions.flatMap((score) => (score.persona ? [score.persona] : []))))];
-    const series: Array<{ name: string; values: number[] }> = [{ name: 'Overall', values: overall }];
+    const series: Array<{ name: string; values: number[] }> = [{ name: words.overall, values: overall }];
     for (const id of personaIds) {
         series.push({ name: persona(id), values: touchpoints.map((touchpoint, i) => touchpoint.emotions.find((score) => score.persona === id)?.score ?? overall[i]) });
     }
     if (touchpoints.some((touchpoint) => touchpoint.expectations.length > 0)) {
-        series.push({ name: 'Expected', values: touchpoints.map((touchpoint, i) => overallScore(touchpoint.expectations) ?? overall[i]) });
+        series.push({ name: words.expected, values: touchpoints.map((touchpoint, i) => overallScore(touchpoint.expectations) ?? overall[i]) });
     }
     // Equal category names would merge into one band: a repeated label gets its id.
     const used = new Set<string>();
@@ -64,8 +66,8 @@ export function emotionView(model: JourneyModel, options: ViewOptions = {}): Vie
         return name;
     });
     const quoted = (text: string): string => `"${mermaidText(text)}"`;
-    const colours = series.map((line, i) => (line.name === 'Expected' && i === series.length - 1 ? EXPECTED_COLOUR : PALETTE[i % PALETTE.length]));
-    const chartTitle = `${model.label} — emotion`;
+    const colours = series.map((line, i) => (line.name === words.expected && i === series.length - 1 ? EXPECTED_COLOUR : PALETTE[i % PALETTE.length]));
+    const chartTitle = `${model.label} — ${words.emotionTitle}`;
     const size = chartSize(categories.map(mermaidText), series.map((line) => mermaidText(line.name)), mermaidText(chartTitle), touchpoints.length);
     const lines = [
         '---',
@@ -81,7 +83,7 @@ export function emotionView(model: JourneyModel, options: ViewOptions = {}): Vie
         'xychart horizontal',
         `    title ${quoted(chartTitle)}`,
         `    x-axis [${categories.map(quoted).join(', ')}]`,
-        `    y-axis ${quoted('Emotion 1 angry … 5 delighted')} 1 --> 5`,
+        `    y-axis ${quoted(`${words.emotionAxis} 1 ${words.emotions[0]} … 5 ${words.emotions[4]}`)} 1 --> 5`,
         ...series.map((line) => `    line ${quoted(line.name)} [${line.values.map(formatScore).join(', ')}]`),
     ];
     const sourceMap: SourceMapEntry[] = touchpoints.map((touchpoint, i) => mapEntry(touchpoint, 'touchpoint', categories[i]));

@@ -25,6 +25,17 @@ export interface DiagramView {
     kind: 'diagram';
     mermaid: string;
     sourceMap: SourceMapEntry[];
+    /** A table shown beside the picture (the priorities view's ranking), in the preview and in Markdown. */
+    table?: ViewTable;
+}
+
+/** A table of plain text shown beside a picture; each row leads to the element it is about. */
+export interface ViewTable {
+    caption: string;
+    columns: string[];
+    rows: Array<{ cells: string[]; elementId: string; range: SourceRange }>;
+    /** A line under the table (e.g. the actions it could not rank). */
+    note?: string;
 }
 
 /** A view with nothing to draw, saying what to add to the map. */
