@@ -200,6 +200,23 @@ describe('canvas view', () => {
         }
     });
 
+    test('facts added to the language later are lanes too: tone (the touchpoint\'s, else its channel\'s), data, and a KPI\'s measured value', async () => {
+        const text = await canvas(`journey j {
+  channel phone "Phone" offline tone "Warm"
+  stage s "S" {
+    kpi bookings "Bookings" target 1500 actual 1200 unit "per month"
+    touchpoint a "A" { channel phone data "Birthday" data "Past visits" }
+    touchpoint b "B" { tone "Apologise first" }
+  }
+}`);
+        expect(laneNames(text)).toEqual(['Stage', 'KPIs', 'Steps', 'Channel', 'Tone', 'Data']);
+        const cells = rows(text).flat().map((cell) => cell.text);
+        expect(cells).toContain('Phone#58; Warm');
+        expect(cells).toContain('Apologise first');
+        expect(cells).toContain('Birthday Past visits');
+        expect(cells.find((cell) => cell.startsWith('Bookings'))!.replace(/#44;/g, ',').replace(/#37;/g, '%').replace(/\s+/g, ' ')).toBe('Bookings · 1,200 / target 1,500 per month (80%)');
+    });
+
     test('a map without stages says what to add', async () => {
         expect(renderView(await model('journey j "Empty" { }'), 'canvas')).toMatchObject({ kind: 'empty', message: expect.stringMatching(/^Nothing to show yet: .*`stage`/) });
     });
