@@ -28,6 +28,8 @@ export function labelsDrawnBy(model: JourneyModel, view: ViewId): string[] {
                     ...label(model.teams, tp.owner),
                     ...tp.pains, ...tp.gains, ...tp.opportunities, ...tp.backstage,
                     ...(tp.description ? [tp.description] : []),
+                    ...(tp.tone ? [tp.tone] : []),
+                    ...(tp.data ?? []),
                 ]),
             ];
         case 'journey': {

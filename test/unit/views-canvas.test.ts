@@ -172,7 +172,7 @@ describe('canvas view', () => {
         expect(grid[0]).toEqual([{ id: 'st_awareness', text: 'Awareness', span: across }]);
         const calls = grid.findIndex((row) => row[0].id === 'tp_calls');
         expect(across).toBe(2);
-        expect([...grid[calls], ...grid[calls + 1]].map((cell) => cell.text)).toEqual(['Calls for a quote', 'Personas#58; Alex Personas#58; Sam Channel#58; Phone · offline', 'Owner team#58; Call centre', 'Emotion#58; 😟 unhappy · 2']);
+        expect([...grid[calls], ...grid[calls + 1]].map((cell) => cell.text)).toEqual(['Calls for a quote', 'Personas#58; Alex Sam Channel#58; Phone · offline', 'Owner team#58; Call centre', 'Emotion#58; 😟 unhappy · 2']);
         expect(pictureWidth(across, 160)).toBeLessThanOrEqual((400 * 16) / MIN_READABLE_FONT);
         // Without a width it is always landscape.
         expect(await canvas(BOOKING, {})).toBe(wide);
@@ -198,6 +198,23 @@ describe('canvas view', () => {
             for (const label of ['Nothing here', 'A', '◆ D?', '■ Gone', 'Outcomes']) expect(cells.some((cell) => cell.replace(/\s+/g, '') === label.replace(/\s+/g, '')), `${label} at ${availableWidth}`).toBe(true);
             expect(cells.some((cell) => cell.includes('P')), `the pain at ${availableWidth}`).toBe(true);
         }
+    });
+
+    test('facts added to the language later are lanes too: tone (the touchpoint\'s, else its channel\'s), data, and a KPI\'s measured value', async () => {
+        const text = await canvas(`journey j {
+  channel phone "Phone" offline tone "Warm"
+  stage s "S" {
+    kpi bookings "Bookings" target 1500 actual 1200 unit "per month"
+    touchpoint a "A" { channel phone data "Birthday" data "Past visits" }
+    touchpoint b "B" { tone "Apologise first" }
+  }
+}`);
+        expect(laneNames(text)).toEqual(['Stage', 'KPIs', 'Steps', 'Channel', 'Tone', 'Data']);
+        const cells = rows(text).flat().map((cell) => cell.text);
+        expect(cells).toContain('Phone#58; Warm');
+        expect(cells).toContain('Apologise first');
+        expect(cells).toContain('Birthday Past visits');
+        expect(cells.find((cell) => cell.startsWith('Bookings'))!.replace(/#44;/g, ',').replace(/#37;/g, '%').replace(/\s+/g, ' ')).toBe('Bookings · 1,200 / target 1,500 per month (80%)');
     });
 
     test('a map without stages says what to add', async () => {

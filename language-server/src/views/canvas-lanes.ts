@@ -5,10 +5,12 @@
  * its cell and, when it stands for an element of the model, that element (for the source
  * map and the highlight). A lane that shows nothing in the whole map is left out, so a
  * new kind of fact is one more entry here. Stage-wide facts (the stage's name and KPIs)
- * are the `STAGE_LANES`: their items span the stage's columns.
+ * are the `stageLanes`: their items span the stage's columns. Lane names and the words of
+ * the cells are the map's language's (`view-words.ts`); labels are never translated.
  */
 import type { DecisionModel, JourneyModel, KpiModel, ModelElement, OutcomeModel, ScoreModel, StageModel, TouchpointModel } from '../model/journey-model.js';
 import type { SourceMapEntry } from './view-types.js';
+import { formatNumber as formatIn, type ViewWords } from './view-words.js';
 
 /** What a column of the canvas stands for. */
 export type CanvasStep = TouchpointModel | DecisionModel | OutcomeModel;
@@ -44,25 +46,21 @@ export interface StageLane {
 export interface LaneContext {
     model: JourneyModel;
     persona(id: string): ModelElement | undefined;
-    channel(id: string): (ModelElement & { mode?: 'online' | 'offline' }) | undefined;
+    channel(id: string): (ModelElement & { mode?: 'online' | 'offline'; tone?: string }) | undefined;
     team(id: string): ModelElement | undefined;
     /** The label of a flow node (touchpoint, decision or outcome). */
     flowLabel(id: string): string;
+    /** The words the canvas adds, in the map's language. */
+    words: ViewWords;
 }
 
-/** The words of the emotion scale, 1 to 5, with their faces. */
-export const EMOTION_SCALE = [
-    { face: '😠', word: 'angry' },
-    { face: '😟', word: 'unhappy' },
-    { face: '😐', word: 'neutral' },
-    { face: '🙂', word: 'happy' },
-    { face: '😄', word: 'delighted' },
-] as const;
+/** The faces of the emotion scale, 1 to 5 (the words are the map's language's). */
+export const EMOTION_FACES = ['😠', '😟', '😐', '🙂', '😄'] as const;
 
 /** "😠 angry · 1": the face, the word and the score as written. */
-export function emotionText(score: number): string {
-    const { face, word } = EMOTION_SCALE[scaleIndex(score)];
-    return `${face} ${word} · ${formatNumber(score)}`;
+export function emotionText(score: number, words: ViewWords): string {
+    const index = scaleIndex(score);
+    return `${EMOTION_FACES[index]} ${words.emotions[index]} · ${formatIn(score, words)}`;
 }
 
 /** The cell style of a score: its place on the colour scale. */
@@ -74,22 +72,22 @@ function scaleIndex(score: number): number {
     return Math.min(4, Math.max(0, Math.round(score) - 1));
 }
 
-/** A number as people read it: 12,000 and 3.5. */
-export function formatNumber(value: number): string {
-    return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+/** The KPI as one line: name, measured value, target and unit (`Bookings · 1,200 / target 1,500 bookings/month (80%)`). */
+export function kpiText(kpi: KpiModel, words: ViewWords): string {
+    const unit = kpi.unit ? ` ${kpi.unit}` : '';
+    const actual = kpi.actual === undefined ? '' : ` · ${formatIn(kpi.actual, words)}`;
+    if (kpi.target === undefined) return `${kpi.label}${actual}${unit ? (actual ? unit : ` (${kpi.unit})`) : ''}`;
+    const share = kpi.actual !== undefined && kpi.target !== 0 ? ` (${formatIn(Math.round((kpi.actual / kpi.target) * 100), words)}${words.code === 'fr' ? '\u00a0' : ''}%)` : '';
+    return `${kpi.label}${actual}${actual ? ' /' : ' ·'} ${words.canvas.target} ${formatIn(kpi.target, words)}${unit}${share}`;
 }
 
-/** The KPI as one line: name, target and unit. */
-export function kpiText(kpi: KpiModel): string {
-    const target = kpi.target === undefined ? '' : ` · target ${formatNumber(kpi.target)}${kpi.unit ? ` ${kpi.unit}` : ''}`;
-    return `${kpi.label}${target}${kpi.target === undefined && kpi.unit ? ` (${kpi.unit})` : ''}`;
+/** The stage-wide lanes, above the others, named in the map's language. */
+export function stageLanes(words: ViewWords): StageLane[] {
+    return [
+        { id: 'stage', name: words.canvas.lanes.stage, items: (stage) => [{ text: stage.label, style: 'stage', element: { element: stage, kind: 'stage' } }] },
+        { id: 'kpis', name: words.canvas.lanes.kpis, items: (stage) => stage.kpis.map((kpi) => ({ text: kpiText(kpi, words), style: 'kpi', element: { element: kpi, kind: 'kpi' } })) },
+    ];
 }
-
-/** The stage-wide lanes, above the others. */
-export const STAGE_LANES: readonly StageLane[] = [
-    { id: 'stage', name: 'Stage', items: (stage) => [{ text: stage.label, style: 'stage', element: { element: stage, kind: 'stage' } }] },
-    { id: 'kpis', name: 'KPIs', items: (stage) => stage.kpis.map((kpi) => ({ text: kpiText(kpi), style: 'kpi', element: { element: kpi, kind: 'kpi' } })) },
-];
 
 /** Items of a touchpoint only (decisions and outcomes have none of these facts). */
 function ofTouchpoint(items: (touchpoint: TouchpointModel) => CanvasItem[]): (step: CanvasStep) => CanvasItem[] {
@@ -117,51 +115,60 @@ function personasWithScores(model: JourneyModel): string[] {
  * lanes it draws for a map (the emotion per persona gives one lane per persona).
  */
 export const LANE_TABLE: ReadonlyArray<(context: LaneContext) => CanvasLane[]> = [
-    () => [{ id: 'steps', prefix: '', name: 'Steps', items: (step) => [stepItem(step)] }],
-    () => [{ id: 'about', name: 'About', items: ofTouchpoint((tp) => texts(tp.description ? [tp.description] : [])) }],
+    (context) => [{ id: 'steps', prefix: '', name: context.words.canvas.lanes.steps, items: (step) => [stepItem(step)] }],
+    (context) => [{ id: 'about', name: context.words.canvas.lanes.about, items: ofTouchpoint((tp) => texts(tp.description ? [tp.description] : [])) }],
     (context) => [{
-        id: 'personas', name: 'Personas',
+        id: 'personas', name: context.words.canvas.lanes.personas,
         items: ofTouchpoint((tp) => tp.personas.map((id) => elementItem(context.persona(id), id, 'persona'))),
     }],
     (context) => [{
-        id: 'channel', name: 'Channel',
+        id: 'channel', name: context.words.canvas.lanes.channel,
         items: ofTouchpoint((tp) => tp.channels.map((id) => {
             const channel = context.channel(id);
             const item = elementItem(channel, id, 'channel');
-            return channel?.mode ? { ...item, text: `${item.text} · ${channel.mode}` } : item;
+            return channel?.mode ? { ...item, text: `${item.text} · ${context.words.canvas[channel.mode]}` } : item;
         })),
     }],
-    (context) => [{ id: 'owner', name: 'Owner team', items: ofTouchpoint((tp) => (tp.owner ? [elementItem(context.team(tp.owner), tp.owner, 'team')] : [])) }],
-    () => [{
-        id: 'emotion', name: 'Emotion',
-        items: ofTouchpoint((tp) => (tp.emotion === undefined ? [] : [{ text: emotionText(tp.emotion), style: emotionStyle(tp.emotion) }])),
+    (context) => [{ id: 'owner', name: context.words.canvas.lanes.owner, items: ofTouchpoint((tp) => (tp.owner ? [elementItem(context.team(tp.owner), tp.owner, 'team')] : [])) }],
+    (context) => [{
+        id: 'emotion', name: context.words.canvas.lanes.emotion,
+        items: ofTouchpoint((tp) => (tp.emotion === undefined ? [] : [{ text: emotionText(tp.emotion, context.words), style: emotionStyle(tp.emotion) }])),
     }],
     (context) => personasWithScores(context.model).map((persona) => ({
         id: `emotion_${persona}`,
-        name: `Emotion · ${context.persona(persona)?.label ?? persona}`,
-        prefix: `${context.persona(persona)?.label ?? persona}: `,
+        name: `${context.words.canvas.lanes.emotion} · ${context.persona(persona)?.label ?? persona}`,
+        prefix: `${context.persona(persona)?.label ?? persona}${context.words.colon} `,
         items: ofTouchpoint((tp) => {
             const score = scoreOf(tp.emotions, persona);
-            return score === undefined ? [] : [{ text: emotionText(score), style: emotionStyle(score) }];
+            return score === undefined ? [] : [{ text: emotionText(score, context.words), style: emotionStyle(score) }];
         }),
     })),
     (context) => [{
-        id: 'expected', name: 'Expected',
+        id: 'expected', name: context.words.canvas.lanes.expected,
         // Only where the hoped-for score differs from the felt one (a persona without a score of its own feels the overall one).
         items: ofTouchpoint((tp) => tp.expectations.flatMap((expected) => {
             const felt = scoreOf(tp.emotions, expected.persona) ?? tp.emotion;
             if (felt === expected.score) return [];
-            const who = expected.persona ? `${context.persona(expected.persona)?.label ?? expected.persona}: ` : '';
-            return [{ text: `${who}hoped ${emotionText(expected.score)}`, style: emotionStyle(expected.score) }];
+            const who = expected.persona ? `${context.persona(expected.persona)?.label ?? expected.persona}${context.words.colon} ` : '';
+            return [{ text: `${who}${context.words.canvas.hoped} ${emotionText(expected.score, context.words)}`, style: emotionStyle(expected.score) }];
         })),
     }],
-    () => [{ id: 'pains', prefix: '', name: 'Pains', items: ofTouchpoint((tp) => texts(tp.pains, 'pain', '⚠ ')) }],
-    () => [{ id: 'gains', prefix: '', name: 'Gains', items: ofTouchpoint((tp) => texts(tp.gains, 'gain', '✓ ')) }],
-    () => [{ id: 'opportunities', prefix: '', name: 'Opportunities', items: ofTouchpoint((tp) => texts(tp.opportunities, 'opportunity', '💡 ')) }],
-    () => [{ id: 'moments', prefix: '', name: 'Moments of truth', items: ofTouchpoint((tp) => (tp.momentOfTruth ? [{ text: '★ moment of truth', style: 'moment' }] : [])) }],
-    () => [{ id: 'backstage', name: 'Backstage', items: ofTouchpoint((tp) => texts(tp.backstage, 'backstage')) }],
-    () => [{ id: 'reach', name: 'Reach', items: ofTouchpoint((tp) => (tp.reach === undefined ? [] : [{ text: formatNumber(tp.reach) }])) }],
-    (context) => [{ id: 'paths', name: 'Leads to', items: (step) => pathItems(step, context) }],
+    (context) => [{
+        id: 'tone', name: context.words.canvas.lanes.tone,
+        // The touchpoint's own tone, else the tone of its channels (named).
+        items: ofTouchpoint((tp) => (tp.tone ? [{ text: tp.tone }] : tp.channels.flatMap((id) => {
+            const channel = context.channel(id);
+            return channel?.tone ? [{ text: `${channel.label}${context.words.colon} ${channel.tone}` }] : [];
+        }))),
+    }],
+    (context) => [{ id: 'data', name: context.words.canvas.lanes.data, items: ofTouchpoint((tp) => texts(tp.data ?? [])) }],
+    (context) => [{ id: 'pains', prefix: '', name: context.words.canvas.lanes.pains, items: ofTouchpoint((tp) => texts(tp.pains, 'pain', '⚠ ')) }],
+    (context) => [{ id: 'gains', prefix: '', name: context.words.canvas.lanes.gains, items: ofTouchpoint((tp) => texts(tp.gains, 'gain', '✓ ')) }],
+    (context) => [{ id: 'opportunities', prefix: '', name: context.words.canvas.lanes.opportunities, items: ofTouchpoint((tp) => texts(tp.opportunities, 'opportunity', '💡 ')) }],
+    (context) => [{ id: 'moments', prefix: '', name: context.words.canvas.lanes.moments, items: ofTouchpoint((tp) => (tp.momentOfTruth ? [{ text: `★ ${context.words.momentOfTruth}`, style: 'moment' }] : [])) }],
+    (context) => [{ id: 'backstage', name: context.words.canvas.lanes.backstage, items: ofTouchpoint((tp) => texts(tp.backstage, 'backstage')) }],
+    (context) => [{ id: 'reach', name: context.words.canvas.lanes.reach, items: ofTouchpoint((tp) => (tp.reach === undefined ? [] : [{ text: formatIn(tp.reach, context.words) }])) }],
+    (context) => [{ id: 'paths', name: context.words.canvas.lanes.paths, items: (step) => pathItems(step, context) }],
 ];
 
 /** The step itself: a touchpoint, a decision (◆) or an outcome (■). */

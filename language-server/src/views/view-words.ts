@@ -66,6 +66,21 @@ export interface ViewWords {
     lanes: readonly [string, string, string, string];
     tone: string;
     data: string;
+    /** The canvas: its lane names, the header over the outcomes, and the words of its cells. */
+    canvas: {
+        lanes: {
+            stage: string; kpis: string; steps: string; about: string; personas: string; channel: string; owner: string; emotion: string;
+            expected: string; tone: string; data: string; pains: string; gains: string; opportunities: string; moments: string; backstage: string;
+            reach: string; paths: string;
+        };
+        outcomes: string;
+        hoped: string;
+        target: string;
+        online: string;
+        offline: string;
+        hint: string;
+        purpose: string;
+    };
     /** The Markdown document. */
     markdown: {
         current: string;
@@ -135,6 +150,20 @@ const EN: ViewWords = {
     lanes: ['Customer actions', 'Frontstage · channel', 'Backstage', 'Owner team'],
     tone: 'Tone',
     data: 'Data',
+    canvas: {
+        lanes: {
+            stage: 'Stage', kpis: 'KPIs', steps: 'Steps', about: 'About', personas: 'Personas', channel: 'Channel', owner: 'Owner team', emotion: 'Emotion',
+            expected: 'Expected', tone: 'Tone', data: 'Data', pains: 'Pains', gains: 'Gains', opportunities: 'Opportunities', moments: 'Moments of truth',
+            backstage: 'Backstage', reach: 'Reach', paths: 'Leads to',
+        },
+        outcomes: 'Outcomes',
+        hoped: 'hoped',
+        target: 'target',
+        online: 'online',
+        offline: 'offline',
+        hint: 'add a `stage` with a `touchpoint` (its `channel`, `owner`, `emotion`, `pain`…)',
+        purpose: 'draw the journey-map canvas',
+    },
     markdown: {
         current: 'Current journey (as-is)',
         future: 'Future journey (to-be)',
@@ -203,6 +232,20 @@ const FR: ViewWords = {
     lanes: ['Actions du client', 'Front office · canal', 'Back office', 'Équipe responsable'],
     tone: 'Ton',
     data: 'Données',
+    canvas: {
+        lanes: {
+            stage: 'Phase', kpis: 'Indicateurs', steps: 'Étapes', about: 'Description', personas: 'Personas', channel: 'Canal', owner: 'Équipe responsable', emotion: 'Émotion',
+            expected: 'Attendu', tone: 'Ton', data: 'Données', pains: 'Irritants', gains: 'Satisfactions', opportunities: 'Pistes', moments: 'Moments de vérité',
+            backstage: 'Back office', reach: 'Portée', paths: 'Mène à',
+        },
+        outcomes: 'Issues',
+        hoped: 'espéré',
+        target: 'cible',
+        online: 'en ligne',
+        offline: 'hors ligne',
+        hint: 'ajoutez une `stage` avec un `touchpoint` (son `channel`, son `owner`, son `emotion`, ses `pain`…)',
+        purpose: 'dessiner le canevas du parcours',
+    },
     markdown: {
         current: 'Parcours actuel',
         future: 'Parcours cible',
