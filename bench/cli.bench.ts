@@ -1,7 +1,8 @@
 /**
  * Batch rendering benchmark: 50 example-sized maps to SVG (every view) by the real command,
  * `journey render <folder> --format svg --out <folder>` run as a process (one Chromium for the
- * whole batch), against what a per-file tool such as mermaid-cli does: a fresh browser for
+ * whole batch, one page per core), against the same command drawing one diagram at a time
+ * (`--jobs 1`) and against what a per-file tool such as mermaid-cli does: a fresh browser for
  * every Mermaid text.
  */
 import { spawnSync } from 'node:child_process';
@@ -16,6 +17,10 @@ export interface BatchResult {
     maps: number;
     texts: number;
     batchMs: number;
+    /** The same command with `--jobs 1`: one page, one diagram at a time. */
+    oneAtATimeMs: number;
+    /** Whether both runs wrote the same files, byte for byte. */
+    sameOutput: boolean;
     perFileSample: number;
     perFileMeanMs: number;
     perFileEstimateMs: number;
@@ -54,6 +59,13 @@ export async function benchBatch(maps = 50, touchpoints = 15, sample = 24): Prom
         const written = batch.status === 0 ? readdirSync(path.join(folder, 'svg')).length : 0;
         if (written !== mermaid.length) throw new Error(`journey render wrote ${written} of ${mermaid.length} SVG files (exit ${batch.status}): ${batch.stderr}`);
 
+        // The same command, one diagram at a time: the reference of the parallel speed-up.
+        const oneStart = performance.now();
+        const one = journey(['render', mapsFolder, '--format', 'svg', '--out', path.join(folder, 'svg-one'), '--jobs', '1']);
+        const oneAtATimeMs = performance.now() - oneStart;
+        if (one.status !== 0) throw new Error(`journey render --jobs 1 failed (exit ${one.status}): ${one.stderr}`);
+        const sameOutput = readdirSync(path.join(folder, 'svg')).every((file) => readFileSync(path.join(folder, 'svg', file)).equals(readFileSync(path.join(folder, 'svg-one', file))));
+
         // The per-file way: a fresh browser for each Mermaid text (a seeded sample, extrapolated).
         const random = seededRandom(7);
         const chosen = sample > 0 && sample < mermaid.length ? Array.from({ length: sample }, () => mermaid[Math.floor(random() * mermaid.length)]!) : mermaid;
@@ -67,7 +79,7 @@ export async function benchBatch(maps = 50, touchpoints = 15, sample = 24): Prom
             }
         }
         const perFileMeanMs = (performance.now() - perFileStart) / chosen.length;
-        return { maps, texts: mermaid.length, batchMs, perFileSample: chosen.length, perFileMeanMs, perFileEstimateMs: perFileMeanMs * mermaid.length, exitCode: batch.status };
+        return { maps, texts: mermaid.length, batchMs, oneAtATimeMs, sameOutput, perFileSample: chosen.length, perFileMeanMs, perFileEstimateMs: perFileMeanMs * mermaid.length, exitCode: batch.status };
     } finally {
         rmSync(folder, { recursive: true, force: true });
     }

@@ -13,6 +13,7 @@ import { addWorkspaceOptions, loadWorkspace, type RequestedFile, type WorkspaceC
 import { buildJourneyModel } from '../model/build-model.js';
 import type { JourneyModel } from '../model/journey-model.js';
 import { MermaidRenderer, MissingBrowserError } from '../render/mermaid-renderer.js';
+import { drawInParallel, pageCount } from '../render/render-pool.js';
 import { renderAllViews, renderView, VIEW_IDS, type ViewId, type ViewResult } from '../views/index.js';
 import { MARKDOWN_PAGE_WIDTH, markdownDocument } from '../views/markdown-document.js';
 import { splitOversizedViews } from '../views/view-split.js';
@@ -32,6 +33,8 @@ export interface RenderOptions extends WorkspaceCommandOptions {
     out?: string;
     /** Markdown documents only: write nothing, exit 1 if a rendered copy is stale. */
     check?: boolean;
+    /** SVG/PNG: how many diagrams to draw at once (pages of one browser); one per core by default. */
+    jobs?: number;
 }
 
 /** One file (or stdout chunk) to write. */
@@ -61,7 +64,8 @@ export function registerRenderCommand(program: Command): void {
         .addOption(new Option('--view <view>', 'which view to draw').choices([...VIEW_IDS, 'all']).default('all'))
         .addOption(new Option('-f, --format <format>', 'output format').choices([...RENDER_FORMATS]).default('mermaid'))
         .option('-o, --out <file or dir>', 'where to write: a file (one view of one map, or markdown), or a folder (one file per view and map)')
-        .option('--check', 'Markdown documents: write nothing; exit 1 and name the rendered copies in --out that are stale (for CI)');
+        .option('--check', 'Markdown documents: write nothing; exit 1 and name the rendered copies in --out that are stale (for CI)')
+        .option('-j, --jobs <count>', 'svg and png: how many diagrams to draw at once, in pages of one browser (default: one per core, within free memory)', parseJobs);
     addWorkspaceOptions(command)
         .addHelpText('after', [
             '',
@@ -118,7 +122,7 @@ export async function runRender(files: string[], options: RenderOptions): Promis
         maps.push({ file, name: path.basename(file.path, path.extname(file.path)), model, views });
     }
     await checkDestination(maps, options);
-    const outputs = await outputsOf(maps, options.format, several);
+    const outputs = await outputsOf(maps, options.format, several, options.jobs);
     if (outputs.length === 0) {
         process.stderr.write('journey: nothing drawn.\n');
         return ExitCode.ok;
@@ -127,8 +131,8 @@ export async function runRender(files: string[], options: RenderOptions): Promis
     return ExitCode.ok;
 }
 
-/** What to write for each map, in the given format; SVG and PNG are drawn with one browser for all maps. */
-async function outputsOf(maps: DrawnMap[], format: RenderFormat, several: boolean): Promise<Output[]> {
+/** What to write for each map, in the given format; SVG and PNG are drawn with one browser for all maps, several pages at once. */
+async function outputsOf(maps: DrawnMap[], format: RenderFormat, several: boolean, jobs?: number): Promise<Output[]> {
     if (format === 'markdown') return maps.map((map) => ({ name: `${map.name}.md`, content: markdownDocument(map.model, map.views) }));
     if (format === 'mermaid') {
         return maps.flatMap((map) => map.views.map((view) => ({
@@ -150,13 +154,13 @@ async function outputsOf(maps: DrawnMap[], format: RenderFormat, several: boolea
         throw error;
     }
     try {
-        const outputs: Output[] = [];
-        for (const { map, view } of drawable) {
-            const result = await renderer.render(view.mermaid);
+        const outputs = await drawInParallel(renderer, drawable, pageCount(drawable.length, jobs), async (page, { map, view }, index): Promise<Output> => {
+            // The id a one-page run gives the index-th diagram: the same files, whichever page draws them.
+            const result = await page.render(view.mermaid, `journey-diagram-${index + 1}`);
             if (result.error !== undefined) throw new Error(`Mermaid could not draw the ${view.view} view of ${map.file.displayPath}: ${result.error}`);
-            const content = format === 'svg' ? result.svg! : await renderer.screenshot();
-            outputs.push({ name: `${outputName(map, view)}${EXTENSIONS[format]}`, content });
-        }
+            const content = format === 'svg' ? result.svg! : await page.screenshot();
+            return { name: `${outputName(map, view)}${EXTENSIONS[format]}`, content };
+        });
         // After the pictures, so a missing browser or a failed drawing is the only message.
         process.stderr.write(notes.join(''));
         return outputs;
@@ -229,4 +233,11 @@ async function namesOneFile(out: string): Promise<boolean> {
     const existing = await fs.stat(out).catch(() => undefined);
     if (existing) return !existing.isDirectory();
     return path.extname(out) !== '';
+}
+
+/** Reads `--jobs`: a whole number of at least 1. */
+function parseJobs(value: string): number {
+    const jobs = Number(value);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number of diagrams to draw at once (1 or more), not '${value}'.`);
+    return jobs;
 }

@@ -52,9 +52,13 @@ interface PageLike {
     route(url: string, handler: (route: { abort(): Promise<void> }) => void): Promise<void>;
     locator(selector: string): { screenshot(options?: { omitBackground?: boolean }): Promise<Buffer> };
     setViewportSize(size: { width: number; height: number }): Promise<void>;
+    close(): Promise<void>;
+}
+interface ContextLike {
+    newPage(): Promise<PageLike>;
 }
 interface BrowserLike {
-    newContext(options: Record<string, unknown>): Promise<{ newPage(): Promise<PageLike> }>;
+    newContext(options: Record<string, unknown>): Promise<ContextLike>;
     close(): Promise<void>;
 }
 
@@ -72,7 +76,13 @@ export class MermaidRenderer {
     readonly dialogs: string[] = [];
     private counter = 0;
 
-    private constructor(private readonly browser: BrowserLike, private readonly page: PageLike) {}
+    private constructor(
+        private readonly browser: BrowserLike,
+        private readonly context: ContextLike,
+        private readonly page: PageLike,
+        /** The first page launched the browser and closes it; pages opened from it close only themselves. */
+        private readonly ownsBrowser: boolean,
+    ) {}
 
     /** Launches the browser (from `executablePath`, the environment or the usual places) and loads Mermaid. */
     static async launch(options: { executablePath?: string; width?: number } = {}): Promise<MermaidRenderer> {
@@ -84,29 +94,42 @@ export class MermaidRenderer {
         const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
         try {
             const context = await browser.newContext({ offline: true, viewport: { width: options.width ?? 1400, height: 900 } });
-            const page = await context.newPage();
-            const renderer = new MermaidRenderer(browser, page);
-            page.on('dialog', (dialog) => {
-                renderer.dialogs.push(dialog.message());
-                void dialog.dismiss();
-            });
-            await page.route('**/*', (route) => void route.abort());
-            await page.setContent('<!DOCTYPE html><html><head><meta charset="utf-8"><style>body{margin:0;background:#fff;font-family:sans-serif}#host{display:inline-block;padding:16px;background:#fff}</style></head><body><div id="host"></div></body></html>');
-            await page.addScriptTag({ content: readFileSync(mermaidScriptPath(), 'utf8') });
-            await page.addScriptTag({ content: `window.journeyStandaloneSvg = ${standaloneSvg.toString()};` });
-            await page.evaluate((config) => {
-                (window as unknown as { mermaid: { initialize(c: object): void } }).mermaid.initialize(config);
-            }, MERMAID_CONFIG as object);
-            return renderer;
+            return await MermaidRenderer.onNewPage(browser, context, true);
         } catch (error) {
             await browser.close();
             throw error;
         }
     }
 
-    /** Renders one diagram, shows it in the page, and returns its SVG and visible text (or Mermaid's error). */
-    async render(mermaidText: string): Promise<RenderResult> {
-        const id = `journey-diagram-${++this.counter}`;
+    /** Another page of the same browser, with Mermaid loaded: it draws at the same time as this one (closing it closes only its page). */
+    async openPage(): Promise<MermaidRenderer> {
+        return MermaidRenderer.onNewPage(this.browser, this.context, false);
+    }
+
+    /** A new page of `context` with Mermaid loaded, offline, reporting dialogs. */
+    private static async onNewPage(browser: BrowserLike, context: ContextLike, ownsBrowser: boolean): Promise<MermaidRenderer> {
+        const page = await context.newPage();
+        const renderer = new MermaidRenderer(browser, context, page, ownsBrowser);
+        page.on('dialog', (dialog) => {
+            renderer.dialogs.push(dialog.message());
+            void dialog.dismiss();
+        });
+        await page.route('**/*', (route) => void route.abort());
+        await page.setContent('<!DOCTYPE html><html><head><meta charset="utf-8"><style>body{margin:0;background:#fff;font-family:sans-serif}#host{display:inline-block;padding:16px;background:#fff}</style></head><body><div id="host"></div></body></html>');
+        await page.addScriptTag({ content: readFileSync(mermaidScriptPath(), 'utf8') });
+        await page.addScriptTag({ content: `window.journeyStandaloneSvg = ${standaloneSvg.toString()};` });
+        await page.evaluate((config) => {
+            (window as unknown as { mermaid: { initialize(c: object): void } }).mermaid.initialize(config);
+        }, MERMAID_CONFIG as object);
+        return renderer;
+    }
+
+    /**
+     * Renders one diagram, shows it in the page, and returns its SVG and visible text (or Mermaid's error).
+     * `id` names the SVG element (Mermaid prefixes the diagram's inner ids with it): give the same id
+     * for the same place in a batch, and pages drawing in parallel write the same files as one page would.
+     */
+    async render(mermaidText: string, id = `journey-diagram-${++this.counter}`): Promise<RenderResult> {
         return this.page.evaluate(
             async ({ id, text }) => {
                 const host = document.getElementById('host')!;
@@ -178,8 +201,9 @@ export class MermaidRenderer {
         }, undefined);
     }
 
-    /** Closes the browser. */
+    /** Closes the browser (or only this page, when it was opened from another). */
     async close(): Promise<void> {
-        await this.browser.close();
+        if (this.ownsBrowser) await this.browser.close();
+        else await this.page.close();
     }
 }
