@@ -11,7 +11,7 @@ import { renderAllViews, type ViewResult } from '../../language-server/src/views
 import { markdownDocument } from '../../language-server/src/views/markdown-document.js';
 import { VIEW_WORDS, viewWords } from '../../language-server/src/views/view-words.js';
 import { parseJourney } from '../helpers.js';
-import { ENGLISH_VIEW_WORDS, englishWordsIn } from '../support/view-words.js';
+import { englishWordsIn } from '../support/view-words.js';
 
 /** A French map that makes every view add every word it has: pains (one and several), a moment of truth, a stage without steps, lost customers, an action without scores… */
 const FRENCH = `journey mutuelle "Souscrire une complémentaire santé" {
