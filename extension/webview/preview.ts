@@ -266,7 +266,8 @@ function selectView(view: ViewId): void {
 
 function renderBanner(errors: readonly JourneyPreviewDiagnostic[], notice: string | undefined): void {
     const items: HTMLElement[] = [];
-    if (notice && good) {
+    // Without a picture, the notice is the page's message (shown once, there), not a banner over nothing.
+    if (notice && (good?.views?.length ?? 0) > 0) {
         const p = document.createElement('p');
         p.textContent = notice;
         items.push(p);

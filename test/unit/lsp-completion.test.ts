@@ -133,6 +133,19 @@ describe('references, with their labels', () => {
         expect(labels(await completeAt(text))).toEqual(expect.arrayContaining(['a', 'out', 's']));
     });
 
+    test('a decision branch does not offer the decision itself', async () => {
+        const text = 'journey j {\n  outcome out "Out"\n  stage s {\n    touchpoint a\n    decision buy { "x" -> a\n "y" -> | }\n  }\n}';
+        const offered = labels(await completeAt(text));
+        expect(offered).toEqual(expect.arrayContaining(['a', 'out']));
+        expect(offered).not.toContain('buy');
+    });
+
+    test('`persona` and `channel` do not offer what the touchpoint already lists, but the one under the cursor stays', async () => {
+        expect(labels(await completeAt(inTouchpoint('persona alex\n      persona |')))).toEqual(['buyer']);
+        expect(labels(await completeAt(inTouchpoint('channel phone\n      channel |')))).toEqual(['web']);
+        expect(labels(await completeAt(inTouchpoint('persona alex|')))).toContain('alex');
+    });
+
     test('a reference documents the element it names', async () => {
         const items = await completeAt(inTouchpoint('persona |'));
         expect(JSON.stringify(items.find((i) => i.label === 'alex')!.documentation)).toContain('**Persona** `alex`');
@@ -210,11 +223,11 @@ describe('every cursor position of the examples', () => {
 });
 
 describe('through langium/test expectCompletion', () => {
-    test('in a decision, after a labelled branch arrow: the steps of the journey, in order of their ids', async () => {
+    test('in a decision, after a labelled branch arrow: the steps of the journey but the decision itself, in order of their ids', async () => {
         await expectCompletion(createTestServices().Journey)({
             text: 'journey j {\n  stage s {\n    touchpoint b "B"\n    touchpoint a "A"\n    decision d {\n      "x" -> a\n      "y" -> <|>\n    }\n  }\n}',
             index: 0,
-            expectedItems: ['a', 'b', 'd', 's'],
+            expectedItems: ['a', 'b', 's'],
         });
     });
 

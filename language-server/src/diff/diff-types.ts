@@ -122,4 +122,6 @@ export interface FileDiff {
     previousPath?: string;
     status: FileStatus;
     journeys: JourneyDiff[];
+    /** Set when a side does not parse: its syntax errors by side, and no journey is compared (the report says so instead of listing phantom changes). */
+    syntaxErrors?: { before?: number; after?: number };
 }

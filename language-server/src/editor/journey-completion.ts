@@ -11,11 +11,12 @@ import {
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import type { CancellationToken } from 'vscode-jsonrpc';
 import type { LangiumDocument } from 'langium';
-import { isJourney, type JourneyFile } from '../generated/ast.js';
+import { isBranch, isJourney, isTouchpoint, type JourneyFile } from '../generated/ast.js';
 import { describeElement } from './journey-hover.js';
 import { EMOTION_SCALE, IMPACT_EFFORT_SCALE } from '../language/journey-emotions.js';
 import { LANGUAGE_NAMES, LANGUAGES } from '../language/journey-languages.js';
 import { keywordDocumentation } from './journey-keyword-docs.js';
+import type { JourneyLanguageServer } from './journey-language-server.js';
 
 /** Snippets for keywords, by `<rule of the keyword>:<keyword>`; `${n|…|}` is a choice. */
 const SNIPPETS: Record<string, string> = {
@@ -82,6 +83,13 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
     minimumSkipped = 2000;
     /** The parsed document of each text document being completed. */
     private readonly parsed = new WeakMap<TextDocument, LangiumDocument>();
+    /** The language server, which knows whether the client takes snippets. */
+    private readonly server: () => JourneyLanguageServer | undefined;
+
+    constructor(services: ConstructorParameters<typeof DefaultCompletionProvider>[0]) {
+        super(services);
+        this.server = () => services.shared.lsp.LanguageServer as JourneyLanguageServer | undefined;
+    }
 
     /** No completion inside labels and comments. */
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
@@ -186,14 +194,17 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
             return;
         }
         const documentation = keywordDocumentation(this.grammar, keyword.value);
-        const snippet = SNIPPETS[`${ruleOf(keyword)}:${keyword.value}`];
+        const written = SNIPPETS[`${ruleOf(keyword)}:${keyword.value}`];
+        // A client without snippet support gets the keyword as plain text (or a snippet without placeholders).
+        const snippets = this.server()?.support?.snippets ?? true;
+        const snippet = written && (snippets || !written.includes('$')) ? written : undefined;
         acceptor(context, {
             label: keyword.value,
             kind: snippet ? CompletionItemKind.Snippet : CompletionItemKind.Keyword,
             detail: snippet ? snippetPreview(snippet) : 'keyword',
             documentation: documentation ? { kind: 'markdown', value: documentation } : undefined,
             insertText: snippet ?? keyword.value,
-            insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+            insertTextFormat: snippet && snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
             sortText: '1' + keyword.value,
         });
     }
@@ -216,10 +227,22 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
         };
     }
 
-    /** A touchpoint's `next` does not offer the touchpoint itself. */
+    /**
+     * A touchpoint's `next` does not offer the touchpoint itself, nor a decision's branch the
+     * decision; `persona` and `channel` do not offer what the touchpoint already lists.
+     */
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext) {
         const candidates = super.getReferenceCandidates(refInfo, context);
-        return refInfo.property === 'next' ? candidates.filter((d) => d.node !== refInfo.container) : candidates;
+        const container = refInfo.container;
+        if (refInfo.property === 'next') return candidates.filter((d) => d.node !== container);
+        if (isBranch(container)) return candidates.filter((d) => d.node !== container.$container);
+        if (isTouchpoint(container) && (refInfo.property === 'personas' || refInfo.property === 'channels')) {
+            // The reference being written (the cursor is on it or right after it) does not count.
+            const elsewhere = (r: { $refNode?: { offset: number; end: number } }) => !r.$refNode || context.offset < r.$refNode.offset || context.offset > r.$refNode.end;
+            const listed = new Set(container[refInfo.property].filter(elsewhere).map((r) => r.$refText));
+            return candidates.filter((d) => !listed.has(d.name));
+        }
+        return candidates;
     }
 }
 

@@ -14,15 +14,19 @@ import {
 import { describeScore, IMPACT_EFFORT_SCALE } from '../language/journey-emotions.js';
 import { LANGUAGE_NAMES, LANGUAGES, languageOf } from '../language/journey-languages.js';
 import { keywordDocumentation } from './journey-keyword-docs.js';
+import type { JourneyLanguageServer } from './journey-language-server.js';
 
 export class JourneyHoverProvider extends AstNodeHoverProvider {
     protected readonly grammar: Grammar;
     protected readonly documentation: LangiumServices['documentation']['DocumentationProvider'];
     protected readonly documents: LangiumDocuments;
     protected readonly locator: AstNodeLocator;
+    /** The language server, which knows whether the client reads Markdown. */
+    protected readonly server: () => JourneyLanguageServer | undefined;
 
     constructor(services: LangiumServices) {
         super(services);
+        this.server = () => services.shared.lsp.LanguageServer as JourneyLanguageServer | undefined;
         this.grammar = services.Grammar;
         this.documentation = services.documentation.DocumentationProvider;
         this.documents = services.shared.workspace.LangiumDocuments;
@@ -49,16 +53,23 @@ export class JourneyHoverProvider extends AstNodeHoverProvider {
         });
     }
 
-    /** Scores show what they mean (`emotion 2`: 😟 unhappy); everything else as Langium finds it. */
+    /** Scores show what they mean (`emotion 2`: 😟 unhappy); everything else as Langium finds it. Plain text for a client that reads no Markdown. */
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
         const root = document.parseResult?.value?.$cstNode;
         const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
         const keyword = leaf && CstUtils.getPreviousNode(leaf, true)?.text;
         const meaning = leaf && isLeafCstNode(leaf) && leaf.tokenType.name === 'NUMBER' ? describeNumber(leaf.astNode, Number(leaf.text), keyword) : undefined;
-        if (meaning) return { contents: { kind: 'markdown', value: meaning }, range: leaf!.range };
         // The code after `lang` names a language, not an element: say which, and what it changes.
-        if (leaf && isLang(leaf.astNode) && leaf.text === leaf.astNode.code) return { contents: { kind: 'markdown', value: describeElement(leaf.astNode)! }, range: leaf.range };
-        return super.getHoverContent(document, params);
+        const hover = meaning
+            ? { contents: { kind: 'markdown', value: meaning }, range: leaf!.range } satisfies Hover
+            : leaf && isLang(leaf.astNode) && leaf.text === leaf.astNode.code
+                ? { contents: { kind: 'markdown', value: describeElement(leaf.astNode)! }, range: leaf.range } satisfies Hover
+                : await super.getHoverContent(document, params);
+        if (!hover || (this.server()?.support?.markdownHover ?? true)) return hover;
+        const contents = hover.contents as { kind?: string; value?: string };
+        return contents.kind === 'markdown' && typeof contents.value === 'string'
+            ? { ...hover, contents: { kind: 'plaintext', value: markdownToPlainText(contents.value) } }
+            : hover;
     }
 
     /** Keywords show the comment written above their rule in the grammar. */
@@ -204,7 +215,26 @@ function plural(count: number): string {
     return count === 1 ? '' : 's';
 }
 
-/** Labels are shown as text, never interpreted as Markdown. */
+/**
+ * Labels are shown as text, never interpreted as Markdown: `&`, `<` and `>` become entities
+ * (`a&amp;b` stays `a&amp;b` on screen), the characters that mark up text anywhere on a line
+ * are escaped, and those that only mark up the start of a line (`#`, `-`, `+`, `1.`) only
+ * there. `(`, `.` and `!` elsewhere are left alone, so clients that show Markdown as text
+ * do not show `\(`.
+ */
 export function escapeMarkdown(text: string): string {
-    return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, '\\$&');
+    return text
+        .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)
+        .replace(/[\\`*_[\]|~]/g, '\\$&')
+        .replace(/^([ \t]*)([#+-]|\d+(?=[.)]))/gm, (_m, space: string, mark: string) => (/\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`));
+}
+
+/** The Markdown of a hover as plain text: no emphasis, code marks, escapes or entities. */
+export function markdownToPlainText(markdown: string): string {
+    return markdown
+        .replace(/\*\*([^*]+)\*\*/g, '$1')
+        .replace(/`([^`]*)`/g, '$1')
+        .replace(/  \n/g, '\n')
+        .replace(/\\([\\`*_{}[\]()#+\-.!|~])/g, '$1')
+        .replace(/&(lt|gt|amp);/g, (_m, name: string) => ({ lt: '<', gt: '>', amp: '&' })[name]!);
 }

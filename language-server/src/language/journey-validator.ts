@@ -326,6 +326,8 @@ export class JourneyValidator {
         });
         reportRepeatedScores(touchpoint.emotions, 'an emotion', accept);
         reportRepeatedScores(touchpoint.expectations, 'an expected score', accept);
+        reportRepeatedReferences(touchpoint, 'personas', 'Persona', accept);
+        reportRepeatedReferences(touchpoint, 'channels', 'Channel', accept);
     }
 
     /** Rule: an action has one description, impact, effort and owner. */
@@ -449,6 +451,22 @@ function reportRepeated<N extends AstNode>(node: N, property: Properties<N> & st
         accept('error', `This ${kindOf(node)} already has ${noun} (line ${firstLine}); keep one.`,
             { node, range, ...issue(IssueCodes.DuplicateFact, { firstLine }) });
     }
+}
+
+/** Warns on a persona (or channel) written again on the same touchpoint: it counts once. */
+function reportRepeatedReferences(touchpoint: Touchpoint, property: 'personas' | 'channels', noun: string, accept: ValidationAcceptor): void {
+    const first = new Map<string, number>();
+    touchpoint[property].forEach((reference, index) => {
+        const id = reference.$refText;
+        const earlier = first.get(id);
+        if (earlier === undefined) {
+            first.set(id, index);
+            return;
+        }
+        const firstLine = (GrammarUtils.findNodeForProperty(touchpoint.$cstNode, property, earlier)?.range.start.line ?? 0) + 1;
+        accept('warning', `${noun} '${id}' is already listed on this touchpoint (line ${firstLine}); remove the repetition.`,
+            { node: touchpoint, range: factRange(touchpoint, property, index), ...issue(IssueCodes.DuplicateFact, { firstLine }) });
+    });
 }
 
 /** Errors on a second emotion (or expected score) overall, or for the same persona. */

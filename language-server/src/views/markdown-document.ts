@@ -8,27 +8,13 @@
  */
 import type { JourneyModel, KpiModel } from '../model/journey-model.js';
 import { percentOfTarget } from './kpi-text.js';
+import { markdownInline, markdownText } from './markdown-escape.js';
 import { touchpointsOf } from './model-queries.js';
 import type { ViewResult, ViewTable } from './view-types.js';
 import { formatNumber, viewWords, type ViewWords } from './view-words.js';
 
-/**
- * Markdown text that shows `text` literally (GitHub flavour): inline markup characters are
- * backslash-escaped, `<` and `&` become entities, a line-starting block marker (`#`, `-`,
- * `+`, `1.`) is escaped, `:name:` emoji codes are broken, and line breaks become spaces.
- */
-export function markdownText(text: string): string {
-    return markdownInline(text)
-        .replace(/^(\s*)([#+-]|\d+[.)])/, (_, space: string, marker: string) => `${space}${marker.replace(/[#+.)-]/, (c) => `\\${c}`)}`);
-}
-
-/** `markdownText` for text inside a line (a table cell): a number at its start is not a list marker there. */
-export function markdownInline(text: string): string {
-    return text
-        .replace(/[\r\n\u2028\u2029]+/g, ' ')
-        .replace(/[\\`*_[\]|~$@<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
-        .replace(/:(?=\w+:)/g, '\\:');
-}
+/** The width in CSS pixels of the column GitHub shows Markdown in (a README, a pull-request comment): pictures meant for Markdown are laid out for it. */
+export const MARKDOWN_PAGE_WIDTH = 880;
 
 /**
  * A view's note on what to add: its `code` spans (keywords such as `emotion 4`) stay code, the

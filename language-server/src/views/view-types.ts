@@ -2,7 +2,7 @@
 import type { SourceRange } from '../model/journey-model.js';
 
 /** The views of a journey, in the order a picker shows them. */
-export const VIEW_IDS = ['journey', 'emotion', 'flow', 'priorities', 'funnel', 'blueprint'] as const;
+export const VIEW_IDS = ['canvas', 'journey', 'emotion', 'flow', 'priorities', 'funnel', 'blueprint'] as const;
 
 /** One of the views of a journey. */
 export type ViewId = (typeof VIEW_IDS)[number];
@@ -53,4 +53,10 @@ export type ViewResult = DiagramView | EmptyView;
 export interface ViewOptions {
     /** Element ids to highlight (e.g. what a diff changed). */
     highlight?: ReadonlySet<string>;
+    /**
+     * The width in CSS pixels of where the picture will be shown (a preview pane, a Markdown
+     * page). Views that can lay themselves out for it do (the canvas turns portrait when its
+     * labels would be shown under 11 px); without it they draw at their natural size.
+     */
+    availableWidth?: number;
 }
