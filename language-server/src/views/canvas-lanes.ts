@@ -8,7 +8,9 @@
  * are the `STAGE_LANES`: their items span the stage's columns.
  */
 import type { DecisionModel, JourneyModel, KpiModel, ModelElement, OutcomeModel, ScoreModel, StageModel, TouchpointModel } from '../model/journey-model.js';
+import { percentOfTarget } from './kpi-text.js';
 import type { SourceMapEntry } from './view-types.js';
+import { formatNumber as formatInLanguage, type ViewWords } from './view-words.js';
 
 /** What a column of the canvas stands for. */
 export type CanvasStep = TouchpointModel | DecisionModel | OutcomeModel;
@@ -48,6 +50,8 @@ export interface LaneContext {
     team(id: string): ModelElement | undefined;
     /** The label of a flow node (touchpoint, decision or outcome). */
     flowLabel(id: string): string;
+    /** The words the canvas adds, in the map's language (`lang`). */
+    words: ViewWords;
 }
 
 /** The words of the emotion scale, 1 to 5, with their faces. */
@@ -59,10 +63,10 @@ export const EMOTION_SCALE = [
     { face: '😄', word: 'delighted' },
 ] as const;
 
-/** "😠 angry · 1": the face, the word and the score as written. */
-export function emotionText(score: number): string {
+/** "😠 angry · 1": the face, the word (in the map's language when `words` are given) and the score as written. */
+export function emotionText(score: number, words?: ViewWords): string {
     const { face, word } = EMOTION_SCALE[scaleIndex(score)];
-    return `${face} ${word} · ${formatNumber(score)}`;
+    return `${face} ${words ? words.emotions[scaleIndex(score)] : word} · ${words ? formatInLanguage(score, words) : formatNumber(score)}`;
 }
 
 /** The cell style of a score: its place on the colour scale. */
@@ -79,17 +83,22 @@ export function formatNumber(value: number): string {
     return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
-/** The KPI as one line: name, target and unit. */
-export function kpiText(kpi: KpiModel): string {
-    const target = kpi.target === undefined ? '' : ` · target ${formatNumber(kpi.target)}${kpi.unit ? ` ${kpi.unit}` : ''}`;
-    return `${kpi.label}${target}${kpi.target === undefined && kpi.unit ? ` (${kpi.unit})` : ''}`;
+/** The KPI as one line: name, target, actual (with how much of the target it is) and unit, in the map's language. */
+export function kpiText(kpi: KpiModel, words: ViewWords): string {
+    const number = (value: number): string => formatInLanguage(value, words);
+    const unit = kpi.unit ? ` ${kpi.unit}` : '';
+    const target = kpi.target === undefined ? '' : ` · ${words.canvas.target} ${number(kpi.target)}${unit}`;
+    const actual = kpi.actual === undefined ? '' : ` · ${words.canvas.actual} ${number(kpi.actual)}${unit}${kpi.target ? ` (${percentOfTarget(kpi.actual, kpi.target, words)})` : ''}`;
+    return `${kpi.label}${target}${actual}${kpi.target === undefined && kpi.actual === undefined && kpi.unit ? ` (${kpi.unit})` : ''}`;
 }
 
-/** The stage-wide lanes, above the others. */
-export const STAGE_LANES: readonly StageLane[] = [
-    { id: 'stage', name: 'Stage', items: (stage) => [{ text: stage.label, style: 'stage', element: { element: stage, kind: 'stage' } }] },
-    { id: 'kpis', name: 'KPIs', items: (stage) => stage.kpis.map((kpi) => ({ text: kpiText(kpi), style: 'kpi', element: { element: kpi, kind: 'kpi' } })) },
-];
+/** The stage-wide lanes, above the others, named in the map's language. */
+export function stageLanes(words: ViewWords): readonly StageLane[] {
+    return [
+        { id: 'stage', name: words.canvas.lanes.stage, items: (stage) => [{ text: stage.label, style: 'stage', element: { element: stage, kind: 'stage' } }] },
+        { id: 'kpis', name: words.canvas.lanes.kpis, items: (stage) => stage.kpis.map((kpi) => ({ text: kpiText(kpi, words), style: 'kpi', element: { element: kpi, kind: 'kpi' } })) },
+    ];
+}
 
 /** Items of a touchpoint only (decisions and outcomes have none of these facts). */
 function ofTouchpoint(items: (touchpoint: TouchpointModel) => CanvasItem[]): (step: CanvasStep) => CanvasItem[] {
@@ -117,51 +126,60 @@ function personasWithScores(model: JourneyModel): string[] {
  * lanes it draws for a map (the emotion per persona gives one lane per persona).
  */
 export const LANE_TABLE: ReadonlyArray<(context: LaneContext) => CanvasLane[]> = [
-    () => [{ id: 'steps', prefix: '', name: 'Steps', items: (step) => [stepItem(step)] }],
-    () => [{ id: 'about', name: 'About', items: ofTouchpoint((tp) => texts(tp.description ? [tp.description] : [])) }],
+    ({ words }) => [{ id: 'steps', prefix: '', name: words.canvas.lanes.steps, items: (step) => [stepItem(step)] }],
+    ({ words }) => [{ id: 'about', name: words.canvas.lanes.about, items: ofTouchpoint((tp) => texts(tp.description ? [tp.description] : [])) }],
     (context) => [{
-        id: 'personas', name: 'Personas',
+        id: 'personas', name: context.words.canvas.lanes.personas,
         items: ofTouchpoint((tp) => tp.personas.map((id) => elementItem(context.persona(id), id, 'persona'))),
     }],
     (context) => [{
-        id: 'channel', name: 'Channel',
+        id: 'channel', name: context.words.canvas.lanes.channel,
         items: ofTouchpoint((tp) => tp.channels.map((id) => {
             const channel = context.channel(id);
             const item = elementItem(channel, id, 'channel');
-            return channel?.mode ? { ...item, text: `${item.text} · ${channel.mode}` } : item;
+            return channel?.mode ? { ...item, text: `${item.text} · ${context.words.canvas[channel.mode]}` } : item;
         })),
     }],
-    (context) => [{ id: 'owner', name: 'Owner team', items: ofTouchpoint((tp) => (tp.owner ? [elementItem(context.team(tp.owner), tp.owner, 'team')] : [])) }],
-    () => [{
-        id: 'emotion', name: 'Emotion',
-        items: ofTouchpoint((tp) => (tp.emotion === undefined ? [] : [{ text: emotionText(tp.emotion), style: emotionStyle(tp.emotion) }])),
+    // The voice and tone to use: the touchpoint's own, else its channels' (one item per channel that has one).
+    (context) => [{
+        id: 'tone', name: context.words.canvas.lanes.tone,
+        items: ofTouchpoint((tp) => (tp.tone !== undefined ? texts([tp.tone]) : texts(tp.channels.flatMap((id) => {
+            const tone = context.model.channels.find((channel) => channel.id === id)?.tone;
+            return tone === undefined ? [] : [tone];
+        })))),
+    }],
+    (context) => [{ id: 'owner', name: context.words.canvas.lanes.owner, items: ofTouchpoint((tp) => (tp.owner ? [elementItem(context.team(tp.owner), tp.owner, 'team')] : [])) }],
+    ({ words }) => [{
+        id: 'emotion', name: words.canvas.lanes.emotion,
+        items: ofTouchpoint((tp) => (tp.emotion === undefined ? [] : [{ text: emotionText(tp.emotion, words), style: emotionStyle(tp.emotion) }])),
     }],
     (context) => personasWithScores(context.model).map((persona) => ({
         id: `emotion_${persona}`,
-        name: `Emotion · ${context.persona(persona)?.label ?? persona}`,
+        name: `${context.words.canvas.lanes.emotion} · ${context.persona(persona)?.label ?? persona}`,
         prefix: `${context.persona(persona)?.label ?? persona}: `,
         items: ofTouchpoint((tp) => {
             const score = scoreOf(tp.emotions, persona);
-            return score === undefined ? [] : [{ text: emotionText(score), style: emotionStyle(score) }];
+            return score === undefined ? [] : [{ text: emotionText(score, context.words), style: emotionStyle(score) }];
         }),
     })),
     (context) => [{
-        id: 'expected', name: 'Expected',
+        id: 'expected', name: context.words.canvas.lanes.expected,
         // Only where the hoped-for score differs from the felt one (a persona without a score of its own feels the overall one).
         items: ofTouchpoint((tp) => tp.expectations.flatMap((expected) => {
             const felt = scoreOf(tp.emotions, expected.persona) ?? tp.emotion;
             if (felt === expected.score) return [];
             const who = expected.persona ? `${context.persona(expected.persona)?.label ?? expected.persona}: ` : '';
-            return [{ text: `${who}hoped ${emotionText(expected.score)}`, style: emotionStyle(expected.score) }];
+            return [{ text: `${who}${context.words.canvas.hoped} ${emotionText(expected.score, context.words)}`, style: emotionStyle(expected.score) }];
         })),
     }],
-    () => [{ id: 'pains', prefix: '', name: 'Pains', items: ofTouchpoint((tp) => texts(tp.pains, 'pain', '⚠ ')) }],
-    () => [{ id: 'gains', prefix: '', name: 'Gains', items: ofTouchpoint((tp) => texts(tp.gains, 'gain', '✓ ')) }],
-    () => [{ id: 'opportunities', prefix: '', name: 'Opportunities', items: ofTouchpoint((tp) => texts(tp.opportunities, 'opportunity', '💡 ')) }],
-    () => [{ id: 'moments', prefix: '', name: 'Moments of truth', items: ofTouchpoint((tp) => (tp.momentOfTruth ? [{ text: '★ moment of truth', style: 'moment' }] : [])) }],
-    () => [{ id: 'backstage', name: 'Backstage', items: ofTouchpoint((tp) => texts(tp.backstage, 'backstage')) }],
-    () => [{ id: 'reach', name: 'Reach', items: ofTouchpoint((tp) => (tp.reach === undefined ? [] : [{ text: formatNumber(tp.reach) }])) }],
-    (context) => [{ id: 'paths', name: 'Leads to', items: (step) => pathItems(step, context) }],
+    ({ words }) => [{ id: 'pains', prefix: '', name: words.canvas.lanes.pains, items: ofTouchpoint((tp) => texts(tp.pains, 'pain', '⚠ ')) }],
+    ({ words }) => [{ id: 'gains', prefix: '', name: words.canvas.lanes.gains, items: ofTouchpoint((tp) => texts(tp.gains, 'gain', '✓ ')) }],
+    ({ words }) => [{ id: 'opportunities', prefix: '', name: words.canvas.lanes.opportunities, items: ofTouchpoint((tp) => texts(tp.opportunities, 'opportunity', '💡 ')) }],
+    ({ words }) => [{ id: 'moments', prefix: '', name: words.canvas.lanes.moments, items: ofTouchpoint((tp) => (tp.momentOfTruth ? [{ text: `★ ${words.momentOfTruth}`, style: 'moment' }] : [])) }],
+    ({ words }) => [{ id: 'backstage', name: words.canvas.lanes.backstage, items: ofTouchpoint((tp) => texts(tp.backstage, 'backstage')) }],
+    ({ words }) => [{ id: 'data', name: words.canvas.lanes.data, items: ofTouchpoint((tp) => texts(tp.data, 'backstage')) }],
+    ({ words }) => [{ id: 'reach', name: words.canvas.lanes.reach, items: ofTouchpoint((tp) => (tp.reach === undefined ? [] : [{ text: formatInLanguage(tp.reach, words) }])) }],
+    (context) => [{ id: 'paths', name: context.words.canvas.lanes.paths, items: (step) => pathItems(step, context) }],
 ];
 
 /** The step itself: a touchpoint, a decision (◆) or an outcome (■). */

@@ -28,13 +28,14 @@
  */
 import type { JourneyModel, ModelElement, StageModel } from '../model/journey-model.js';
 import { CANVAS_CLASSES } from './canvas-style.js';
-import { LANE_TABLE, STAGE_LANES, type CanvasItem, type CanvasLane, type CanvasStep, type CellStyle, type LaneContext, type StageLane } from './canvas-lanes.js';
+import { LANE_TABLE, stageLanes as stageLanesIn, type CanvasItem, type CanvasLane, type CanvasStep, type CellStyle, type LaneContext, type StageLane } from './canvas-lanes.js';
 import { pathOrder } from './canvas-order.js';
 import { chunkLines, wrapText } from './canvas-wrap.js';
 import { mermaidText, safeId } from './escape.js';
 import { emptyView, mapEntry } from './model-queries.js';
 import { longestWordWidth, textWidth } from './text-width.js';
 import type { SourceMapEntry, ViewOptions, ViewResult } from './view-types.js';
+import { viewWords, type ViewWords } from './view-words.js';
 
 /** The font size of the cells (Mermaid's default, the page's font size). */
 export const CANVAS_FONT = 16;
@@ -69,22 +70,25 @@ interface Drawing {
     highlight?: ReadonlySet<string>;
     width: number;
     counter: number;
+    /** The words the canvas adds, in the map's language. */
+    words: ViewWords;
 }
 
 /** The canvas view of a model. */
 export function canvasView(model: JourneyModel, options: ViewOptions = {}): ViewResult {
-    const title = 'Canvas';
+    const words = viewWords(model.lang);
+    const title = words.titles.canvas;
     const groups = columnGroups(model);
     if (groups.length === 0) {
-        return emptyView('canvas', title, 'Nothing to show yet: add a `stage` with a `touchpoint` (its `channel`, `owner`, `emotion`, `pain`…) to draw the journey-map canvas.');
+        return emptyView('canvas', title, words.nothingYet(words.hints.canvas, words.hints.canvasPurpose));
     }
-    const context = laneContext(model);
+    const context = laneContext(model, words);
     const steps = groups.flatMap((group) => group.steps.filter((step): step is CanvasStep => step !== undefined));
     const lanes = LANE_TABLE.flatMap((entry) => entry(context)).filter((lane) => steps.some((step) => lane.items(step).length > 0));
-    const stageLanes = STAGE_LANES.filter((lane) => groups.some((group) => headerItems(lane, group).length > 0));
+    const stageLanes = stageLanesIn(words).filter((lane) => groups.some((group) => headerItems(lane, group, words).length > 0));
     const width = cellWidth([...lanes.map((lane) => lane.name), ...steps.flatMap((step) => lanes.flatMap((lane) => lane.items(step).map((item) => item.text)))]);
     const columns = 1 + groups.reduce((sum, group) => sum + group.steps.length, 0);
-    const drawing: Drawing = { taken: new Set(), sourceMap: [], highlight: options.highlight, width, counter: 0 };
+    const drawing: Drawing = { taken: new Set(), sourceMap: [], highlight: options.highlight, width, counter: 0, words };
     let grid: { columns: number; rows: Cell[][] };
     if (!options.availableWidth || effectiveFontSize(pictureWidth(columns, width), options.availableWidth) >= MIN_READABLE_FONT) {
         grid = landscapeGrid(groups, stageLanes, lanes, drawing);
@@ -156,13 +160,13 @@ function columnGroups(model: JourneyModel): ColumnGroup[] {
 }
 
 /** The header items of a group in a stage-wide lane ("Outcomes" over the outcomes). */
-function headerItems(lane: StageLane, group: ColumnGroup): CanvasItem[] {
+function headerItems(lane: StageLane, group: ColumnGroup, words: ViewWords): CanvasItem[] {
     if (group.stage) return lane.items(group.stage);
-    return lane.id === 'stage' ? [{ text: 'Outcomes', style: 'stage' }] : [];
+    return lane.id === 'stage' ? [{ text: words.canvas.outcomes, style: 'stage' }] : [];
 }
 
 /** The lookups the lanes need. */
-function laneContext(model: JourneyModel): LaneContext {
+function laneContext(model: JourneyModel, words: ViewWords): LaneContext {
     const find = <T extends ModelElement>(list: readonly T[]) => {
         const map = new Map(list.map((element) => [element.id, element]));
         return (id: string) => map.get(id);
@@ -174,6 +178,7 @@ function laneContext(model: JourneyModel): LaneContext {
         channel: find(model.channels),
         team: find(model.teams),
         flowLabel: (id) => nodes(id)?.label ?? id,
+        words,
     };
 }
 
@@ -243,7 +248,7 @@ function landscapeGrid(groups: ColumnGroup[], stageLanes: readonly StageLane[], 
         }
     };
     for (const lane of stageLanes) {
-        addLane(lane.name, groups.map((group) => ({ chunks: chunksOf(headerItems(lane, group), spanWidth(group.steps.length)), span: group.steps.length })));
+        addLane(lane.name, groups.map((group) => ({ chunks: chunksOf(headerItems(lane, group, drawing.words), spanWidth(group.steps.length)), span: group.steps.length })));
     }
     for (const lane of lanes) {
         addLane(lane.name, columns.map((step) => ({ chunks: step ? chunksOf(lane.items(step), drawing.width) : [], span: 1 })));
@@ -257,7 +262,7 @@ function portraitGrid(groups: ColumnGroup[], stageLanes: readonly StageLane[], l
     const fullWidth = columns * drawing.width + (columns - 1) * (CELL_PADDING + CELL_GAP);
     for (const group of groups) {
         for (const lane of stageLanes) {
-            for (const chunk of chunksOf(headerItems(lane, group), fullWidth, PORTRAIT_CHUNK_LINES)) rows.push([cellOf(chunk, columns, drawing)]);
+            for (const chunk of chunksOf(headerItems(lane, group, drawing.words), fullWidth, PORTRAIT_CHUNK_LINES)) rows.push([cellOf(chunk, columns, drawing)]);
         }
         for (const step of group.steps) {
             if (!step) continue;

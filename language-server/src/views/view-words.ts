@@ -36,6 +36,8 @@ export interface ViewWords {
         funnelPurpose: string;
         blueprint: string;
         blueprintPurpose: string;
+        canvas: string;
+        canvasPurpose: string;
     };
     /** The five emotion scores' words, 1 to 5. */
     emotions: readonly [string, string, string, string, string];
@@ -66,6 +68,19 @@ export interface ViewWords {
     lanes: readonly [string, string, string, string];
     tone: string;
     data: string;
+    /** The canvas: its lane names and the words its cells add. */
+    canvas: {
+        lanes: {
+            stage: string; kpis: string; steps: string; about: string; personas: string; channel: string; owner: string; emotion: string;
+            expected: string; pains: string; gains: string; opportunities: string; moments: string; backstage: string; tone: string; data: string; reach: string; paths: string;
+        };
+        outcomes: string;
+        hoped: string;
+        target: string;
+        actual: string;
+        online: string;
+        offline: string;
+    };
     /** The Markdown document. */
     markdown: {
         current: string;
@@ -108,6 +123,8 @@ const EN: ViewWords = {
         funnelPurpose: 'draw the funnel',
         blueprint: 'add touchpoints (with a `channel`, `backstage` notes and an `owner`)',
         blueprintPurpose: 'draw the service blueprint',
+        canvas: 'add a `stage` with a `touchpoint` (its `channel`, `owner`, `emotion`, `pain`…)',
+        canvasPurpose: 'draw the journey-map canvas',
     },
     emotions: ['angry', 'unhappy', 'neutral', 'happy', 'delighted'],
     emotionTitle: 'emotion',
@@ -135,6 +152,19 @@ const EN: ViewWords = {
     lanes: ['Customer actions', 'Frontstage · channel', 'Backstage', 'Owner team'],
     tone: 'Tone',
     data: 'Data',
+    canvas: {
+        lanes: {
+            stage: 'Stage', kpis: 'KPIs', steps: 'Steps', about: 'About', personas: 'Personas', channel: 'Channel', owner: 'Owner team', emotion: 'Emotion',
+            expected: 'Expected', pains: 'Pains', gains: 'Gains', opportunities: 'Opportunities', moments: 'Moments of truth', backstage: 'Backstage',
+            tone: 'Tone', data: 'Data', reach: 'Reach', paths: 'Leads to',
+        },
+        outcomes: 'Outcomes',
+        hoped: 'hoped',
+        target: 'target',
+        actual: 'actual',
+        online: 'online',
+        offline: 'offline',
+    },
     markdown: {
         current: 'Current journey (as-is)',
         future: 'Future journey (to-be)',
@@ -176,6 +206,8 @@ const FR: ViewWords = {
         funnelPurpose: "dessiner l'entonnoir",
         blueprint: 'ajoutez des points de contact (avec un `channel`, des notes `backstage` et un `owner`)',
         blueprintPurpose: 'dessiner le plan de service',
+        canvas: 'ajoutez un `stage` avec un `touchpoint` (son `channel`, son `owner`, son `emotion`, ses `pain`…)',
+        canvasPurpose: 'dessiner le canevas du parcours',
     },
     emotions: ['en colère', 'mécontent', 'neutre', 'content', 'ravi'],
     emotionTitle: 'émotion',
@@ -203,6 +235,19 @@ const FR: ViewWords = {
     lanes: ['Actions du client', 'Front office · canal', 'Back office', 'Équipe responsable'],
     tone: 'Ton',
     data: 'Données',
+    canvas: {
+        lanes: {
+            stage: 'Étape', kpis: 'Indicateurs', steps: 'Étapes du parcours', about: 'À propos', personas: 'Personas', channel: 'Canal', owner: 'Équipe responsable', emotion: 'Émotion',
+            expected: 'Attendu', pains: 'Irritants', gains: 'Satisfactions', opportunities: 'Pistes', moments: 'Moments de vérité', backstage: 'Back office',
+            tone: 'Ton', data: 'Données', reach: 'Clients', paths: 'Mène à',
+        },
+        outcomes: 'Issues',
+        hoped: 'espéré',
+        target: 'cible',
+        actual: 'mesuré',
+        online: 'en ligne',
+        offline: 'hors ligne',
+    },
     markdown: {
         current: 'Parcours actuel',
         future: 'Parcours cible',
