@@ -4,7 +4,7 @@
  * holding backticks and line breaks, labels holding terminal escapes.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensureCliBuilt, makeFolder, runJourney } from './run-journey.js';
@@ -121,6 +121,66 @@ describe('journey diff on hostile and broken input', () => {
             expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
         } finally {
             write('maps/shop.journey', MAP);
+        }
+    });
+});
+
+describe('journey diff on shared files and personas', () => {
+    test('a comment or a new layout in a file of shared declarations is no change (--exit-code 0); a new label is one', async () => {
+        const shared = 'persona fleet_manager "Fleet manager"\nchannel web "Website" online\n';
+        const dir = makeFolder({ 'old/people.journey': shared, 'new/people.journey': `// Who buys\n${shared.replace('persona fleet_manager', 'persona   fleet_manager')}` });
+        try {
+            const same = await runJourney(['diff', 'old/people.journey', 'new/people.journey', '--exit-code'], { cwd: dir.dir });
+            expect(same.status, same.stdout + same.stderr).toBe(0);
+            writeFileSync(path.join(dir.dir, 'new', 'people.journey'), shared.replace('Fleet manager', 'Fleet lead'));
+            const changed = await runJourney(['diff', 'old/people.journey', 'new/people.journey', '--exit-code'], { cwd: dir.dir });
+            expect(changed.status).toBe(1);
+        } finally {
+            dir.remove();
+        }
+    });
+
+    test('an emotion for a persona names the persona, not its id', async () => {
+        const map = (score: number) => `journey j "J" {\n  persona fleet_manager "Fleet manager"\n  stage s "S" {\n    touchpoint t "T" {\n      persona fleet_manager\n      emotion ${score} for fleet_manager\n    }\n  }\n}\n`;
+        const dir = makeFolder({ 'old/j.journey': map(2), 'new/j.journey': map(4) });
+        try {
+            const run = await runJourney(['diff', 'old/j.journey', 'new/j.journey'], { cwd: dir.dir });
+            expect(run.stdout).toContain('emotion for Fleet manager 2 → 4 (better)');
+        } finally {
+            dir.remove();
+        }
+    });
+});
+
+describe('journey diff --git and odd working trees', () => {
+    test('a folder named like a map, and a symbolic link to it, do not crash the comparison (EISDIR)', async () => {
+        mkdirSync(path.join(repo.dir, 'maps', 'folder.journey'));
+        writeFileSync(path.join(repo.dir, 'maps', 'folder.journey', 'inside.journey'), MAP.replace('journey shop', 'journey inside'));
+        symlinkSync(path.join(repo.dir, 'maps', 'folder.journey'), path.join(repo.dir, 'maps', 'link.journey'));
+        try {
+            const run = await runJourney(['diff', '--git', 'HEAD', '--format', 'json'], { cwd: repo.dir });
+            expect(run.status, run.stderr).toBe(0);
+            expect(run.stderr).not.toContain('internal error');
+            const paths = (JSON.parse(run.stdout) as { files: Array<{ path: string; status: string }> }).files.filter((file) => file.status !== 'unchanged').map((file) => file.path);
+            expect(paths).toEqual(['maps/folder.journey/inside.journey']);
+        } finally {
+            rmSync(path.join(repo.dir, 'maps', 'link.journey'));
+            rmSync(path.join(repo.dir, 'maps', 'folder.journey'), { recursive: true });
+        }
+    });
+});
+
+describe('journey diff on an added touchpoint', () => {
+    test('says what the new touchpoint holds, not only "added"', async () => {
+        const added = MAP.replace('  stage two "Two" {\n', '  stage two "Two" {\n    touchpoint n "Calls us" {\n      emotion 1\n      reach 200\n      pain "Nobody answers"\n    }\n');
+        const dir = makeFolder({ 'old/shop.journey': MAP, 'new/shop.journey': added });
+        try {
+            const text = await runJourney(['diff', 'old/shop.journey', 'new/shop.journey'], { cwd: dir.dir });
+            expect(text.stdout).toContain('+ touchpoint “Calls us” (n): added: emotion 1, reach 200, pain “Nobody answers”');
+            const markdown = await runJourney(['diff', 'old/shop.journey', 'new/shop.journey', '--format', 'markdown', '--no-pictures'], { cwd: dir.dir });
+            expect(markdown.stdout).toContain('| touchpoint <strong>Calls us</strong> `n` | added: emotion 1, reach 200, pain “Nobody answers” |');
+        } finally {
+            dir.remove();
         }
     });
 });

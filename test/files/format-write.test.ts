@@ -147,3 +147,34 @@ describe('journey format --write keeps who owns a map', () => {
         }
     });
 });
+
+describe('journey format --write stopped by a signal', () => {
+    beforeAll(async () => {
+        await ensureCliBuilt();
+    }, 300_000);
+
+    for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) {
+        test(`${signal} while the temporary file exists: it is removed, the map is untouched`, async () => {
+            // The map is a named pipe: the command reads it once, writes its temporary file, then
+            // waits on the pipe to check the map did not change — the moment to send the signal.
+            const { dir, remove } = makeFolder({});
+            try {
+                const map = path.join(dir, 'map.journey');
+                execFileSync('mkfifo', [map]);
+                const run = startJourney(['format', '--write', 'map.journey'], dir);
+                writeFileSync(map, UNFORMATTED); // blocks until the command opens the pipe, then it reads EOF
+                const temporary = () => readdirSync(dir).filter((name) => name.endsWith('.tmp'));
+                for (let waited = 0; temporary().length === 0; waited += 20) {
+                    if (waited > 20_000) throw new Error('the command never wrote its temporary file');
+                    await sleep(20);
+                }
+                process.kill(run.pid, signal);
+                const result = await run.done;
+                expect(result.status, result.stderr).toBeNull(); // ended by the signal, as without a handler
+                expect(temporary()).toEqual([]);
+            } finally {
+                remove();
+            }
+        }, 60_000);
+    }
+});

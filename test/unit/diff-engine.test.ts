@@ -238,3 +238,22 @@ describe('the semantic diff of two journeys', () => {
         expect(deleted).toHaveLength(added.length);
     });
 });
+
+describe('an id renamed and its element edited in the same change', () => {
+    test('is one element renamed and changed, not a removal and an addition', async () => {
+        const before = await model('journey j { stage s "S" { touchpoint calls "Calls for a quote" { emotion 1 } touchpoint pays "Pays" { emotion 3 } } }');
+        const after = await model('journey j { stage s "S" { touchpoint phone_quote "Calls for a quote" { emotion 3 pain "Waits" } touchpoint pays "Pays" { emotion 3 } } }');
+        const changes = diffJourneys(before, after).changes.map(withoutRange);
+        expect(changes.map((change) => change.change)).toEqual(['renamed', 'property', 'item-added']);
+        expect(changes[0]).toMatchObject({ kind: 'touchpoint', id: 'phone_quote', previousId: 'calls' });
+        expect(changes[1]).toMatchObject({ property: 'emotion', before: 1, after: 3 });
+    });
+
+    test('two elements left with the same label are not guessed: removal and addition', async () => {
+        const before = await model('journey j { stage s "S" { touchpoint a "Same" { emotion 1 } touchpoint b "Same" { emotion 2 } } }');
+        const after = await model('journey j { stage s "S" { touchpoint c "Same" { emotion 4 } touchpoint d "Same" { emotion 5 } } }');
+        const kinds = diffJourneys(before, after).changes.map((change) => change.change);
+        expect(kinds.filter((kind) => kind === 'renamed')).toEqual([]);
+        expect(kinds.filter((kind) => kind === 'added')).toHaveLength(2);
+    });
+});

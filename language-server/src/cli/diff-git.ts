@@ -4,9 +4,10 @@
  * two sides. Runs the `git` program; every failure becomes a plain usage error.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from './usage-error.js';
+import { withVisibleControls } from '../views/visible-text.js';
 
 /** The pathspec of the files compared. */
 const JOURNEY_PATHSPEC = '*.journey';
@@ -77,10 +78,22 @@ export function journeyFilesAtRevision(root: string, revision: string): Map<stri
 export function journeyFilesInWorkingTree(root: string): Map<string, Buffer> {
     const paths = splitNul(git(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', JOURNEY_PATHSPEC])).filter(isJourneyPath);
     const files = new Map<string, Buffer>();
+    const realRoot = realpathSync(root);
     for (const file of [...new Set(paths)].sort()) {
         const absolute = path.join(root, file);
         // A tracked file deleted in the working tree is listed but gone: it counts as deleted.
-        if (existsSync(absolute)) files.set(file, readFileSync(absolute));
+        if (!existsSync(absolute)) continue;
+        // A symbolic link is followed inside the repository, never out of it (it could show any file of the machine).
+        const real = realpathSync(absolute);
+        if (path.relative(realRoot, real).startsWith('..') || path.isAbsolute(path.relative(realRoot, real))) {
+            process.stderr.write(`journey: warning: ${withVisibleControls(file)} skipped: it is a symbolic link to ${withVisibleControls(real)}, outside the repository.\n`);
+            continue;
+        }
+        if (!statSync(real).isFile()) {
+            process.stderr.write(`journey: warning: ${withVisibleControls(file)} skipped: it is not a file.\n`);
+            continue;
+        }
+        files.set(file, readFileSync(real));
     }
     return files;
 }

@@ -83,7 +83,7 @@ async function diffTwoFiles(files: string[]): Promise<FileDiff[]> {
         const workspace = await loadWorkspace([file]);
         const requested = onlyRequestedFile(workspace, file, 'diff compares one old file with one new file', 'Name one file on each side; to compare every map of a repository, use journey diff --git <revision> [folder].');
         warnAboutErrors(requested.displayPath, requested.document);
-        sides.push({ path: requested.displayPath, text: requested.decoded.text, models: modelsOf(requested.document), syntaxErrors: syntaxErrorsOf(requested.document) });
+        sides.push({ path: requested.displayPath, text: requested.decoded.text, models: modelsOf(requested.document), syntaxErrors: syntaxErrorsOf(requested.document), declarations: declarationsOf(requested.document) });
     }
     return diffFiles([{ before: sides[0], after: sides[1] }]);
 }
@@ -127,7 +127,7 @@ async function sidesOf(root: string, texts: Map<string, Buffer>, warn: boolean):
     for (const file of texts.keys()) {
         const document = documents.get(path.join(root, file))!;
         if (warn) warnAboutErrors(file, document);
-        sides.set(file, { path: file, text: document.textDocument.getText(), models: modelsOf(document), syntaxErrors: syntaxErrorsOf(document) });
+        sides.set(file, { path: file, text: document.textDocument.getText(), models: modelsOf(document), syntaxErrors: syntaxErrorsOf(document), declarations: declarationsOf(document) });
     }
     return sides;
 }
@@ -171,6 +171,16 @@ function limitTo(limits: string[]): (file: string | undefined) => boolean {
 
 function modelsOf(document: LangiumDocument): ReturnType<typeof buildModelOfJourney>[] {
     return (document.parseResult.value as JourneyFile).journeys.map(buildModelOfJourney);
+}
+
+/** What a file declares besides journeys (personas, channels, teams), as JSON: a comment or a new layout does not change it. */
+function declarationsOf(document: LangiumDocument): string {
+    const file = document.parseResult.value as JourneyFile;
+    return JSON.stringify({
+        personas: file.personas.map((p) => [p.name, p.label, p.goals, p.needs, p.frustrations, p.descriptions]),
+        channels: file.channels.map((c) => [c.name, c.label, c.mode]),
+        teams: file.teams.map((t) => [t.name, t.label]),
+    });
 }
 
 function syntaxErrorsOf(document: LangiumDocument): number {

@@ -65,7 +65,12 @@ export async function runFormat(files: string[], options: FormatOptions, cwd?: s
             process.stdout.write(formatted);
         } else if (formatted !== original) {
             unformatted.push(file.displayPath);
-            if (options.check) {
+            if (options.check && file.decoded.encoding !== 'utf-8') {
+                // --write would refuse it: say what to do first.
+                process.stderr.write(`${file.displayPath}: not formatted, and it is ${file.decoded.encoding} text: convert it to UTF-8 first.\n`);
+                failed = true;
+                unformatted.pop();
+            } else if (options.check) {
                 process.stdout.write(`${file.displayPath}\n`);
             } else if (file.fromStdin) {
                 process.stdout.write(formatted);

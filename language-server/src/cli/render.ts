@@ -163,6 +163,7 @@ async function outputsOf(maps: DrawnMap[], format: RenderFormat, several: boolea
 /** Refuses a destination that cannot hold the output before anything is drawn (the browser takes seconds to start). */
 async function checkDestination(maps: DrawnMap[], options: RenderOptions): Promise<void> {
     const out = options.out;
+    if (out !== undefined && out.trim() === '') throw new UsageError('--out is empty: name a file or a folder (for example --out pictures/).');
     if (maps.length > 1) {
         if (out === undefined || (await namesOneFile(out))) {
             throw new UsageError(`${maps.length} maps to render: name a folder with --out (for example --out pictures/), which gets one file per ${options.format === 'markdown' ? 'map' : 'view and map'}.`);
@@ -194,22 +195,28 @@ async function write(outputs: Output[], options: RenderOptions): Promise<void> {
         process.stdout.write(outputs.map((output) => (typeof output.content === 'string' ? output.content : '')).join('\n'));
         return;
     }
+    // Any failure to write (a full disk, a file where a folder should be, no permission) is said plainly.
+    const cannot = (what: string) => (error: NodeJS.ErrnoException) => {
+        throw new UsageError(`cannot write ${what} (${error.code ?? String(error)}). Name another --out.`);
+    };
     if (await namesOneFile(out)) {
-        await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-        await fs.writeFile(out, outputs[0].content);
+        await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true }).catch(cannot(path.dirname(out)));
+        await fs.writeFile(out, outputs[0].content).catch(cannot(out));
         process.stderr.write(`journey: wrote ${out}\n`);
         return;
     }
-    await fs.mkdir(out, { recursive: true });
-    for (const output of outputs) await fs.writeFile(path.join(out, output.name), output.content);
+    const existing = await fs.stat(out).catch(() => undefined);
+    if (existing && !existing.isDirectory()) throw new UsageError(`--out ${out} is a file, not a folder: ${outputs.length} files are to be written. Name a folder.`);
+    await fs.mkdir(out, { recursive: true }).catch(cannot(out));
+    for (const output of outputs) await fs.writeFile(path.join(out, output.name), output.content).catch(cannot(path.join(out, output.name)));
     process.stderr.write(`journey: wrote ${outputs.length === 1 ? path.join(out, outputs[0].name) : `${outputs.length} files to ${out}`}\n`);
 }
 
 /** `--out` names a file (it has an extension and is not an existing folder), not a folder. */
 async function namesOneFile(out: string): Promise<boolean> {
-    return path.extname(out) !== '' && !(await isFolder(out));
-}
-
-async function isFolder(file: string): Promise<boolean> {
-    return (await fs.stat(file).catch(() => undefined))?.isDirectory() ?? false;
+    // `site.v2/` ends with a slash: a folder, whatever its name looks like; an existing file is a file.
+    if (/[\\/]$/.test(out)) return false;
+    const existing = await fs.stat(out).catch(() => undefined);
+    if (existing) return !existing.isDirectory();
+    return path.extname(out) !== '';
 }

@@ -18,6 +18,7 @@ import { buildJourneyModel } from '../model/build-model.js';
 import type { JourneyModel } from '../model/journey-model.js';
 import { decodeText, type DecodedText } from './text-decoding.js';
 import { UsageError } from './usage-error.js';
+import { withVisibleControls } from '../views/visible-text.js';
 
 /** The extension of the files the CLI loads from folders and globs. */
 export const JOURNEY_EXTENSION = '.journey';
@@ -97,8 +98,11 @@ export async function loadWorkspace(files: string[], options: WorkspaceOptions =
     }
     for (const file of companions) {
         if (texts.has(file)) continue;
-        const bytes = await fs.readFile(file).catch(() => undefined);
-        // A companion that cannot be read is skipped: only requested files must be readable.
+        // A companion that cannot be read is skipped with a warning: only requested files must be readable.
+        const bytes = await fs.readFile(file).catch((error: NodeJS.ErrnoException) => {
+            warn(`${displayPath(file, cwd)} skipped: it cannot be read (${error.code ?? String(error)}); the personas, channels and teams it declares are unknown to the other maps.`);
+            return undefined;
+        });
         if (bytes) texts.set(file, { decoded: decodeText(bytes), fromStdin: false });
     }
 
@@ -156,6 +160,20 @@ export function diagnosticsOf(file: RequestedFile): Diagnostic[] {
             message: 'This file is not valid UTF-8 text: its first invalid byte is here (invalid bytes read as \uFFFD). Save the file with the UTF-8 encoding.',
         });
     }
+    const nul = file.decoded.text.indexOf('\u0000');
+    if (nul >= 0) {
+        // A binary file (a picture, an archive saved as .journey) would give thousands of syntax errors: one says what it is.
+        const before = file.decoded.text.slice(0, nul);
+        const line = (before.match(/\r\n|\r|\n/g) ?? []).length;
+        const character = nul - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) - 1;
+        return [...diagnostics, {
+            range: { start: { line, character }, end: { line, character: character + 1 } },
+            severity: 1,
+            code: 'not-text',
+            source: 'journey',
+            message: 'This file is not text (it holds a NUL byte here): it cannot be a map. Check that the right file has the .journey name.',
+        }];
+    }
     return [...diagnostics, ...(file.document.diagnostics ?? [])];
 }
 
@@ -191,6 +209,9 @@ async function expandArguments(files: string[], cwd: string, stdinName: string):
     }
     const result: string[] = [];
     for (const argument of files) {
+        if (argument.trim() === '') {
+            throw new UsageError('an empty file name was given (an unset variable in a script?). Name .journey files, folders or globs, or - for stdin.');
+        }
         if (argument === '-') {
             result.push(requireJourneyExtension(path.resolve(cwd, stdinName), stdinName, true));
         } else if (isGlob(argument)) {
@@ -215,8 +236,11 @@ function isGlob(argument: string): boolean {
 async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
     const matches: string[] = [];
     const exclude = (name: string) => SKIPPED_FOLDERS.has(path.basename(name));
+    // The folder the glob starts from: links found under it are followed inside it only.
+    const base = path.resolve(cwd, pattern.split(/[\\/]/).reduce((parts: string[], part, index, all) => (parts.length === index && !isGlob(part) && index < all.length - 1 ? [...parts, part] : parts), []).join('/') || '.');
     for await (const match of fs.glob(pattern, { cwd, exclude })) {
         const file = path.resolve(cwd, match);
+        if ((await fs.lstat(file).catch(() => undefined))?.isSymbolicLink() && !(await linksInside(file, base))) continue;
         if (file.endsWith(JOURNEY_EXTENSION) && (await fs.stat(file).catch(() => undefined))?.isFile()) {
             matches.push(file);
         }
@@ -258,18 +282,52 @@ async function requireFolder(folder: string, option: string): Promise<void> {
 }
 
 /** The `.journey` files of a folder (and, when `recursive`, of its subfolders but node_modules and .git). */
-async function journeyFilesIn(folder: string, recursive: boolean): Promise<string[]> {
-    const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
+async function journeyFilesIn(folder: string, recursive: boolean, root = folder, visited = new Set<string>()): Promise<string[]> {
+    const real = await fs.realpath(folder).catch(() => folder);
+    if (visited.has(real)) return [];
+    visited.add(real);
+    const entries = await fs.readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+        warn(`${folder} skipped: it cannot be read (${error.code ?? String(error)}).`);
+        return [];
+    });
     const files: string[] = [];
     for (const entry of entries) {
         const full = path.join(folder, entry.name);
-        if (entry.isFile() && entry.name.endsWith(JOURNEY_EXTENSION)) {
+        let kind: 'file' | 'folder' | undefined = entry.isFile() ? 'file' : entry.isDirectory() ? 'folder' : undefined;
+        if (entry.isSymbolicLink()) {
+            // A link is followed inside the folder searched, never out of it.
+            if (!(await linksInside(full, root))) continue;
+            const stat = await fs.stat(full).catch(() => undefined);
+            kind = stat?.isFile() ? 'file' : stat?.isDirectory() ? 'folder' : undefined;
+        }
+        if (kind === 'file' && entry.name.endsWith(JOURNEY_EXTENSION)) {
             files.push(full);
-        } else if (recursive && entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) {
-            files.push(...(await journeyFilesIn(full, true)));
+        } else if (recursive && kind === 'folder' && !SKIPPED_FOLDERS.has(entry.name)) {
+            files.push(...(await journeyFilesIn(full, true, root, visited)));
         }
     }
     return files.sort();
+}
+
+/** Whether a symbolic link leads inside `root`; when it leads out, a warning says it was skipped. */
+async function linksInside(link: string, root: string): Promise<boolean> {
+    const [target, base] = await Promise.all([fs.realpath(link).catch(() => undefined), fs.realpath(root).catch(() => root)]);
+    if (target === undefined) return false;
+    const relative = path.relative(base, target);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) {
+        warn(`${link} skipped: it is a symbolic link to ${target}, outside ${root}.`);
+        return false;
+    }
+    return true;
+}
+
+/** A warning on stderr, with control characters of file names made visible. */
+const warned = new Set<string>();
+function warn(message: string): void {
+    // A folder is searched for the files asked for and again for their companions: each warning once.
+    if (warned.has(message)) return;
+    warned.add(message);
+    process.stderr.write(`journey: warning: ${withVisibleControls(message)}\n`);
 }
 
 async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {

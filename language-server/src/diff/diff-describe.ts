@@ -30,11 +30,11 @@ export function kindWord(kind: JourneyChange['kind']): string {
     return kind === 'kpi' ? 'KPI' : kind === 'flow' ? 'flow link' : kind;
 }
 
-/** What happened to the element, in a few words (the element itself is named elsewhere). */
-export function describeChange(change: JourneyChange, name: Namer): string {
+/** What happened to the element, in a few words (the element itself is named elsewhere); with the diff, an added touchpoint says what it holds. */
+export function describeChange(change: JourneyChange, name: Namer, diff?: Pick<JourneyDiff, 'after'>): string {
     switch (change.change) {
         case 'added':
-            return 'added';
+            return change.kind === 'touchpoint' && diff?.after ? addedTouchpointText(change.id, diff.after, name) : 'added';
         case 'removed':
             return 'removed';
         case 'renamed':
@@ -47,7 +47,7 @@ export function describeChange(change: JourneyChange, name: Namer): string {
                 : `moved from position ${change.from.index + 1} to ${change.to.index + 1}`;
         case 'property':
             if (Array.isArray(change.before) && Array.isArray(change.after) && change.before.length > 0 && change.after.length > 0) return listChangeText(change.property, change.before, change.after, name);
-            return `${change.property} ${valueText(change.before, name, change.property)} → ${valueText(change.after, name, change.property)}${directionText(change)}`;
+            return `${propertyName(change.property, name)} ${valueText(change.before, name, change.property)} → ${valueText(change.after, name, change.property)}${directionText(change)}`;
         case 'item-added':
             return `new ${listWord(change.list)}: “${change.text}”`;
         case 'item-removed':
@@ -59,6 +59,31 @@ export function describeChange(change: JourneyChange, name: Namer): string {
         case 'flow-relabelled':
             return `branch to ${name(change.to)}: “${change.previousLabel}” → “${change.label}”`;
     }
+}
+
+/** A property as people read it: `emotion for Fleet manager`, not the persona's id. */
+function propertyName(property: string, name: Namer): string {
+    const match = /^(\w+) for (.+)$/.exec(property);
+    return match ? `${match[1]} for ${name(match[2])}` : property;
+}
+
+/** "added: emotion 3, channel Phone, owner Call centre, reach 200, pain “…”". */
+function addedTouchpointText(id: string, model: JourneyModel, name: Namer): string {
+    const step = model.stages.flatMap((stage) => stage.steps).find((candidate) => candidate.id === id);
+    if (!step || step.kind !== 'touchpoint') return 'added';
+    const facts = [
+        step.emotion === undefined ? '' : `emotion ${step.emotion}`,
+        step.expected === undefined ? '' : `expected ${step.expected}`,
+        step.personas.length ? `persona ${step.personas.map(name).join(' and ')}` : '',
+        step.channels.length ? `channel ${step.channels.map(name).join(' and ')}` : '',
+        step.owner ? `owner ${name(step.owner)}` : '',
+        step.reach === undefined ? '' : `reach ${step.reach}`,
+        step.momentOfTruth ? 'moment of truth' : '',
+        ...step.pains.map((text) => `pain “${text}”`),
+        ...step.gains.map((text) => `gain “${text}”`),
+        ...step.opportunities.map((text) => `opportunity “${text}”`),
+    ].filter(Boolean);
+    return facts.length ? `added: ${facts.join(', ')}` : 'added';
 }
 
 /** The words for an item of a list: "pain", "backstage note"… */

@@ -11,6 +11,8 @@ export interface FileSide {
     path: string;
     text: string;
     models: JourneyModel[];
+    /** For a file of shared declarations only: what it declares, in a form that ignores layout and comments. */
+    declarations?: string;
     /** How many syntax errors the file has: a file that does not parse is not compared (its journeys would look removed). */
     syntaxErrors?: number;
 }
@@ -41,9 +43,9 @@ export function diffFile({ before, after, renamed }: FilePair): FileDiff {
     return { path, ...(before && after && before.path !== after.path ? { previousPath: before.path } : {}), status, journeys };
 }
 
-/** A map is modified when its journeys changed (not its layout or comments); a file of shared declarations when its text did. */
+/** A map is modified when its journeys changed (not its layout or comments); a file of shared declarations when what it declares did. */
 function isModified(before: FileSide, after: FileSide, journeys: JourneyDiff[]): boolean {
-    if (before.models.length === 0 && after.models.length === 0) return before.text !== after.text;
+    if (before.models.length === 0 && after.models.length === 0) return (before.declarations ?? before.text) !== (after.declarations ?? after.text);
     return journeys.some((diff) => diff.changes.length > 0);
 }
 

@@ -36,7 +36,7 @@ export const COMMENT_MARKER = '<!-- journey-diff -->';
 
 /** How much of a map's section is written: everything, its tables without pictures, or its heading and summary. */
 type Detail = 'pictures' | 'tables' | 'summary';
-const LESS: Record<Detail, Detail | undefined> = { pictures: 'tables', tables: 'summary', summary: undefined };
+const LESS_OF: Record<'pictures' | 'tables', Detail> = { pictures: 'tables', tables: 'summary' };
 
 /** The whole report for a set of compared files. */
 export function diffToMarkdown(files: FileDiff[], options: MarkdownOptions = {}): string {
@@ -46,19 +46,22 @@ export function diffToMarkdown(files: FileDiff[], options: MarkdownOptions = {})
     header.push(overview(changed) + '.', '', '');
     const sections = changed.flatMap((file) => sectionsOf(file, options.picture));
     const max = options.maxLength ?? Infinity;
+    // Room kept for the closing notes when something is left out (three names of 80 characters per note at most).
+    const reserve = max === Infinity ? 0 : 1500;
     const start = header.join('\n').length;
     let body = sections.reduce((sum, section) => sum + section.text.length, 0);
-    // Too long: the longest section gives up its pictures, then its tables, one at a time, until the report fits.
-    const candidates = [...sections];
-    while (start + body + notes(sections, sections.length).length > max && candidates.length > 0) {
-        candidates.sort((a, b) => a.text.length - b.text.length);
-        const longest = candidates.at(-1)!;
-        const text = longest.render(LESS[longest.detail]!);
-        if (text !== longest.text) longest.lost.push(longest.detail);
-        body += text.length - longest.text.length;
-        longest.detail = LESS[longest.detail]!;
-        longest.text = text;
-        if (!LESS[longest.detail]) candidates.pop();
+    // Every map starts as its heading and summary, then gets its tables, then its pictures, the
+    // shortest first, while the report fits: when it is too long, the longest maps give up their
+    // pictures, then their tables. Pictures are drawn only for the maps that get them.
+    for (const detail of ['tables', 'pictures'] as const) {
+        const waiting = sections.filter((section) => section.detail === LESS_OF[detail]).sort((a, b) => a.text.length - b.text.length);
+        for (const section of waiting) {
+            const text = section.render(detail);
+            if (start + body - section.text.length + text.length + reserve > max) break;
+            body += text.length - section.text.length;
+            section.text = text;
+            section.detail = detail;
+        }
     }
     // Still too long: the report ends before the first map that does not fit whole.
     let kept = sections.length;
@@ -71,20 +74,21 @@ interface Section {
     title: string;
     detail: Detail;
     text: string;
-    /** What was left out to shorten it. */
-    lost: Detail[];
+    /** What it would show beyond its summary: tables, pictures (a shared file or a map that does not parse has neither). */
+    has: { tables: boolean; pictures: boolean };
     render: (detail: Detail) => string;
 }
 
 function sectionsOf(file: FileDiff, picture: PictureRenderer | undefined): Section[] {
-    const section = (title: string, render: (detail: Detail) => string): Section => ({ title, detail: 'pictures', text: render('pictures'), lost: [], render });
+    const section = (title: string, render: (detail: Detail) => string, has = { tables: false, pictures: false }): Section => ({ title, detail: 'summary', text: render('summary'), has, render });
     if (file.syntaxErrors) {
         return [section(file.path, () => ['### A map that does not parse', '', `${fileLine(file)}: ${markdownText(unparsedSentence(file))}.`, '', ''].join('\n'))];
     }
     if (file.journeys.length === 0) {
         return [section(file.path, () => ['### Shared declarations', '', `${fileLine(file)}: personas, channels and teams shared by the maps; their changes show in the maps that use them.`, '', ''].join('\n'))];
     }
-    return file.journeys.map((diff) => section(diffTitle(diff), (detail) => [...journeySection(file, diff, detail === 'pictures' ? picture : undefined, detail !== 'summary'), ''].join('\n')));
+    return file.journeys.map((diff) => section(diffTitle(diff), (detail) => [...journeySection(file, diff, detail === 'pictures' ? picture : undefined, detail !== 'summary'), ''].join('\n'),
+        { tables: Boolean(diff.before && diff.after && diff.changes.length > 0), pictures: Boolean(picture && diff.changes.length > 0) }));
 }
 
 /** The closing notes: which maps lost their pictures or tables, and how many maps were left out. */
@@ -93,8 +97,8 @@ function notes(sections: Section[], kept: number): string {
     const shown = sections.slice(0, kept);
     const lines: string[] = [];
     const names = (list: Section[]) => list.slice(0, 3).map((section) => `“${markdownText(section.title.length > 80 ? `${section.title.slice(0, 80)}…` : section.title)}”`).join(', ') + (list.length > 3 ? ` and ${list.length - 3} more` : '');
-    const withoutPictures = shown.filter((section) => section.lost.includes('pictures') && !section.lost.includes('tables'));
-    const withoutTables = shown.filter((section) => section.lost.includes('tables'));
+    const withoutTables = shown.filter((section) => section.detail === 'summary' && section.has.tables);
+    const withoutPictures = shown.filter((section) => section.detail !== 'pictures' && section.has.pictures && !withoutTables.includes(section));
     if (withoutPictures.length > 0) lines.push(`_To keep this report short enough, the before/after pictures of ${plural(withoutPictures.length, 'map')} were left out (${names(withoutPictures)}); ${run} with its pictures._`);
     if (withoutTables.length > 0) lines.push(`_To keep this report short enough, the tables of changes and the pictures of ${plural(withoutTables.length, 'map')} were left out (${names(withoutTables)}); ${run}._`);
     if (kept < sections.length) lines.push(`_This report was cut to keep it short enough: it shows ${kept} of the ${sections.length} maps that changed; ${run}._`);

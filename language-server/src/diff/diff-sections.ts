@@ -37,7 +37,7 @@ export function changeSections(diff: JourneyDiff): ChangeSection[] {
         const key = `${kind}:${id}`;
         const row = rows.get(key) ?? { kind, id, label, changes: [] };
         rows.set(key, row);
-        row.changes.push(describeChange(change, name));
+        row.changes.push(describeChange(change, name, diff));
     }
     return [...bySection]
         .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))

@@ -25,7 +25,7 @@ export function diffToText(files: FileDiff[]): string {
             const journey = diff.after ?? diff.before!;
             lines.push(`${where} (${file.status}): ${journey.label} [${journey.id}]`, `  ${summarizeDiff(diff)}`);
             if (diff.before && diff.after) {
-                for (const change of diff.changes) lines.push(`  ${mark(change)} ${elementText(change, name)}: ${describeChange(change, name)}`);
+                for (const change of diff.changes) lines.push(`  ${mark(change)} ${elementText(change, name)}: ${describeChange(change, name, diff)}`);
             }
             lines.push('');
         }

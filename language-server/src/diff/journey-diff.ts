@@ -86,8 +86,37 @@ function findRenames(oldEntries: Entry[], newEntries: Entry[]): Map<string, stri
                 found = true;
             }
         }
+        if (!found) found = pairByLabel(oldEntries, newEntries, oldKeys, newKeys, renames);
     }
     return renames;
+}
+
+/**
+ * An element whose id changed and whose content changed too (renamed and edited in one pull
+ * request) is still the same element when its kind and written label stayed, and no other
+ * unpaired element of that kind has that label on either side. Adds such pairs to `renames`.
+ */
+function pairByLabel(oldEntries: Entry[], newEntries: Entry[], oldKeys: Set<string>, newKeys: Set<string>, renames: Map<string, string>): boolean {
+    const taken = new Set([...renames].map(([key, id]) => entryKey(key.slice(0, key.indexOf(':')) as ElementKind, id)));
+    const byLabel = (entries: Entry[], unpaired: (key: string) => boolean) => {
+        const groups = new Map<string, Entry[]>();
+        for (const entry of entries) {
+            if (!entry.element.hasLabel || !unpaired(entryKey(entry.kind, entry.element.id))) continue;
+            const label = `${entry.kind}\u0000${entry.element.label}`;
+            groups.set(label, [...(groups.get(label) ?? []), entry]);
+        }
+        return groups;
+    };
+    const olds = byLabel(oldEntries, (key) => !newKeys.has(key) && !renames.has(key));
+    const news = byLabel(newEntries, (key) => !oldKeys.has(key) && !taken.has(key));
+    let found = false;
+    for (const [label, [old, ...otherOld]] of olds) {
+        const candidates = news.get(label) ?? [];
+        if (otherOld.length > 0 || candidates.length !== 1) continue;
+        renames.set(entryKey(old.kind, old.element.id), candidates[0].element.id);
+        found = true;
+    }
+    return found;
 }
 
 /** Sees old ids through the renames found. */

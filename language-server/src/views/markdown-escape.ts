@@ -7,15 +7,13 @@
  * (`#12`, `owner/repo#12`, `GH-12`), and no control character reaches the page.
  * What they do is listed in docs/reviewing.md ("Security of the report").
  */
+import { WORD_JOINER } from './escape.js';
 import { CONTROLS, controlPicture, withVisibleControls } from './visible-text.js';
-
-/** The invisible character that keeps GitHub from reading `@name`, `#12` or `GH-12` as a mention or a reference. */
-export const WORD_JOINER = '\u2060';
 
 /** Line breaks of any kind (they would start a new Markdown block). */
 const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
 
-/** Breaks what GitHub would turn into a mention or a reference with an invisible word joiner; the text reads the same. */
+/** Breaks what GitHub would turn into a mention or a reference with an invisible word joiner (U+2060); the text reads the same. */
 function withoutMentions(text: string): string {
     return text
         .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${WORD_JOINER}`)
