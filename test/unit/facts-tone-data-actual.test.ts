@@ -10,6 +10,7 @@ import { diffJourneys } from '../../language-server/src/diff/journey-diff.js';
 import { formatDocumentText } from '../../language-server/src/editor/journey-formatter.js';
 import { buildJourneyModel } from '../../language-server/src/model/build-model.js';
 import type { JourneyModel, TouchpointModel } from '../../language-server/src/model/journey-model.js';
+import { renderView } from '../../language-server/src/views/index.js';
 import { createTestServices, issuesOf, parseJourney, validateJourney } from '../helpers.js';
 
 const map = `journey booking "Booking" {
@@ -156,5 +157,32 @@ describe('diff: changes to the new facts are listed', () => {
             'data point removed: “Birthday”',
         ]));
         expect(lines).toHaveLength(6);
+    });
+});
+
+describe('the views show them', () => {
+    // Entities back to characters; the views' own line breaks (a grid wraps long texts) and italics read as spaces.
+    const decoded = (text: string) => text.replace(/#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code))).replace(/<br\/>|<\/?i>/g, ' ').replace(/  +/g, ' ');
+
+    test('the blueprint: tones in the frontstage lane (the channel\'s, then the touchpoint\'s), data points in the backstage lane', async () => {
+        const model = await modelOf(map.replace('lang fr', 'lang en'));
+        const view = renderView(model, 'blueprint');
+        if (view.kind !== 'diagram') throw new Error(view.message);
+        const text = decoded(view.mermaid);
+        const front = text.indexOf('Tone: Warm and patient');
+        expect(front).toBeGreaterThan(text.indexOf('Phone'));
+        expect(text.indexOf('Tone: Apologise first, then give a price')).toBeGreaterThan(front);
+        expect(text).toContain('Data: Birthday');
+        expect(text).toContain('Data: Preferred cleaner');
+        expect(text.indexOf('Data: Birthday')).toBeGreaterThan(text.indexOf('Tone: Apologise'));
+    });
+
+    test('the flow: a KPI\'s actual against its target under its stage\'s name; no line for a KPI without an actual', async () => {
+        const model = await modelOf(map.replace('lang fr', 'lang en').replace('    touchpoint calls', '    kpi other "Other" target 5\n    touchpoint calls'));
+        const view = renderView(model, 'flow');
+        if (view.kind !== 'diagram') throw new Error(view.message);
+        const stageLine = decoded(view.mermaid).split('\n').find((line) => line.includes('subgraph st_consideration'))!;
+        expect(stageLine).toContain('Consideration <small>Phone calls: 150 / 200 calls (75%)</small>');
+        expect(stageLine).not.toContain('Other');
     });
 });

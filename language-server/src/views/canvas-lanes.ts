@@ -9,6 +9,7 @@
  * the cells are the map's language's (`view-words.ts`); labels are never translated.
  */
 import type { DecisionModel, JourneyModel, KpiModel, ModelElement, OutcomeModel, ScoreModel, StageModel, TouchpointModel } from '../model/journey-model.js';
+import { percentOfTarget } from './kpi-text.js';
 import type { SourceMapEntry } from './view-types.js';
 import { formatNumber as formatIn, type ViewWords } from './view-words.js';
 
@@ -77,7 +78,7 @@ export function kpiText(kpi: KpiModel, words: ViewWords): string {
     const unit = kpi.unit ? ` ${kpi.unit}` : '';
     const actual = kpi.actual === undefined ? '' : ` · ${formatIn(kpi.actual, words)}`;
     if (kpi.target === undefined) return `${kpi.label}${actual}${unit ? (actual ? unit : ` (${kpi.unit})`) : ''}`;
-    const share = kpi.actual !== undefined && kpi.target !== 0 ? ` (${formatIn(Math.round((kpi.actual / kpi.target) * 100), words)}${words.code === 'fr' ? '\u00a0' : ''}%)` : '';
+    const share = kpi.actual !== undefined && kpi.target !== 0 ? ` (${percentOfTarget(kpi.actual, kpi.target, words)})` : '';
     return `${kpi.label}${actual}${actual ? ' /' : ' ·'} ${words.canvas.target} ${formatIn(kpi.target, words)}${unit}${share}`;
 }
 

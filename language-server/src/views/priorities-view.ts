@@ -20,12 +20,17 @@
  * starting with a keyword is escaped by `lineText`.
  *
  * Highlight: highlighted actions are drawn as larger amber points.
+ *
+ * Ranking: the result carries a table (`rankingTable`) of the actions ranked by impact,
+ * effort and closeness to the sale (`action-ranking.ts`), shown under the quadrant in the
+ * preview and after it in Markdown. Titles, axes, quadrant names and the table's words
+ * follow the map's `lang` (view-words.ts).
  */
 import type { ActionModel, JourneyModel } from '../model/journey-model.js';
+import { rankActions } from './action-ranking.js';
 import { lineText, mermaidText } from './escape.js';
 import { emptyView, mapEntry } from './model-queries.js';
 import { textWidth } from './text-width.js';
-import { rankActions } from './action-ranking.js';
 import type { SourceMapEntry, ViewOptions, ViewResult, ViewTable } from './view-types.js';
 import { formatNumber, viewWords, type ViewWords } from './view-words.js';
 

@@ -36,6 +36,8 @@ export interface ViewWords {
         funnelPurpose: string;
         blueprint: string;
         blueprintPurpose: string;
+        canvas: string;
+        canvasPurpose: string;
     };
     /** The five emotion scores' words, 1 to 5. */
     emotions: readonly [string, string, string, string, string];
@@ -123,6 +125,8 @@ const EN: ViewWords = {
         funnelPurpose: 'draw the funnel',
         blueprint: 'add touchpoints (with a `channel`, `backstage` notes and an `owner`)',
         blueprintPurpose: 'draw the service blueprint',
+        canvas: 'add a `stage` with a `touchpoint` (its `channel`, `owner`, `emotion`, `pain`…)',
+        canvasPurpose: 'draw the journey-map canvas',
     },
     emotions: ['angry', 'unhappy', 'neutral', 'happy', 'delighted'],
     emotionTitle: 'emotion',
@@ -205,6 +209,8 @@ const FR: ViewWords = {
         funnelPurpose: "dessiner l'entonnoir",
         blueprint: 'ajoutez des points de contact (avec un `channel`, des notes `backstage` et un `owner`)',
         blueprintPurpose: 'dessiner le plan de service',
+        canvas: 'ajoutez un `stage` avec un `touchpoint` (son `channel`, son `owner`, son `emotion`, ses `pain`…)',
+        canvasPurpose: 'dessiner le canevas du parcours',
     },
     emotions: ['en colère', 'mécontent', 'neutre', 'content', 'ravi'],
     emotionTitle: 'émotion',
