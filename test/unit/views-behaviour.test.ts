@@ -103,7 +103,7 @@ describe('journey view', () => {
 describe('emotion view', () => {
     test('has a row per score named with its word, a column per scored touchpoint under its stage, and a marker per line', async () => {
         const text = await mermaid(BOOKING, 'emotion');
-        expect(text).toContain('block-beta\n    columns 4\n');
+        expect(text).toContain('block-beta\n    columns 4\n    title["<b>Booking</b>"]:4\n');
         expect(text).toContain('corner[" "] st_awareness["<b>Awareness</b>"]:1 st_consideration["<b>Consideration</b>"]:1 st_purchase["<b>Purchase</b>"]:1');
         // Overall 3, 2, 4; Alex 3, 1, 4 (his own score only at calls); Expected 3, 4, 4.
         expect(text).toContain('sc_5["<b>5 delighted</b>"] space space space');

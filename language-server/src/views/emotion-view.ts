@@ -1,7 +1,7 @@
 /**
  * The emotion view: the emotion curve drawn as a Mermaid `block-beta` grid, so the scale
  * reads as people say it and every point is where it belongs:
- * - a header row where each stage spans its touchpoints (the stage boundaries);
+ * - the map's title, then a header row where each stage spans its touchpoints (the stage boundaries);
  * - one row per score, 5 delighted at the top to 1 angry at the bottom, named with the
  *   faces' words (an integer scale: no 1.5, 2.5…);
  * - one column per touchpoint with a score, in journey order, named in the bottom row;
@@ -70,7 +70,7 @@ export function emotionView(model: JourneyModel, options: ViewOptions = {}): Vie
         series.push({ name: 'Expected', symbol: EXPECTED_SYMBOL, link: '-.-', values: touchpoints.map((touchpoint, i) => overallScore(touchpoint.expectations) ?? overall[i]) });
     }
 
-    const taken = new Set<string>(['corner', 'names', 'legend', ...EMOTION_SCALE.map((level) => `sc_${level.score}`)]);
+    const taken = new Set<string>(['title', 'corner', 'names', 'legend', ...EMOTION_SCALE.map((level) => `sc_${level.score}`)]);
     const sourceMap: SourceMapEntry[] = [];
     const highlighted: string[] = [];
     const columns = touchpoints.length + 1;
@@ -128,6 +128,7 @@ export function emotionView(model: JourneyModel, options: ViewOptions = {}): Vie
     const lines = [
         'block-beta',
         `    columns ${columns}`,
+        `    title["<b>${wrappedText(model.label, NAME_WIDTH * columns)}</b>"]:${columns}`,
         `    ${header.join(' ')}`,
         ...rows,
         `    names[" "] ${names.join(' ')}`,

@@ -31,7 +31,12 @@ export function labelLines(label: string, width: number): string[] {
     return lines;
 }
 
-/** A label as Mermaid text in lines of at most `width` characters, joined with `<br/>`. */
+/**
+ * A label as Mermaid text in lines of at most `width` characters, joined with `<br/>`. A very
+ * long label gets longer lines (about three times as many characters per line as it has lines),
+ * so that it does not make its row hundreds of lines tall.
+ */
 export function wrappedText(label: string, width: number): string {
-    return labelLines(label, width).map(mermaidText).join('<br/>');
+    const wide = Math.max(width, Math.ceil(Math.sqrt(Array.from(label).length * 3)));
+    return labelLines(label, wide).map(mermaidText).join('<br/>');
 }
