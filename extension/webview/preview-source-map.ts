@@ -42,7 +42,12 @@ export function indexDiagram(svg: Element): (diagramId: string) => Element[] {
         const idMatches = byId.get(diagramId) ?? [];
         if (idMatches.length > 0) return idMatches;
         const texts = byText.get(normalise(diagramId)) ?? [];
-        return [...new Set(texts.map((el) => el.closest('g') ?? el))];
+        // A label's own group (its box and text) when the group holds only that label; else the
+        // text itself (an axis draws all its names in one group: that group is no one's).
+        return [...new Set(texts.map((el) => {
+            const group = el.closest('g');
+            return group && normalise(group.textContent) === normalise(diagramId) ? group : el;
+        }))];
     };
 }
 
@@ -52,7 +57,7 @@ function add(map: Map<string, Element[]>, key: string, el: Element): void {
     else map.set(key, [el]);
 }
 
-/** The entry whose source range holds `line` and is the smallest (a touchpoint inside its stage). */
+/** The entry whose source range holds `line` and is the smallest (a touchpoint inside its stage): the first one, when several entries (a name and its markers) stand for the same element. */
 export function innermostEntryAt<T extends SourceMapEntryLike>(entries: readonly T[], line: number): T | undefined {
     let best: T | undefined;
     for (const entry of entries) {
@@ -68,3 +73,9 @@ function normalise(text: string | null): string {
     return (text ?? '').replace(/\s+/g, ' ').trim();
 }
 
+
+/** True when two entries stand for the same element of the map (the same id and source range). */
+export function sameElement(a: SourceMapEntryLike, b: SourceMapEntryLike): boolean {
+    return a.elementId === b.elementId && a.range.uri === b.range.uri && a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character
+        && a.range.end.line === b.range.end.line && a.range.end.character === b.range.end.character;
+}

@@ -8,7 +8,7 @@ import type {
     ViewId, ViewResult, WebviewToHostMessage,
 } from '../src/preview/journey-preview-messages.js';
 import { canvasToPng, exportedSvg } from './preview-export.js';
-import { indexDiagram, innermostEntryAt, type SourceMapEntryLike } from './preview-source-map.js';
+import { indexDiagram, innermostEntryAt, sameElement, type SourceMapEntryLike } from './preview-source-map.js';
 import { createZoomPan } from './preview-zoom.js';
 
 interface MermaidApi {
@@ -194,6 +194,9 @@ function report(partial: Pick<RenderedMessage, 'version' | 'view' | 'shows'> & {
     });
 }
 
+/** The personas' dots of the journey view on a dark page. */
+const DARK_ACTOR_COLOURS = ['#2e86de', '#27ae60', '#e67e22', '#8e44ad', '#c0392b', '#16a085'];
+
 function mermaidConfig(maxTextSize: number, maxEdges: number): Record<string, unknown> {
     const kind = themeKind();
     const style = getComputedStyle(document.body);
@@ -212,6 +215,11 @@ function mermaidConfig(maxTextSize: number, maxEdges: number): Record<string, un
         sankey: { useMaxWidth: false },
         theme: kind === 'dark' ? 'dark' : 'default',
     };
+    // Mermaid draws the journey's faces cornsilk and its personas' dots in light greens and
+    // cyans in every theme: on a dark page, dimmer faces and mid-tone dots that read there.
+    // (Theme variables only take effect from here: Mermaid ignores them in a journey's front matter.)
+    const darkJourney: Record<string, string> = Object.fromEntries(DARK_ACTOR_COLOURS.map((colour, i) => [`actor${i}`, colour]));
+    if (kind === 'dark') config.themeVariables = { ...darkJourney, faceColor: '#4a4a3f' };
     if (kind === 'high-contrast' || kind === 'high-contrast-light') {
         const foreground = color('--vscode-editor-foreground', kind === 'high-contrast' ? '#ffffff' : '#000000');
         const background = color('--vscode-editor-background', kind === 'high-contrast' ? '#000000' : '#ffffff');
@@ -222,7 +230,8 @@ function mermaidConfig(maxTextSize: number, maxEdges: number): Record<string, un
             primaryTextColor: foreground, secondaryTextColor: foreground, tertiaryTextColor: foreground, textColor: foreground,
             primaryBorderColor: border, secondaryBorderColor: border, tertiaryBorderColor: border,
             lineColor: foreground, mainBkg: background, nodeBorder: border, clusterBkg: background, clusterBorder: border,
-            titleColor: foreground, edgeLabelBackground: background, darkMode: kind === 'high-contrast',
+            titleColor: foreground, edgeLabelBackground: background, darkMode: kind === 'high-contrast', faceColor: background,
+            ...(kind === 'high-contrast' ? darkJourney : {}),
         };
     }
     return config;
@@ -322,8 +331,10 @@ function applyHighlight(): void {
     for (const el of Array.from(canvas.querySelectorAll('.journey-highlight'))) el.classList.remove('journey-highlight');
     if (highlightedLine === undefined) return;
     const entry = innermostEntryAt(linked.map((l) => l.entry), highlightedLine);
-    const match = linked.find((l) => l.entry === entry);
-    for (const el of match?.elements ?? []) el.classList.add('journey-highlight');
+    // Every drawing of that element: a touchpoint's name and its markers on the emotion curve.
+    for (const match of entry ? linked.filter((l) => sameElement(l.entry, entry)) : []) {
+        for (const el of match.elements) el.classList.add('journey-highlight');
+    }
 }
 
 async function exportPicture(requestId: number, format: 'svg' | 'png'): Promise<void> {
