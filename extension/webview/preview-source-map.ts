@@ -35,7 +35,13 @@ export function indexDiagram(svg: Element): (diagramId: string) => Element[] {
     }
     // Other diagrams (journey, quadrant, xychart…) only carry the text: match a whole label.
     const byText = new Map<string, Element[]>();
-    for (const el of Array.from(svg.querySelectorAll('text, tspan, foreignObject div, span'))) add(byText, normalise(el.textContent), el);
+    for (const el of Array.from(svg.querySelectorAll('text, tspan, foreignObject div, span'))) {
+        const text = el.textContent ?? '';
+        add(byText, normalise(text), el);
+        // A sankey writes a node's name and its value on two lines of one text: the name finds it too.
+        const name = text.split('\n')[0];
+        if (name !== text && name.trim() !== '') add(byText, normalise(name), el);
+    }
     return (diagramId) => {
         const dataIdMatches = byDataId.get(diagramId) ?? [];
         if (dataIdMatches.length > 0) return dataIdMatches;
@@ -46,7 +52,7 @@ export function indexDiagram(svg: Element): (diagramId: string) => Element[] {
         // text itself (an axis draws all its names in one group: that group is no one's).
         return [...new Set(texts.map((el) => {
             const group = el.closest('g');
-            return group && normalise(group.textContent) === normalise(diagramId) ? group : el;
+            return group && normalise(group.textContent) === normalise(el.textContent) ? group : el;
         }))];
     };
 }

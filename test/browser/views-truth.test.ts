@@ -8,7 +8,8 @@
  * - Emotion curve: the scale is the integers 5 … 1 named with the faces' words, one row each,
  *   evenly spaced; every line has a marker at every touchpoint, in the touchpoint's column and
  *   the row of its score (computed here from the map, as the language defines the lines).
- * - Preview: clicking any touchpoint's drawing in any view reveals that touchpoint's lines,
+ * - Preview: clicking any touchpoint's drawing in any view (of three examples, with a funnel
+ *   drawn as a flowchart and one drawn as a sankey) reveals that touchpoint's lines,
  *   and putting the cursor on a touchpoint outlines its drawings and nothing else.
  */
 import * as path from 'node:path';
@@ -192,8 +193,9 @@ describe('the preview links every view to the map', () => {
     });
 
     test('clicking any touchpoint in any view reveals its lines, and the cursor on it outlines its drawings only', async () => {
-        const examples = (await exampleModels()).filter(({ name }) => name === 'hello' || name === 'home-cleaning');
-        expect(examples).toHaveLength(2);
+        // hello (the smallest), home-cleaning (its funnel is a flowchart), purchase-current (its funnel is a sankey).
+        const examples = (await exampleModels()).filter(({ name }) => ['hello', 'home-cleaning', 'purchase-current'].includes(name));
+        expect(examples).toHaveLength(3);
         let version = 0;
         let checked = 0;
         for (const { name, model } of examples) {
