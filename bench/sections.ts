@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { benchActivation } from './activation.bench.js';
 import { benchBatch } from './cli.bench.js';
+import { benchDiff } from './diff.bench.js';
 import { benchHeap, benchLanguageServer, benchServerProcess } from './language-server.bench.js';
 import { benchPreview } from './preview.bench.js';
 import { bytes, ms, ratio, table } from './stats.js';
@@ -138,6 +139,8 @@ const sizesSection: Section = {
             ['out/server.cjs (language server, as built)', 'out/server.cjs'],
             ['extension/out/extension.cjs', 'extension/out/extension.cjs'],
             ['extension/out/server.cjs', 'extension/out/server.cjs'],
+            ['extension/out/extension-browser.js (web extension: vscode.dev, github.dev)', 'extension/out/extension-browser.js'],
+            ['extension/out/server-browser.js (language server in a web worker)', 'extension/out/server-browser.js'],
             ['extension/media/webview.js', 'extension/media/webview.js'],
             ['extension/media/mermaid.min.js', 'extension/media/mermaid.min.js'],
             ['out/cli.cjs', 'out/cli.cjs'],
@@ -185,5 +188,30 @@ const activation: Section = {
     },
 };
 
+const diff: Section = {
+    id: 'diff',
+    title: 'Diff: every touchpoint of one stage reordered',
+    async run(sizes) {
+        const rows = sizes.map((size) => {
+            const r = benchDiff(size);
+            console.error(`  diff: ${size} touchpoints done`);
+            const within = r.diff.rss <= 2 * r.build.rss ? 'met' : 'not met';
+            return [
+                `${size}`,
+                `${bytes(r.build.rss)} / ${ms(r.build.ms)}`,
+                `${bytes(r.diff.rss)} / ${ms(r.diff.ms)}`,
+                `${ratio(r.diff.rss, r.build.rss)} (target ≤ 2×: ${within})`,
+                `${r.moved}`,
+            ];
+        });
+        return [
+            table(['touchpoints', 'reference: `journey check a b` peak RSS / time', '`journey diff a b --format json` peak RSS / time', 'diff memory (× reference)', 'moves reported'], rows),
+            '',
+            'Both maps have every touchpoint in one stage; the second has them in a seeded random order, so nearly every touchpoint moved. ' +
+                'Both commands run as processes of the real CLI; peak resident memory is read by `/usr/bin/time -f %M`. Moves are found as the touchpoints outside a longest increasing subsequence of old positions (O(n log n), linear memory).',
+        ].join('\n');
+    },
+};
+
 /** Every section, in the order they run. */
-export const sections: Section[] = [server, memory, preview, cli, sizesSection, activation];
+export const sections: Section[] = [server, memory, preview, cli, diff, sizesSection, activation];

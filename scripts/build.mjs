@@ -12,6 +12,9 @@ const bundles = [
     { entry: 'language-server/src/main.ts', out: 'out/server.cjs', platform: 'node', format: 'cjs' },
     { entry: 'language-server/src/main.ts', out: 'extension/out/server.cjs', platform: 'node', format: 'cjs' },
     { entry: 'extension/src/extension.ts', out: 'extension/out/extension.cjs', platform: 'node', format: 'cjs', external: ['vscode'] },
+    // The web extension (vscode.dev, github.dev): the extension in the browser's extension host, the server in a web worker.
+    { entry: 'extension/src/extension-browser.ts', out: 'extension/out/extension-browser.js', platform: 'browser', format: 'cjs', external: ['vscode'] },
+    { entry: 'language-server/src/main-browser.ts', out: 'extension/out/server-browser.js', platform: 'browser', format: 'iife' },
     { entry: 'extension/webview/preview.ts', out: 'extension/media/webview.js', platform: 'browser', format: 'iife' },
     { entry: 'extension/webview/diff.ts', out: 'extension/media/diff-webview.js', platform: 'browser', format: 'iife' },
 ];
@@ -38,7 +41,7 @@ for (const bundle of bundles.filter((b) => existsSync(b.entry))) {
         minify,
         logLevel: 'warning',
         // import.meta.url is used by a few dependencies; give CommonJS bundles a faithful value.
-        ...(bundle.format === 'cjs'
+        ...(bundle.format === 'cjs' && bundle.platform === 'node'
             ? { define: { 'import.meta.url': '__import_meta_url' }, banner: { js: "const __import_meta_url = require('url').pathToFileURL(__filename).href;" } }
             : {}),
     };

@@ -23,7 +23,7 @@ const packagePath = out.endsWith('.vsix') ? out : path.join(out, packageName);
 
 /** Files that must never be in the package, and files it cannot work without. */
 const FORBIDDEN = /(^|\/)node_modules\/|\.tsx?$|(^|\/)(src|webview|test)\/|\.map$/;
-const NEEDED = ['package.json', 'out/extension.cjs', 'out/server.cjs', 'media/webview.js', 'media/diff-webview.js', 'media/mermaid.min.js', 'media/preview.css', 'syntaxes/journey.tmLanguage.json'];
+const NEEDED = ['package.json', 'out/extension.cjs', 'out/server.cjs', 'out/extension-browser.js', 'out/server-browser.js', 'media/webview.js', 'media/diff-webview.js', 'media/mermaid.min.js', 'media/preview.css', 'syntaxes/journey.tmLanguage.json'];
 
 function fail(message) {
     console.error(message);

@@ -1,6 +1,6 @@
 /** Registers the commands of the extension: previews, lock, show source, exports, server restart. */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { copyMermaid, exportPng, exportSvg, saveMarkdown, type ExportArguments } from './export/journey-export.js';
 import type { JourneyPreview } from './preview/journey-preview.js';
 import type { JourneyPreviewManager } from './preview/journey-preview-manager.js';
@@ -28,7 +28,7 @@ export function registerJourneyCommands(previews: JourneyPreviewManager, client:
         vscode.commands.registerCommand('journey.export.png', withPreview(exportPng)),
         vscode.commands.registerCommand('journey.export.copyMermaid', withPreview((p) => copyMermaid(p))),
         vscode.commands.registerCommand('journey.export.markdown', withPreview(saveMarkdown)),
-        vscode.commands.registerCommand('journey.server.restart', async () => client()?.restart()),
+        vscode.commands.registerCommand('journey.server.restart', () => restartServer(client())),
     ];
 }
 
@@ -43,4 +43,13 @@ function openForActiveEditor(previews: JourneyPreviewManager, toSide: boolean): 
     const document = vscode.window.activeTextEditor?.document;
     if (!document || document.languageId !== 'journey') return undefined;
     return previews.show(document.uri, { toSide });
+}
+
+/** Restarts the server process (desktop); a web worker's server restarts with the window. */
+async function restartServer(client: LanguageClient | undefined): Promise<void> {
+    if (client && 'restart' in client && typeof client.restart === 'function') {
+        await (client.restart as () => Promise<void>).call(client);
+    } else if (client) {
+        void vscode.window.showInformationMessage('In the browser, the Journey language server runs in a web worker: reload the window to restart it.');
+    }
 }

@@ -58,12 +58,12 @@ describe('the extension package', () => {
         expect(printed![2]).toBe((size / 1024 / 1024).toFixed(2));
         const zip = unzip(target);
         const entries = [...zip.keys()];
-        for (const needed of ['extension/package.json', 'extension/out/extension.cjs', 'extension/out/server.cjs', 'extension/media/mermaid.min.js',
+        for (const needed of ['extension/package.json', 'extension/out/extension.cjs', 'extension/out/server.cjs', 'extension/out/extension-browser.js', 'extension/out/server-browser.js', 'extension/media/mermaid.min.js',
             'extension/media/webview.js', 'extension/media/diff-webview.js', 'extension/media/preview.css', 'extension/syntaxes/journey.tmLanguage.json']) {
             expect(entries, needed).toContain(needed);
         }
         expect(entries.filter((e) => /(^|\/)node_modules\/|\.tsx?$|\.map$|(^|\/)(src|webview|test)\//.test(e))).toEqual([]);
-        expect(entries.filter((e) => e.startsWith('extension/out/')).sort()).toEqual(['extension/out/extension.cjs', 'extension/out/server.cjs']);
+        expect(entries.filter((e) => e.startsWith('extension/out/')).sort()).toEqual(['extension/out/extension-browser.js', 'extension/out/extension.cjs', 'extension/out/server-browser.js', 'extension/out/server.cjs']);
         expect(zip.get('extension/out/extension.cjs')!.equals(readFileSync(path.join(root, 'extension/out/extension.cjs'))), 'the packed extension bundle').toBe(true);
         // The files listed after the size are the ones in the package.
         const lines = run.stdout.split('\n');
@@ -72,8 +72,9 @@ describe('the extension package', () => {
         expect(listed.sort()).toEqual(packed.sort());
         expect(listed.length).toBe(Number(printed![1]));
         // The packaged manifest starts the extension from its bundle and runs no build.
-        const manifest = JSON.parse(zip.get('extension/package.json')!.toString('utf8')) as { main: string; scripts?: Record<string, string> };
+        const manifest = JSON.parse(zip.get('extension/package.json')!.toString('utf8')) as { main: string; browser: string; scripts?: Record<string, string> };
         expect(manifest.main).toBe('./out/extension.cjs');
+        expect(manifest.browser).toBe('./out/extension-browser.js');
         expect(manifest.scripts?.['vscode:prepublish']).toBeUndefined();
     }, 120_000);
 

@@ -2,20 +2,20 @@
 // (installed by scripts/install-vscode-server.sh), opened in Chromium driven by playwright-core.
 // Usage: node test/vscode/run.mjs   (after `npm run build`). Exit code 0 when every test passed.
 // Results: test-output/vscode/results.json; screenshots: test-output/vscode/*.png.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { buildSuite, prepareOutput } from './prepare.mjs';
+import { freePort, serverMainOf, startServer, stopServer, waitForServer } from './vscode-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const output = path.join(root, 'test-output/vscode');
 const workspace = path.join(output, 'workspace');
 const requestsDir = path.join(output, 'requests');
 const resultsFile = path.join(output, 'results.json');
-const serverMain = path.join(root, '.tools/code-server/node_modules/code-server/lib/vscode/out/server-main.js');
+const serverMain = serverMainOf(root);
 const suiteBundle = path.join(root, 'out/test/vscode/suite.cjs');
 const chromiumPath = process.env.JOURNEY_CHROMIUM ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const timeoutMs = Number(process.env.JOURNEY_VSCODE_TEST_TIMEOUT ?? 300_000);
@@ -27,7 +27,7 @@ async function main() {
     await buildSuite(root, suiteBundle);
     prepareOutput({ root, output, workspace, requestsDir, resultsFile, browser: true });
     const port = await freePort();
-    const server = startServer(port);
+    const server = startServer({ serverMain, port, output, log });
     let browser;
     try {
         await waitForServer(port);
@@ -61,52 +61,6 @@ function install() {
     for (const needed of [path.join(root, 'extension/out/extension.cjs'), path.join(root, 'extension/out/server.cjs'), path.join(root, 'extension/media/webview.js')]) {
         if (!existsSync(needed)) throw new Error(`${path.relative(root, needed)} is missing: run \`npm run build\` first`);
     }
-}
-
-function freePort() {
-    return new Promise((resolve, reject) => {
-        const probe = createServer();
-        probe.once('error', reject);
-        probe.listen(0, '127.0.0.1', () => {
-            const { port } = probe.address();
-            probe.close(() => resolve(port));
-        });
-    });
-}
-
-/** Starts the VS Code server in its own process group (it leaves children behind otherwise). */
-function startServer(port) {
-    const logFile = openSync(path.join(output, 'server.log'), 'w');
-    const child = spawn(process.execPath, [
-        serverMain, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms',
-        '--enable-smoke-test-driver', '--disable-telemetry', '--disable-workspace-trust',
-        '--user-data-dir', path.join(output, 'user-data'), '--server-data-dir', path.join(output, 'server-data'),
-        '--extensions-dir', path.join(output, 'extensions'),
-    ], { detached: true, stdio: ['ignore', logFile, logFile], env: { ...process.env, VSCODE_CLI: undefined } });
-    log(`VS Code server pid ${child.pid} on port ${port}`);
-    return child;
-}
-
-function stopServer(child) {
-    try {
-        process.kill(-child.pid, 'SIGTERM');
-    } catch {
-        // already gone
-    }
-}
-
-async function waitForServer(port) {
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-        try {
-            const response = await fetch(`http://127.0.0.1:${port}/`);
-            if (response.ok) return;
-        } catch {
-            // not listening yet
-        }
-        await new Promise((r) => setTimeout(r, 250));
-    }
-    throw new Error('the VS Code server did not start within 60 s (see test-output/vscode/server.log)');
 }
 
 /** Answers the suite's requests until it writes its results (or the time is up). */

@@ -1,7 +1,7 @@
 /** "Journey: Compare with HEAD" and "Journey: Compare with…": ask the server for a diff and open the compare view. */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { JOURNEY_DIFF_METHOD, type JourneyDiffParams, type JourneyDiffResult } from '../../../language-server/src/lsp/journey-diff-protocol.js';
 import { textAtRevision } from './journey-diff-git.js';
 import { showJourneyDiff } from './journey-diff-panel.js';

@@ -32,8 +32,13 @@ export class JourneyDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
      */
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
         const uri = URI.parse(event.document.uri);
-        if (uri.scheme === 'file' && this.serviceRegistry.hasServices(uri)) this.fireDocumentUpdate([uri], []);
+        if (this.isWorkspaceFile(uri) && this.serviceRegistry.hasServices(uri)) this.fireDocumentUpdate([uri], []);
         else this.fireDocumentUpdate([], [uri]);
+    }
+
+    /** True for a file the workspace reads from its storage: `file:` on the desktop, the workspace folders' own scheme in vscode.dev and github.dev. */
+    protected isWorkspaceFile(uri: URI): boolean {
+        return uri.scheme === 'file' || (this.workspaceManager.workspaceFolders ?? []).some((folder) => URI.parse(folder.uri).scheme === uri.scheme);
     }
 
     protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
@@ -42,7 +47,7 @@ export class JourneyDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
                 // Looked at inside the lock, just before the build reads the files. Only files the
                 // workspace holds need it: Langium itself skips new files that do not exist.
                 const gone = await Promise.all(changed.map(async (uri) => this.langiumDocuments.hasDocument(uri)
-                    && !this.textDocuments.get(uri.toString()) && uri.scheme === 'file' && !(await this.fileSystem.exists(uri))));
+                    && !this.textDocuments.get(uri.toString()) && this.isWorkspaceFile(uri) && !(await this.fileSystem.exists(uri))));
                 await this.documentBuilder.update(changed.filter((_, i) => !gone[i]), [...deleted, ...changed.filter((_, i) => gone[i])], token);
             }))
             .catch((error: unknown) => {

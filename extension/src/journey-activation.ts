@@ -1,0 +1,47 @@
+/**
+ * What the desktop and the web extension share: the preview, the commands and the language
+ * client, started by the platform's own `startClient` (a Node process on the desktop, a web
+ * worker in vscode.dev and github.dev).
+ */
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { JOURNEY_VIEWS_METHOD, type JourneyViewsParams, type JourneyViewsResult } from '../../language-server/src/lsp/journey-preview-protocol.js';
+import { registerJourneyCommands } from './journey-commands.js';
+import { JourneyPreviewManager } from './preview/journey-preview-manager.js';
+
+/** What the extension returns from `activate` (used by its tests and by other extensions). */
+export interface JourneyExtensionApi {
+    client: BaseLanguageClient;
+    previews: JourneyPreviewManager;
+}
+
+/** The running client, for the platform entry's `deactivate`. */
+let client: BaseLanguageClient | undefined;
+
+/** Registers the preview and the commands, then starts the language client with `startClient`. */
+export async function activateJourney(
+    context: vscode.ExtensionContext,
+    startClient: (context: vscode.ExtensionContext) => Promise<BaseLanguageClient>,
+): Promise<JourneyExtensionApi> {
+    // The serializer must be registered before any await, so previews restored on reload find it.
+    const previews = new JourneyPreviewManager(context.extensionUri, async (uri, version) => {
+        if (!client) throw new Error('the language server is not started');
+        const params: JourneyViewsParams = { uri: client.code2ProtocolConverter.asUri(uri), version };
+        return client.sendRequest<JourneyViewsResult>(JOURNEY_VIEWS_METHOD, params);
+    });
+    context.subscriptions.push(previews, ...registerJourneyCommands(previews, () => client));
+    client = await startClient(context);
+    context.subscriptions.push(client);
+    return { client, previews };
+}
+
+/** The client started by `activateJourney`, if any. */
+export function journeyClient(): BaseLanguageClient | undefined {
+    return client;
+}
+
+/** Stops the language server. */
+export async function deactivateJourney(): Promise<void> {
+    await client?.stop();
+    client = undefined;
+}
