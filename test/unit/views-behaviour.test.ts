@@ -106,9 +106,10 @@ describe('emotion view', () => {
         expect(text).toContain('block-beta\n    columns 4\n    title["<b>Booking</b>"]:4\n');
         expect(text).toContain('corner[" "] st_awareness["<b>Awareness</b>"]:1 st_consideration["<b>Consideration</b>"]:1 st_purchase["<b>Purchase</b>"]:1');
         // Overall 3, 2, 4; Alex 3, 1, 4 (his own score only at calls); Expected 3, 4, 4.
-        expect(text).toContain('sc_5["<b>5 delighted</b>"] space space space');
+        // A run of empty cells is one `space:n`.
+        expect(text).toContain('sc_5["<b>5 delighted</b>"] space:3\n');
         expect(text).toContain('sc_4["<b>4 happy</b>"] space em_calls_4(("○")) em_books_4(("● ▲ ○"))');
-        expect(text).toContain('sc_3["<b>3 neutral</b>"] em_finds_3(("● ▲ ○")) space space');
+        expect(text).toContain('sc_3["<b>3 neutral</b>"] em_finds_3(("● ▲ ○")) space:2\n');
         expect(text).toContain('sc_2["<b>2 unhappy</b>"] space em_calls_2(("●")) space');
         expect(text).toContain('sc_1["<b>1 angry</b>"] space em_calls_1(("▲")) space');
         expect(text).toContain('names[" "] em_t_finds["Finds us"] em_t_calls["Calls for a quote"] em_t_books["Books online"]');

@@ -105,7 +105,7 @@ export function emotionView(model: JourneyModel, options: ViewOptions = {}): Vie
             const marker = markers[i].get(level.score);
             return marker ? `${marker.id}(("${marker.symbols.map(mermaidText).join(' ')}"))` : 'space';
         });
-        return `    sc_${level.score}["<b>${level.score} ${mermaidText(level.meaning)}</b>"] ${cells.join(' ')}`;
+        return `    sc_${level.score}["<b>${level.score} ${mermaidText(level.meaning)}</b>"] ${joinSpaces(cells).join(' ')}`;
     });
     const names = touchpoints.map((touchpoint) => {
         const id = safeId('em_t', touchpoint.id, taken);
@@ -140,6 +140,22 @@ export function emotionView(model: JourneyModel, options: ViewOptions = {}): Vie
     ];
     if (highlighted.length > 0) lines.push(`    class ${highlighted.join(',')} highlight`);
     return { view: 'emotion', title, kind: 'diagram', mermaid: `${lines.join('\n')}\n`, sourceMap };
+}
+
+/** Runs of empty cells as one `space:n` (fewer blocks for Mermaid to lay out). */
+function joinSpaces(cells: readonly string[]): string[] {
+    const joined: string[] = [];
+    let run = 0;
+    for (const cell of [...cells, '']) {
+        if (cell === 'space') {
+            run++;
+            continue;
+        }
+        if (run > 0) joined.push(run === 1 ? 'space' : `space:${run}`);
+        run = 0;
+        if (cell) joined.push(cell);
+    }
+    return joined;
 }
 
 /** How each line is drawn, as the legend says it. */
