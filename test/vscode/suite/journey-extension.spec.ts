@@ -348,6 +348,9 @@ describe('Journey extension', () => {
         assert(svg.trimEnd().endsWith('</svg>'), 'the SVG is not closed');
         assert(svg.includes('Calls for a quote'), 'the SVG lacks the touchpoint');
         assert(!svg.includes('data-journey-entry'), 'the SVG keeps the preview\'s attributes');
+        // Portable: the labels are SVG text, which tools that are not browsers draw.
+        assert(!svg.includes('<foreignObject'), 'the SVG keeps HTML labels in <foreignObject>, which only browsers draw');
+        assert(/<tspan[^>]*>Calls for a quote<\/tspan>/.test(svg), 'the touchpoint is not an SVG text line');
         const valid = await askRunner<{ ok: boolean; error?: string }>(control(), 'parse-svg', { file: svgFile });
         assert(valid.ok, `the browser cannot parse the exported SVG: ${valid.error}`);
         await vscode.commands.executeCommand('journey.export.png', { target: pngFile });
