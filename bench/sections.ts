@@ -8,6 +8,7 @@ import { benchBatch } from './cli.bench.js';
 import { benchDiff } from './diff.bench.js';
 import { benchHeap, benchLanguageServer, benchServerProcess } from './language-server.bench.js';
 import { benchPreview } from './preview.bench.js';
+import { benchViews } from './views.bench.js';
 import { bytes, ms, ratio, table } from './stats.js';
 
 /** One benchmark section. */
@@ -188,6 +189,35 @@ const activation: Section = {
     },
 };
 
+const views: Section = {
+    id: 'views',
+    title: 'Each view: model → Mermaid and Mermaid → SVG (real Mermaid in Chromium)',
+    async run(sizes) {
+        // The canvas is timed at 100 and 1,000 touchpoints next to the other views; smaller sizes given run too.
+        const chosen = [...new Set([...sizes.filter((size) => size <= 1000), 100, 1000])].sort((a, b) => a - b);
+        const rows: string[][] = [];
+        for (const size of chosen) {
+            for (const timing of await benchViews(size, size >= 1000 ? 5 : 20)) {
+                rows.push([
+                    String(size),
+                    timing.view,
+                    timing.toMermaid ? `${ms(timing.toMermaid.p50)} / ${ms(timing.toMermaid.p95)}` : 'nothing to draw',
+                    timing.chars ? timing.chars.toLocaleString('en-US') : '',
+                    typeof timing.toSvg === 'number' ? ms(timing.toSvg) : timing.toSvg ?? '',
+                ]);
+            }
+        }
+        return [
+            table(['touchpoints', 'view', 'model → Mermaid p50 / p95', 'Mermaid chars', 'Mermaid → SVG (one render)'], rows),
+            '',
+            'Model → Mermaid: the view function alone on a built model (20 runs, 5 at 1,000 touchpoints, after one warm-up). ' +
+                'Mermaid → SVG: one `mermaid.render` of that text in headless Chromium through `MermaidRenderer` (as `journey render` draws), with the renderer\'s limits (1,000,000 characters), not the preview\'s. ' +
+                `A render longer than ${Math.round(RENDER_BUDGET_MS_FOR_DOCS / 1000)} s is stopped (VIEWS_RENDER_BUDGET_MS). ` +
+                'Mermaid\'s block diagram (the canvas) measures every cell and every empty slot one by one, so its time grows with the cells of the grid (steps × lanes).',
+        ].join('\n');
+    },
+};
+
 const diff: Section = {
     id: 'diff',
     title: 'Diff: every touchpoint of one stage reordered',
@@ -213,5 +243,7 @@ const diff: Section = {
     },
 };
 
+const RENDER_BUDGET_MS_FOR_DOCS = Number(process.env.VIEWS_RENDER_BUDGET_MS ?? 120_000);
+
 /** Every section, in the order they run. */
-export const sections: Section[] = [server, memory, preview, cli, diff, sizesSection, activation];
+export const sections: Section[] = [server, memory, views, preview, cli, diff, sizesSection, activation];

@@ -17,14 +17,19 @@ const bundles = [
     { entry: 'language-server/src/main-browser.ts', out: 'extension/out/server-browser.js', platform: 'browser', format: 'iife' },
     { entry: 'extension/webview/preview.ts', out: 'extension/media/webview.js', platform: 'browser', format: 'iife' },
     { entry: 'extension/webview/diff.ts', out: 'extension/media/diff-webview.js', platform: 'browser', format: 'iife' },
+    { entry: 'extension/webview/markdown-preview.ts', out: 'extension/media/markdown-preview.js', platform: 'browser', format: 'iife' },
 ];
 
 /** Static files the preview loads from extension/media (its only local resource root); copied, never committed. */
 const mediaCopies = [
     { from: 'node_modules/mermaid/dist/mermaid.min.js', to: 'extension/media/mermaid.min.js' },
     { from: 'extension/webview/preview.css', to: 'extension/media/preview.css' },
+    // The CLI's SVG/PNG rendering loads Mermaid from beside its bundle: the npm package ships it, not the mermaid package.
+    { from: 'node_modules/mermaid/dist/mermaid.min.js', to: 'out/mermaid.min.js' },
+    { from: 'extension/webview/markdown-preview.css', to: 'extension/media/markdown-preview.css' },
 ];
 mkdirSync('extension/media', { recursive: true });
+mkdirSync('out', { recursive: true });
 for (const copy of mediaCopies.filter((c) => existsSync(c.from))) copyFileSync(copy.from, copy.to);
 
 const contexts = [];

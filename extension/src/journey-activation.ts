@@ -3,16 +3,21 @@
  * client, started by the platform's own `startClient` (a Node process on the desktop, a web
  * worker in vscode.dev and github.dev).
  */
+import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { JOURNEY_VIEWS_METHOD, type JourneyViewsParams, type JourneyViewsResult } from '../../language-server/src/lsp/journey-preview-protocol.js';
 import { registerJourneyCommands } from './journey-commands.js';
+import { registerNewMapCommand } from './journey-new-map.js';
+import { registerJourneyMarkdownPreview } from './markdown/journey-markdown-preview.js';
 import { JourneyPreviewManager } from './preview/journey-preview-manager.js';
 
 /** What the extension returns from `activate` (used by its tests and by other extensions). */
 export interface JourneyExtensionApi {
     client: BaseLanguageClient;
     previews: JourneyPreviewManager;
+    /** Called by VS Code's Markdown preview (`markdown.markdownItPlugins`): draws ```journey fences. */
+    extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
 /** The running client, for the platform entry's `deactivate`. */
@@ -29,10 +34,12 @@ export async function activateJourney(
         const params: JourneyViewsParams = { uri: client.code2ProtocolConverter.asUri(uri), version };
         return client.sendRequest<JourneyViewsResult>(JOURNEY_VIEWS_METHOD, params);
     });
-    context.subscriptions.push(previews, ...registerJourneyCommands(previews, () => client));
+    context.subscriptions.push(previews, ...registerJourneyCommands(previews, () => client), registerNewMapCommand(previews));
+    const markdown = registerJourneyMarkdownPreview(() => client);
+    context.subscriptions.push(...markdown.disposables);
     client = await startClient(context);
     context.subscriptions.push(client);
-    return { client, previews };
+    return { client, previews, extendMarkdownIt: (md) => markdown.fences.extend(md) };
 }
 
 /** The client started by `activateJourney`, if any. */

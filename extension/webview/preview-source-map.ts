@@ -80,8 +80,7 @@ function normalise(text: string | null): string {
 }
 
 
-/** True when two entries stand for the same element of the map (the same id and source range). */
+/** True when two entries stand for the same element of the map (the same id, declared on the same line of the same file). */
 export function sameElement(a: SourceMapEntryLike, b: SourceMapEntryLike): boolean {
-    return a.elementId === b.elementId && a.range.uri === b.range.uri && a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character
-        && a.range.end.line === b.range.end.line && a.range.end.character === b.range.end.character;
+    return a.elementId !== undefined && a.elementId === b.elementId && a.range.uri === b.range.uri && a.range.start.line === b.range.start.line;
 }

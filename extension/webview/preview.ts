@@ -9,6 +9,7 @@ import type {
 } from '../src/preview/journey-preview-messages.js';
 import { canvasToPng, exportedSvg } from './preview-export.js';
 import { indexDiagram, innermostEntryAt, sameElement, type SourceMapEntryLike } from './preview-source-map.js';
+import { renderViewTable } from './preview-table.js';
 import { createZoomPan } from './preview-zoom.js';
 
 interface MermaidApi {
@@ -154,7 +155,8 @@ async function render(): Promise<void> {
         return report({ version, view: view.view, shows: 'too-large', message });
     }
     // Drawn again only when something that changes the picture changed (not for a new version with the same text).
-    const key = `${good?.uri}#${view.view}#${themeKind()}#${view.mermaid}`;
+    const table = view.table ? JSON.stringify([view.table.caption, view.table.columns, view.table.rows.map((row) => row.cells), view.table.note]) : '';
+    const key = `${good?.uri}#${view.view}#${themeKind()}#${view.mermaid}#${table}`;
     if (key !== renderedKey) {
         try {
             mermaid.initialize(mermaidConfig(limits.maxTextSize, limits.maxEdges));
@@ -163,6 +165,7 @@ async function render(): Promise<void> {
             shownSvgLength = svg.length;
             naturalSize(canvas.querySelector('svg'));
             trimMargins(canvas.querySelector('svg'));
+            if (view.table) canvas.append(renderViewTable(view.table, canvas.querySelector('svg')?.viewBox.baseVal.width));
             renderedKey = key;
             linkSourceMap(view);
             applyHighlight();
@@ -272,7 +275,8 @@ function selectView(view: ViewId): void {
 
 function renderBanner(errors: readonly JourneyPreviewDiagnostic[], notice: string | undefined): void {
     const items: HTMLElement[] = [];
-    if (notice && good) {
+    // Without a picture, the notice is the page's message (shown once, there), not a banner over nothing.
+    if (notice && (good?.views?.length ?? 0) > 0) {
         const p = document.createElement('p');
         p.textContent = notice;
         items.push(p);
@@ -325,14 +329,24 @@ function linkSourceMap(view: ViewResult): void {
             el.classList.add('journey-linked');
         }
     });
+    // The rows of a table beside the picture lead to their element too.
+    view.table?.rows.forEach((row, i) => {
+        const tr = canvas.querySelector(`.journey-table tr[data-row="${i}"]`);
+        if (!tr) return;
+        const index = linked.push({ entry: { elementId: row.elementId, diagramId: '', range: row.range }, elements: [tr] }) - 1;
+        tr.setAttribute('data-journey-entry', String(index));
+        tr.setAttribute('data-journey-id', row.elementId);
+        tr.classList.add('journey-linked');
+    });
 }
 
 function applyHighlight(): void {
     for (const el of Array.from(canvas.querySelectorAll('.journey-highlight'))) el.classList.remove('journey-highlight');
     if (highlightedLine === undefined) return;
     const entry = innermostEntryAt(linked.map((l) => l.entry), highlightedLine);
-    // Every drawing of that element: a touchpoint's name and its markers on the emotion curve.
-    for (const match of entry ? linked.filter((l) => sameElement(l.entry, entry)) : []) {
+    // Every drawing of that element: a touchpoint's name and its markers on the emotion curve,
+    // an element drawn in the picture and listed in its table.
+    for (const match of entry ? linked.filter((l) => l.entry === entry || sameElement(l.entry, entry)) : []) {
         for (const el of match.elements) el.classList.add('journey-highlight');
     }
 }

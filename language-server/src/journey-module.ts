@@ -18,7 +18,8 @@ import {
     type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { JourneyGeneratedSharedModule, JourneyMapsGeneratedModule } from './generated/module.js';
-import { JourneyDocumentValidator, JourneyLexer, JourneyLexerErrorMessageProvider } from './language/journey-lexer-errors.js';
+import { JourneyLexer, JourneyLexerErrorMessageProvider } from './language/journey-lexer-errors.js';
+import { JourneyDocumentValidator } from './language/journey-document-validator.js';
 import { JourneyLinker } from './language/journey-linker.js';
 import { JourneyParserErrorMessageProvider } from './language/journey-parser-errors.js';
 import { JourneyScopeComputation, JourneyScopeProvider } from './language/journey-scope.js';
@@ -33,7 +34,10 @@ import { JourneyCodeActionProvider } from './editor/journey-code-actions.js';
 import { JourneyDocumentSymbolProvider, JourneyNodeKindProvider, JourneyWorkspaceSymbolProvider } from './editor/journey-symbols.js';
 import { JourneySemanticTokenProvider } from './editor/journey-semantic-tokens.js';
 import { JourneyInlayHintProvider } from './editor/journey-inlay-hints.js';
+import { JourneyLanguageServer } from './editor/journey-language-server.js';
 import { JourneyDocumentUpdateHandler } from './language/journey-document-updates.js';
+import { JourneyLangiumDocuments, JourneyWorkspaceManager } from './language/journey-workspace.js';
+import { JourneyDocumentBuilder } from './language/journey-document-builder.js';
 
 /** Services added by the .journey language on top of Langium's defaults. */
 export interface JourneyAddedServices {
@@ -74,9 +78,15 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
     },
 };
 
-/** Editor services shared by the languages of the server: document updates, icons of elements and workspace symbols. */
+/** Services shared by the languages of the server: which documents make the workspace and in which order they are built, document updates, icons of elements and workspace symbols. */
 export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        LangiumDocuments: (services) => new JourneyLangiumDocuments(services),
+        WorkspaceManager: (services) => new JourneyWorkspaceManager(services),
+        DocumentBuilder: (services) => new JourneyDocumentBuilder(services),
+    },
     lsp: {
+        LanguageServer: (services) => new JourneyLanguageServer(services),
         DocumentUpdateHandler: (services) => new JourneyDocumentUpdateHandler(services),
         NodeKindProvider: () => new JourneyNodeKindProvider(),
         WorkspaceSymbolProvider: (services) => new JourneyWorkspaceSymbolProvider(services),

@@ -1,16 +1,41 @@
 /** The language server's Node entry: speaks LSP over IPC or stdio (`--stdio`), as the client starts it. */
+import { format } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { DocumentState } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import {
+    createConnection, createServerPipeTransport, createServerSocketTransport, IPCMessageReader, IPCMessageWriter, ProposedFeatures,
+    StreamMessageReader, StreamMessageWriter, type MessageReader, type MessageWriter,
+} from 'vscode-languageserver/node';
 import { createJourneyServices } from './journey-module.js';
 import { registerJourneyDiffRequest } from './lsp/journey-diff-request.js';
+import { registerJourneyMarkdownRequest } from './lsp/journey-markdown-request.js';
+import { LifecycleMessageReader } from './lsp/journey-lifecycle.js';
+import type { JourneyDocumentBuilder } from './language/journey-document-builder.js';
 import { registerJourneyPreviewRequests } from './lsp/journey-preview-request.js';
 
-const connection = createConnection(ProposedFeatures.all);
+const transport = transportFromArguments(process.argv.slice(2));
+const reader = new LifecycleMessageReader(transport.reader, transport.writer);
+const connection = createConnection(ProposedFeatures.all, reader, transport.writer);
+if (transport.stdio) {
+    // Standard output carries the protocol: what the server prints goes to the client's log instead.
+    console.log = console.info = (...args: unknown[]) => connection.console.info(format(...args));
+    console.debug = (...args: unknown[]) => connection.console.log(format(...args));
+    console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
+    console.error = (...args: unknown[]) => connection.console.error(format(...args));
+    // The client went away without `exit`: end as the LSP says (0 after `shutdown`, 1 otherwise).
+    process.stdin.on('close', () => process.exit(reader.shutDown ? 0 : 1));
+    process.stdin.on('end', () => process.exit(reader.shutDown ? 0 : 1));
+}
 const { shared } = createJourneyServices({ connection, ...NodeFileSystem });
+// A big map closed (and gone from the workspace) leaves hundreds of MB that V8 would keep:
+// a full garbage collection then lets it give them back to the system.
+(shared.workspace.DocumentBuilder as JourneyDocumentBuilder).releaseMemory = collectGarbage;
 registerJourneyPreviewRequests(connection, shared);
 registerJourneyDiffRequest(connection, shared);
+registerJourneyMarkdownRequest(connection, shared);
 startLanguageServer(shared);
 
 // One line in the client's output (Output → Journey Language Server) once the workspace is
@@ -21,3 +46,32 @@ shared.lsp.LanguageServer.onInitialized(async () => {
     const files = shared.workspace.LangiumDocuments.all.count();
     connection.console.info(`Journey language server ready on Node ${process.version}: ${files} .journey file${files === 1 ? '' : 's'} checked, ${Math.round(performance.now())} ms after start.`);
 });
+
+/** Runs a full garbage collection (V8's `gc`, made available at run time). */
+function collectGarbage(): void {
+    try {
+        setFlagsFromString('--expose-gc');
+        (runInNewContext('gc') as () => void)();
+    } catch {
+        // Not available on this Node: V8 collects in its own time.
+    }
+}
+
+/** The transport the client asked for, as `vscode-languageserver` reads it: `--node-ipc`, `--stdio`, `--socket=<port>` or `--pipe=<name>`. */
+function transportFromArguments(argv: string[]): { reader: MessageReader; writer: MessageWriter; stdio: boolean } {
+    for (let i = 0; i < argv.length; i++) {
+        const [name, value = argv[i + 1]] = argv[i]!.split('=');
+        if (name === '--node-ipc') return { reader: new IPCMessageReader(process), writer: new IPCMessageWriter(process), stdio: false };
+        if (name === '--stdio') return { reader: new StreamMessageReader(process.stdin), writer: new StreamMessageWriter(process.stdout), stdio: true };
+        if (name === '--socket' && value) {
+            const [socketReader, socketWriter] = createServerSocketTransport(Number.parseInt(value, 10));
+            return { reader: socketReader, writer: socketWriter, stdio: false };
+        }
+        if (name === '--pipe' && value) {
+            const [pipeReader, pipeWriter] = createServerPipeTransport(value);
+            return { reader: pipeReader, writer: pipeWriter, stdio: false };
+        }
+    }
+    console.error('Start the server with --stdio, --node-ipc, --socket=<port> or --pipe=<name>.');
+    process.exit(2);
+}

@@ -45,7 +45,7 @@ describe('the diff report\'s pictures in a real browser', () => {
         const after = await example('b2b/purchase-future.journey');
         const files = diffFiles([{ before: { path: 'current.journey', text: 'a', models: [before] }, after: { path: 'future.journey', text: 'b', models: [after] } }]);
         const blocks = mermaidBlocks(diffToMarkdown(files, { picture: viewPicture }));
-        expect(blocks.map((block) => `${block.view} ${block.side}`)).toEqual(['journey before', 'journey after', 'flow before', 'flow after']);
+        expect(blocks.map((block) => `${block.view} ${block.side}`)).toEqual(['canvas before', 'canvas after', 'journey before', 'journey after', 'flow before', 'flow after']);
         for (const block of blocks) {
             const result = await renderer.render(block.text);
             expect(result.error, `${block.view} ${block.side} did not render:\n${block.text}`).toBeUndefined();
@@ -72,13 +72,19 @@ describe('the diff report\'s pictures in a real browser', () => {
         expect(flowResult.svg).toMatch(/class="[^"]*\bhighlight\b[^"]*"/);
         const flowBefore = await renderer.render(blocks.find((block) => block.view === 'flow' && block.side === 'before')!.text);
         expect(flowBefore.svg).not.toMatch(/class="node[^"]*\bhighlight\b/);
+        // The canvas (laid out for GitHub's column) marks the changed touchpoint's own cell, only after.
+        const canvasAfter = await renderer.render(blocks.find((block) => block.view === 'canvas' && block.side === 'after')!.text);
+        expect(canvasAfter.error).toBeUndefined();
+        expect(canvasAfter.svg).toMatch(/<g class="node step highlight[^"]*"[^>]*id="[^"]*-tp_calls"/);
+        const canvasBefore = await renderer.render(blocks.find((block) => block.view === 'canvas' && block.side === 'before')!.text);
+        expect(canvasBefore.svg).not.toMatch(/class="node[^"]*\bhighlight\b/);
     });
 
     test('a new map: only "after" pictures, which render', async () => {
         const model = await example('online-shop.journey');
         const files = diffFiles([{ after: { path: 'shop.journey', text: '', models: [model] } }]);
         const blocks = mermaidBlocks(diffToMarkdown(files, { picture: viewPicture }));
-        expect(blocks.map((block) => block.side)).toEqual(['after', 'after']);
+        expect(blocks.map((block) => block.side)).toEqual(['after', 'after', 'after']);
         for (const block of blocks) expect((await renderer.render(block.text)).error).toBeUndefined();
     });
 });

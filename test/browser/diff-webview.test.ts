@@ -92,11 +92,12 @@ describe('the compare view page', () => {
             svg: node.querySelector('svg') !== null,
             text: node.querySelector('svg')?.textContent ?? '',
         })));
-        expect(figures.map((figure) => `${figure.view} ${figure.side} ${figure.svg}`)).toEqual(['journey before true', 'journey after true', 'flow before true', 'flow after true']);
+        expect(figures.map((figure) => `${figure.view} ${figure.side} ${figure.svg}`)).toEqual(['canvas before true', 'canvas after true', 'journey before true', 'journey after true', 'flow before true', 'flow after true']);
         expect(figures[0].caption).toBe('current.journey');
         expect(figures[1].caption).toBe('future.journey (changes highlighted)');
-        expect(figures[1].text).toContain('★ Calls for a quote');
-        expect(figures[0].text).not.toContain('★');
+        expect(figures[1].text).toContain('Calls for a quote');
+        expect(figures[3].text).toContain('★ Calls for a quote');
+        expect(figures[2].text).not.toContain('★');
         const rows = await page.$$eval('td', (cells) => cells.map((cell) => cell.textContent?.trim()));
         expect(rows).toContain('touchpoint Calls for a quote calls');
         expect(rows.join('\n')).toContain('emotion 1 → 4 (better)');

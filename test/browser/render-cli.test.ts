@@ -41,14 +41,17 @@ describe('journey render', () => {
         expect(markdown).toMatch(/^# Booking a home cleaning\n/);
         expect(markdown).toContain('## Personas');
         expect(markdown).toContain('## KPIs');
-        expect(markdown.match(/^```mermaid$/gm)).toHaveLength(6);
+        expect(markdown.match(/^```mermaid$/gm)).toHaveLength(7);
+        // The first picture is the canvas, laid out for GitHub's 880-pixel column: portrait for this wide map.
+        expect(markdown.indexOf('## Canvas')).toBeLessThan(markdown.indexOf('## Journey'));
+        expect(markdown).toMatch(/## Canvas\n\n```mermaid\n---\nconfig:\n[^]*?block-beta\n {2}columns [2-6]\n {2}st_awareness\["Awareness"\]:[2-6]\n/);
     });
 
     test('draws every view as SVG into a folder, and one view as PNG, with the real Mermaid in Chromium', async () => {
         const svg = journey([example, '--format', 'svg', '--out', join(dir, 'pictures')]);
         expect(svg.status, svg.stderr).toBe(0);
         const files = readdirSync(join(dir, 'pictures')).sort();
-        expect(files).toEqual(['home-cleaning-blueprint.svg', 'home-cleaning-emotion.svg', 'home-cleaning-flow.svg', 'home-cleaning-funnel.svg', 'home-cleaning-journey.svg', 'home-cleaning-priorities.svg']);
+        expect(files).toEqual(['home-cleaning-blueprint.svg', 'home-cleaning-canvas.svg', 'home-cleaning-emotion.svg', 'home-cleaning-flow.svg', 'home-cleaning-funnel.svg', 'home-cleaning-journey.svg', 'home-cleaning-priorities.svg']);
         const flow = readFileSync(join(dir, 'pictures', 'home-cleaning-flow.svg'), 'utf8');
         expect(flow).toMatch(/^<\?xml[^>]+>\n<svg[^>]+aria-roledescription="flowchart-v2"/);
         expect(flow).toContain('Calls for a quote');
@@ -58,7 +61,7 @@ describe('journey render', () => {
         const png = journey([example, '--view', 'journey', '--format', 'png', '--out', join(dir, 'journey.png')]);
         expect(png.status, png.stderr).toBe(0);
         expect(readFileSync(join(dir, 'journey.png')).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    }, 60_000);
+    }, 300_000);
 
     test('draws several maps in one command into one folder, skipping the file of shared declarations', () => {
         const result = journey([resolve('examples/b2b'), '--view', 'flow', '--format', 'svg', '--out', join(dir, 'pictures')]);
@@ -101,7 +104,7 @@ describe('journey render', () => {
         expect(png.stderr).toContain('PNG is binary: name a file or folder with --out');
         const svg = journey([example, '--format', 'svg', '--out', join(dir, 'one.svg')], noBrowser);
         expect(svg.status).toBe(2);
-        expect(svg.stderr).toContain('6 svg files to write but --out names one file');
+        expect(svg.stderr).toContain('7 svg files to write but --out names one file');
         expect(existsSync(join(dir, 'one.svg'))).toBe(false);
     });
 

@@ -15,6 +15,21 @@ function label(elements: ReadonlyArray<{ id: string; label: string }>, id: strin
 export function labelsDrawnBy(model: JourneyModel, view: ViewId): string[] {
     const all = touchpoints(model);
     switch (view) {
+        case 'canvas':
+            return [
+                ...model.stages.map((stage) => stage.label),
+                ...model.stages.flatMap((stage) => stage.kpis.map((kpi) => kpi.label)),
+                ...model.stages.flatMap((stage) => stage.steps.map((step) => step.label)),
+                ...model.stages.flatMap((stage) => stage.steps.flatMap((step) => (step.kind === 'decision' ? step.branches.flatMap((branch) => (branch.label ? [branch.label] : [])) : []))),
+                ...model.outcomes.map((outcome) => outcome.label),
+                ...all.flatMap((tp) => [
+                    ...tp.personas.flatMap((id) => label(model.personas, id)),
+                    ...tp.channels.flatMap((id) => label(model.channels, id)),
+                    ...label(model.teams, tp.owner),
+                    ...tp.pains, ...tp.gains, ...tp.opportunities, ...tp.backstage,
+                    ...(tp.description ? [tp.description] : []),
+                ]),
+            ];
         case 'journey': {
             const scored = all.filter((tp) => tp.emotions.length > 0);
             return [

@@ -14,6 +14,7 @@
 import { expect } from 'vitest';
 import type { JourneyModel, TouchpointModel } from '../../language-server/src/model/journey-model.js';
 import type { MermaidRenderer } from '../../language-server/src/render/mermaid-renderer.js';
+import { viewWords } from '../../language-server/src/views/view-words.js';
 import { withoutSpaces } from './harness.js';
 
 export interface Box {
@@ -200,7 +201,9 @@ export function expectEmotionLabels(facts: EmotionFacts, model: JourneyModel, wh
         expect(same(names[i], touchpoint.label), `${where}: name ${i + 1} should be ${short(touchpoint.label)}, it is ${short(names[i])}`).toBe(true);
     });
     const personas = [...new Set(touchpoints.flatMap((touchpoint) => touchpoint.emotions.flatMap((score) => (score.persona ? [score.persona] : []))))];
-    const lines = ['Overall', ...personas.map((id) => personaLabel(model, id)), ...(touchpoints.some((touchpoint) => touchpoint.expectations.length > 0) ? ['Expected'] : [])];
+    // The names of the overall and expected lines are in the map's language (Overall / Ensemble…).
+    const words = viewWords(model.lang);
+    const lines = [words.overall, ...personas.map((id) => personaLabel(model, id)), ...(touchpoints.some((touchpoint) => touchpoint.expectations.length > 0) ? [words.expected] : [])];
     for (const line of lines) {
         expect(withoutSpaces(facts.legend?.text ?? '').includes(withoutSpaces(line)), `${where}: the legend should name the line ${short(line)}`).toBe(true);
     }

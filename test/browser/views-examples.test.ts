@@ -2,7 +2,7 @@
  * Every view of every example, drawn by the real Mermaid in a real Chromium: it renders
  * without a Mermaid error, shows every label of the map it should (in the journey, emotion
  * and priorities views: each in its own place, wholly visible, the priorities' labels
- * apart), runs no script, gives an
+ * apart; in the canvas: nothing clipped or overlapping, lanes aligned), runs no script, gives an
  * SVG file that decodes as an image on its own, and a
  * screenshot is saved to test-output/screenshots/<example>-<view>.png.
  */
@@ -14,6 +14,7 @@ import { renderAllViews } from '../../language-server/src/views/index.js';
 import { expectSafe, expectShown, expectStandaloneSvg, saveScreenshot, useMermaidBrowser } from './harness.js';
 import { emotionFacts, expectEmotionLabels, expectJourneyLabels, expectPriorityLabels, journeyFacts, prioritiesFacts } from './views-dom.js';
 import { labelsDrawnBy } from './view-labels.js';
+import { canvasFacts, expectCanvasReadable } from './canvas-dom.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -50,10 +51,11 @@ describe('every view of every example in a real browser', () => {
                 if (view.view === 'emotion') expectEmotionLabels(await emotionFacts(browser()), model, name);
                 if (view.view === 'journey') expectJourneyLabels(await journeyFacts(browser()), model, name);
                 if (view.view === 'priorities') expectPriorityLabels(await prioritiesFacts(browser()), model, name, { noOverlaps: true });
+                if (view.view === 'canvas') expectCanvasReadable(await canvasFacts(browser()), view.mermaid, name);
                 await expectSafe(browser());
                 drawn++;
             }
         }
         expect(drawn).toBeGreaterThanOrEqual(examples.length * 4);
-    }, 120_000);
+    }, 300_000);
 });

@@ -12,6 +12,7 @@ import { expectSafe, expectShown, saveScreenshot, useMermaidBrowser } from './ha
 import { HOSTILE_LABELS, journeyWithLabel, SANKEY_HOSTILE } from './hostile-labels.js';
 import { emotionFacts, expectEmotionLabels, expectJourneyLabels, expectPriorityLabels, journeyFacts, prioritiesFacts } from './views-dom.js';
 import { labelsDrawnBy } from './view-labels.js';
+import { canvasFacts, expectCanvasReadable } from './canvas-dom.js';
 
 async function modelWithLabel(label: string): Promise<JourneyModel> {
     const document = await parseJourney(journeyWithLabel(label));
@@ -40,10 +41,12 @@ describe('hostile labels in a real browser', () => {
                 if (view.view === 'emotion') expectEmotionLabels(await emotionFacts(browser()), model, `${name} emotion`);
                 if (view.view === 'journey') expectJourneyLabels(await journeyFacts(browser()), model, `${name} journey`);
                 if (view.view === 'priorities') expectPriorityLabels(await prioritiesFacts(browser()), model, `${name} priorities`);
+                if (view.view === 'canvas') expectCanvasReadable(await canvasFacts(browser()), view.mermaid, `${name} canvas`);
                 await expectSafe(browser());
             }
         }
-    }, 120_000);
+        // Mermaid's block diagram (the canvas) draws cell by cell: the 2,000-character label in every position takes long on a busy machine.
+    }, 600_000);
 
     test('a funnel whose labels a sankey can carry is drawn as a sankey, with the labels exact', async () => {
         const model = await modelWithLabel(SANKEY_HOSTILE);

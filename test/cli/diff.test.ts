@@ -48,7 +48,7 @@ describe('journey diff <old> <new>', () => {
         expect(run.stdout).toContain('### Booking a home cleaning (to-be): current → future');
         expect(run.stdout).toContain('State current → future, 1 touchpoint added, 1 touchpoint changed, mean emotion in Awareness 3.0 → 5.0, 1 new pain.');
         expect(run.stdout).toContain('#### Stage Awareness');
-        expect(run.stdout).toContain('| touchpoint **Finds us** `finds` | emotion 3 → 5 (better)<br>new pain: “Too many ads” |');
+        expect(run.stdout).toContain('| touchpoint <strong>Finds us</strong> `finds` | emotion 3 → 5 (better)<br>new pain: “Too many ads” |');
         expect(run.stdout).toMatch(/<details><summary>Journey view: before and after<\/summary>\n\n\*\*Before\*\*\n\n```mermaid\n(---\n[^]*?\n---\n)?journey\n/);
         expect(run.stdout).toMatch(/```mermaid\n---\nconfig:\n[\s\S]*?\n---\nflowchart/);
     });
@@ -83,12 +83,12 @@ describe('journey diff <old> <new>', () => {
         expect(run.stdout).toContain('~ team “Customer care” (support): label “Support” → “Customer care”');
     });
 
-    test('a map with errors is still compared, with a warning naming it', async () => {
+    test('a map with errors is not compared (what was read of it would show phantom changes): the report and a warning say so', async () => {
         const cwd = folderWith({ 'a.journey': CLEAN_MAP, 'broken.journey': SYNTAX_ERROR_MAP });
         const run = await runJourney(['diff', 'a.journey', 'broken.journey'], { cwd });
         expect(run.status).toBe(0);
-        expect(run.stderr).toContain('warning: broken.journey has 1 syntax error');
-        expect(run.stdout).toContain('+ touchpoint “T” (t): added');
+        expect(run.stderr).toContain('warning: broken.journey has 1 syntax error, so it is not compared');
+        expect(run.stdout).toBe('broken.journey (modified): the new version has 1 syntax error, so this map was not compared (journey check broken.journey explains each error)\n');
     });
 
     test('usage errors exit 2 with a message saying what to do', async () => {

@@ -74,9 +74,9 @@ test.each(nodes())('journey-language-server --stdio answers initialize when star
     expect(result.capabilities).toHaveProperty('documentFormattingProvider');
 });
 
-test('the npm package (npm pack) holds the launchers and the two bundles, nothing else', () => {
+test('the npm package (npm pack) holds the launchers, the two bundles, Mermaid and the JSON Schema, nothing else', () => {
     const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
     expect(pack.status, pack.stderr).toBe(0);
     const files = (JSON.parse(pack.stdout) as { files: { path: string }[] }[])[0].files.map((file) => file.path).sort();
-    expect(files).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'bin/journey-language-server.cjs', 'bin/journey.cjs', 'bin/launch.cjs', 'out/cli.cjs', 'out/server.cjs', 'package.json']);
+    expect(files).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'bin/journey-language-server.cjs', 'bin/journey.cjs', 'bin/launch.cjs', 'out/cli.cjs', 'out/mermaid.min.js', 'out/server.cjs', 'package.json', 'schema/journey-model.schema.json']);
 });

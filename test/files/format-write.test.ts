@@ -4,8 +4,8 @@
  * that does not parse, and a mix of them in one run. Nothing a user wrote is ever lost, no
  * temporary file is left behind, and every message says which file, what happened and what to do.
  */
-import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, linkSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -105,5 +105,45 @@ describe('journey format --write and the files it touches', () => {
         expect(run.stdout).toContain('formatted good.journey');
         expect(run.stderr).toContain('broken.journey');
         expect(leftovers(dir)).toEqual([]);
+    });
+});
+
+describe('journey format --write keeps who owns a map', () => {
+    beforeAll(async () => {
+        await ensureCliBuilt();
+    }, 300_000);
+
+    test.runIf(process.getuid?.() === 0)('run as root on a map of another user (nobody:nogroup, 0640), the formatted map keeps its owner, group and mode', async () => {
+        const { dir, remove } = makeFolder({ 'theirs.journey': UNFORMATTED });
+        try {
+            const file = path.join(dir, 'theirs.journey');
+            const nobody = Number(execFileSync('id', ['-u', 'nobody']).toString());
+            const nogroup = Number(execFileSync('id', ['-g', 'nobody']).toString());
+            chmodSync(dir, 0o755); // so that nobody can reach the file
+            chownSync(file, nobody, nogroup);
+            chmodSync(file, 0o640);
+            const run = await runJourney(['format', '--write', 'theirs.journey'], { cwd: dir });
+            expect(run.status, run.stderr).toBe(0);
+            const after = statSync(file);
+            expect([after.uid, after.gid, after.mode & 0o7777]).toEqual([nobody, nogroup, 0o640]);
+            expect(readFileSync(file, 'utf8')).not.toBe(UNFORMATTED);
+            // The owner can still read their map: read it as nobody.
+            expect(execFileSync('setpriv', ['--reuid', String(nobody), '--regid', String(nogroup), '--clear-groups', 'cat', file]).toString()).toContain('journey coffee');
+        } finally {
+            remove();
+        }
+    });
+
+    test('a map with two hard links is formatted in place: both names show the formatted map', async () => {
+        const { dir, remove } = makeFolder({ 'map.journey': UNFORMATTED });
+        try {
+            linkSync(path.join(dir, 'map.journey'), path.join(dir, 'alias.journey'));
+            const run = await runJourney(['format', '--write', 'map.journey'], { cwd: dir });
+            expect(run.status, run.stderr).toBe(0);
+            expect(readFileSync(path.join(dir, 'alias.journey'), 'utf8')).toBe(readFileSync(path.join(dir, 'map.journey'), 'utf8'));
+            expect(statSync(path.join(dir, 'map.journey')).nlink).toBe(2);
+        } finally {
+            remove();
+        }
     });
 });

@@ -18,6 +18,7 @@ const KEYWORDS = [
     'journey', 'state', 'current', 'future', 'description', 'persona', 'goal', 'need', 'frustration', 'channel', 'online', 'offline',
     'team', 'stage', 'kpi', 'target', 'unit', 'touchpoint', 'owner', 'emotion', 'expected', 'for', 'pain', 'gain', 'opportunity',
     'reach', 'moment', 'of', 'truth', 'backstage', 'next', 'decision', 'outcome', 'action', 'improves', 'impact', 'effort',
+    'tone', 'data', 'actual', 'lang', 'fr', 'en',
 ];
 const PUNCTUATION = ['{', '}', '->', '-', '>', '"', "'", '\\', '/', '/*', '*/', '//', ':', ',', ';', '#', '[', ']', '(', ')', '%%', '%%{init: {"theme":"dark"}}%%', '<script>', '&amp;'];
 const IDS = ['a', 'b', 'alex', 'calls', 'books', 'lost', 'x-y', '_', 'tp_1', 'stage_0', 'Ünïcode', '予約'];

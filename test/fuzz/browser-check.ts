@@ -1,6 +1,7 @@
 /**
  * Renders every view of texts that validate cleanly with Mermaid in a real Chromium (the
- * product's own renderer), proving "a map that validates always renders". FUZZ_BROWSER=all
+ * product's own renderer), proving "a map that validates always renders" (the canvas also as
+ * laid out for a 700-pixel pane, portrait when the map is wide). FUZZ_BROWSER=all
  * renders every clean input; otherwise a seeded sample of FUZZ_BROWSER_SAMPLE (default 2).
  */
 import { expect } from 'vitest';
@@ -29,7 +30,7 @@ export async function renderCleanInputs(pipeline: { run(text: string): Promise<P
         for (const text of chosen) {
             const result = await pipeline.run(text);
             if (!result.clean) continue;
-            for (const view of result.views) {
+            for (const view of result.narrowCanvas ? [...result.views, result.narrowCanvas] : result.views) {
                 if (view.kind !== 'diagram') continue;
                 const rendered = await renderer.render(view.mermaid);
                 expect(rendered.error, `view ${view.view} of this map did not render:\n${text}\n--- Mermaid ---\n${view.mermaid}`).toBeUndefined();

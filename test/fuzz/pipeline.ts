@@ -9,7 +9,7 @@ import { formatDocumentText } from '../../language-server/src/editor/journey-for
 import { createJourneyServices } from '../../language-server/src/journey-module.js';
 import { buildJourneyModel } from '../../language-server/src/model/build-model.js';
 import type { JourneyModel, SourceRange } from '../../language-server/src/model/journey-model.js';
-import { renderAllViews, type ViewResult } from '../../language-server/src/views/index.js';
+import { renderAllViews, renderView, type ViewResult } from '../../language-server/src/views/index.js';
 
 /** What the pipeline produced for one text. */
 export interface PipelineResult {
@@ -21,6 +21,8 @@ export interface PipelineResult {
     parsed: boolean;
     model?: JourneyModel;
     views: ViewResult[];
+    /** The canvas laid out for a 700-pixel preview pane (portrait when the map is wide). */
+    narrowCanvas?: ViewResult;
     formatted: string;
 }
 
@@ -45,13 +47,14 @@ export class Pipeline {
             const model = buildJourneyModel(document);
             if (model) assertModelInside(document, model);
             const views = model ? renderAllViews(model) : [];
-            for (const view of views) {
+            const narrowCanvas = model ? renderView(model, 'canvas', { availableWidth: 700 }) : undefined;
+            for (const view of narrowCanvas ? [...views, narrowCanvas] : views) {
                 if (view.kind === 'diagram' && view.mermaid.trim() === '') throw new Error(`view ${view.view} is a diagram with no Mermaid text`);
                 if (view.kind === 'empty' && view.message.trim() === '') throw new Error(`view ${view.view} is empty without saying what to add`);
             }
             const formatted = await formatDocumentText(Journey.lsp.Formatter!, document);
             if (!parsed && formatted !== text) throw new Error('the formatter changed a file with syntax errors');
-            return { text, diagnostics, clean: !diagnostics.some((d) => d.severity === 1), parsed, model, views, formatted };
+            return { text, diagnostics, clean: !diagnostics.some((d) => d.severity === 1), parsed, model, views, narrowCanvas, formatted };
         } finally {
             await shared.workspace.DocumentBuilder.update([], [uri]);
         }

@@ -43,6 +43,9 @@ export const journeyFile: fc.Arbitrary<Element[]> = fc
                     fc.nat(100000).map((n) => [{ kw: 'reach' }, { kw: String(n) }]),
                     fc.constant([{ kw: 'moment' }, { kw: 'of' }, { kw: 'truth' }]),
                     label.map((l) => [{ kw: 'backstage' }, { label: l }]),
+                    label.map((l) => [{ kw: 'tone' }, { label: l }]),
+                    label.map((l) => [{ kw: 'data' }, { label: l }]),
+                    label.map((l) => [{ kw: 'data' }, { label: l }]),
                     fc.constantFrom(...others).map((o) => [{ kw: 'next' }, { kw: o }]),
                 ].map((arb) => arb), { minLength: 0 }),
             }).chain(({ label: l, facts }) => fc.tuple(...facts).map((words): Element => ({
@@ -59,6 +62,9 @@ export const journeyFile: fc.Arbitrary<Element[]> = fc
             t3: touchpoint(tp3!, [outcome!]),
             branchLabel: optionalLabel,
             kpiTarget: fc.option(fc.nat(1000), { nil: undefined }),
+            kpiActual: fc.option(fc.oneof(fc.nat(1000), fc.constant(2.5)), { nil: undefined }),
+            channelTone: fc.option(label, { nil: undefined }),
+            lang: fc.option(fc.constantFrom('en', 'fr', 'FR', 'de'), { nil: undefined }),
             impact: score,
         }).map((r): Element[] => [
             { words: [{ kw: 'persona' }, { kw: sharedPersona! }, ...(r.sharedLabel === undefined ? [] : [{ label: r.sharedLabel }])] },
@@ -66,13 +72,14 @@ export const journeyFile: fc.Arbitrary<Element[]> = fc
                 words: [{ kw: 'journey' }, { kw: journey! }, ...(r.journeyLabel === undefined ? [] : [{ label: r.journeyLabel }])],
                 children: [
                     ...(r.state ? [{ words: [{ kw: 'state' }, { kw: r.state }] }] : []),
+                    ...(r.lang ? [{ words: [{ kw: 'lang' }, { kw: r.lang }] }] : []),
                     { words: [{ kw: 'persona' }, { kw: persona! }], children: r.goals.map((g) => ({ words: [{ kw: 'goal' }, { label: g }] })) },
-                    { words: [{ kw: 'channel' }, { kw: channel! }, { kw: 'online' }] },
+                    { words: [{ kw: 'channel' }, { kw: channel! }, { kw: 'online' }, ...(r.channelTone === undefined ? [] : [{ kw: 'tone' }, { label: r.channelTone }])] },
                     { words: [{ kw: 'team' }, { kw: team! }] },
                     {
                         words: [{ kw: 'stage' }, { kw: stage1! }],
                         children: [
-                            { words: [{ kw: 'kpi' }, { kw: kpi! }, ...(r.kpiTarget === undefined ? [] : [{ kw: 'target' }, { kw: String(r.kpiTarget) }])] },
+                            { words: [{ kw: 'kpi' }, { kw: kpi! }, ...(r.kpiTarget === undefined ? [] : [{ kw: 'target' }, { kw: String(r.kpiTarget) }]), ...(r.kpiActual === undefined ? [] : [{ kw: 'actual' }, { kw: String(r.kpiActual) }])] },
                             r.t1,
                             { words: [{ kw: 'decision' }, { kw: decision! }], children: [
                                 { words: [...(r.branchLabel === undefined ? [] : [{ label: r.branchLabel }]), { kw: '->' }, { kw: tp3! }] },

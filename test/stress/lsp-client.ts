@@ -10,7 +10,10 @@ import {
     createMessageConnection,
     StreamMessageReader,
     StreamMessageWriter,
+    type ClientCapabilities,
     type Diagnostic,
+    type InitializeResult,
+    type LogMessageParams,
     type MessageConnection,
     type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
@@ -28,15 +31,29 @@ export interface Published {
 /** A running language server and the client connected to it. */
 export class LspClient {
     readonly published: Published[] = [];
+    /** The server's `window/logMessage` notifications. */
+    readonly logged: LogMessageParams[] = [];
+    /** The server's answer to `initialize` (unset when the client was started without it). */
+    initialized: InitializeResult | undefined;
     private exited: string | undefined;
     private stderr = '';
 
     private constructor(readonly process: ChildProcess, readonly connection: MessageConnection) {}
 
-    /** Starts the server (with extra Node flags, if given), initializes it with a workspace folder (or none) and returns the client. */
-    static async start(options: { rootUri?: string; nodeArgs?: string[] } = {}): Promise<LspClient> {
+    /**
+     * Starts the server (with extra Node flags, if given) and, unless `initialize` is false,
+     * initializes it with a workspace folder (or none) and the client capabilities given (by
+     * default: snippets, Markdown hover, workspace folders). `runAs` starts it as another user.
+     */
+    static async start(options: {
+        rootUri?: string;
+        nodeArgs?: string[];
+        capabilities?: ClientCapabilities;
+        initialize?: boolean;
+        runAs?: { uid: number; gid: number };
+    } = {}): Promise<LspClient> {
         if (!existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} does not exist: run \`npm run build\` first`);
-        const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...options.runAs });
         const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
         const client = new LspClient(child, connection);
         child.stderr!.on('data', (chunk: Buffer) => {
@@ -48,13 +65,17 @@ export class LspClient {
         connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
             client.published.push(params);
         });
+        connection.onNotification('window/logMessage', (params: LogMessageParams) => {
+            client.logged.push(params);
+        });
         connection.onRequest((method) => (method === 'workspace/configuration' ? [] : null)); // workspace/configuration, client/registerCapability…
         connection.listen();
-        await client.request('initialize', {
+        if (options.initialize === false) return client;
+        client.initialized = await client.request<InitializeResult>('initialize', {
             processId: process.pid,
             rootUri: options.rootUri ?? null,
             workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'stress' }] : null,
-            capabilities: {
+            capabilities: options.capabilities ?? {
                 textDocument: {
                     synchronization: { dynamicRegistration: false },
                     completion: { completionItem: { snippetSupport: true } },

@@ -64,7 +64,7 @@ describe('journey/diff', () => {
         const result = await computeJourneyDiff(shared, { uri: 'file:///ws/booking.journey', baseText: '', baseLabel: 'HEAD' });
         expect(result.summary).toMatch(/^new map: 1 stage, 2 touchpoints/);
         expect(result.before.views).toEqual([]);
-        expect(result.after.views.length).toBe(2);
+        expect(result.after.views.length).toBe(3);
     });
 
     test('an unknown document answers "missing"', async () => {

@@ -9,7 +9,8 @@ import { describe, expect, test } from 'vitest';
 import { loadWorkspace } from '../../language-server/src/cli/workspace.js';
 import { diffFiles } from '../../language-server/src/diff/diff-files.js';
 import { diffToJson } from '../../language-server/src/diff/diff-json.js';
-import { cell, COMMENT_MARKER, diffToMarkdown, type PictureRenderer } from '../../language-server/src/diff/diff-markdown.js';
+import { COMMENT_MARKER, diffToMarkdown, type PictureRenderer } from '../../language-server/src/diff/diff-markdown.js';
+import { markdownText } from '../../language-server/src/views/markdown-escape.js';
 import { viewPicture } from '../../language-server/src/diff/diff-pictures.js';
 import { diffToText } from '../../language-server/src/diff/diff-text.js';
 import type { FileDiff } from '../../language-server/src/diff/diff-types.js';
@@ -91,18 +92,23 @@ describe('the Markdown report', () => {
         const row = markdown.split('\n').find((line) => line.startsWith('| touchpoint'))!;
         expect(row.split(/(?<!\\)\|/)).toHaveLength(4);
         expect(markdown).not.toContain('<script>');
-        expect(cell('a|b\nc')).toBe('a\\|b c');
+        expect(markdownText('a|b\nc')).toBe('a\\|b c');
     });
 
-    test('pictures: journey and flow views before and after, changed elements highlighted only after', async () => {
+    test('pictures: canvas, journey and flow views before and after, changed elements highlighted only after', async () => {
         const before = await modelOf('journey j { stage s { touchpoint a "A" { emotion 2 } touchpoint b "B" { emotion 3 } } }');
         const after = await modelOf('journey j { stage s { touchpoint a "A" { emotion 4 } touchpoint b "B" { emotion 3 } } }');
         const markdown = diffToMarkdown(compare(before, after), { picture: viewPicture });
+        expect(markdown).toContain('<details><summary>Canvas view: before and after</summary>');
         expect(markdown).toContain('<details><summary>Journey view: before and after</summary>');
         expect(markdown).toContain('<details><summary>Flow view: before and after</summary>');
+        expect(markdown.indexOf('Canvas view')).toBeLessThan(markdown.indexOf('Journey view'));
         const blocks = [...markdown.matchAll(/```mermaid\n([^]*?)\n```/g)].map((match) => match[1]);
-        expect(blocks).toHaveLength(4);
-        const [journeyBefore, journeyAfter, flowBefore, flowAfter] = blocks;
+        expect(blocks).toHaveLength(6);
+        const [canvasBefore, canvasAfter, journeyBefore, journeyAfter, flowBefore, flowAfter] = blocks;
+        // The canvas highlights the changed touchpoint's own cell, and only after.
+        expect(canvasBefore).not.toMatch(/class .*highlight/);
+        expect(canvasAfter).toMatch(/class tp_a highlight/);
         expect(journeyBefore).not.toContain('★');
         expect(journeyAfter).toMatch(/★ A: 4/);
         expect(journeyAfter).not.toMatch(/★ B/);
@@ -125,23 +131,26 @@ describe('the Markdown report', () => {
         const markdown = diffToMarkdown(compare(before, after), { picture: huge, maxLength: 60_000 });
         expect(markdown.length).toBeLessThan(60_000);
         expect(markdown).not.toContain('```mermaid');
-        expect(markdown).toContain('pictures were left out');
+        expect(markdown).toContain('the before/after pictures of 1 map were left out (“Booking a home cleaning”)');
     });
 
-    test('a report still too long without pictures drops its tables, and past that is cut at a line, saying so each time', async () => {
+    test('a report still too long without pictures drops the tables of as few maps as needed, and past that is cut before a map, saying so each time', async () => {
         const before = await example('home-cleaning.journey');
         const after = await modelOf(editHomeCleaning(readFileSync(path.join(EXAMPLES, 'home-cleaning.journey'), 'utf8')));
         const many = (count: number) => Array.from({ length: count }, (_, i) => compare(before, after).map((file) => ({ ...file, path: `maps/copy-${i}.journey` }))).flat();
         const withoutTables = diffToMarkdown(many(150), { picture: viewPicture, maxLength: 60_000 });
         expect(withoutTables.length).toBeLessThanOrEqual(60_000);
-        expect(withoutTables).not.toContain('| Element | Change |');
+        // Only the maps that must give up their tables do: the others keep them.
+        const tables = withoutTables.split('\n### ').slice(1).filter((section) => section.includes('| Element | Change |')).length;
+        expect(tables).toBeGreaterThan(0);
+        expect(tables).toBeLessThan(150);
         expect(withoutTables).toContain('`maps/copy-149.journey` (modified)');
-        expect(withoutTables).toContain('The tables of changes and the pictures were left out');
+        expect(withoutTables).toMatch(/the tables of changes and the pictures of \d+ maps were left out \(“Booking a home cleaning”, “Booking a home cleaning”, “Booking a home cleaning” and \d+ more\)/);
         const cut = diffToMarkdown(many(2000), { picture: viewPicture, maxLength: 60_000 });
         expect(cut.length).toBeLessThanOrEqual(60_000);
         expect(cut).toContain('`maps/copy-0.journey` (modified)');
         expect(cut).not.toContain('`maps/copy-1999.journey`');
-        expect(cut).toMatch(/\n\n_This report was cut to keep it short enough: it names only the first maps that changed; run `journey diff` locally to see every change._\n$/);
+        expect(cut).toMatch(/\n\n_This report was cut to keep it short enough: it shows \d+ of the 2000 maps that changed; run `journey diff` locally to see every change._\n$/);
         // Every map section left is whole: its heading, file line and summary.
         const sections = cut.split('\n### ').slice(1);
         for (const section of sections) expect(section, section.slice(0, 80)).toMatch(/^.+\n\n`maps\/copy-\d+\.journey` \(modified\)\n\n.+\.\n/);

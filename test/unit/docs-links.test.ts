@@ -14,13 +14,25 @@ function anchorOf(heading: string): string {
     return heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\- _]/gu, '').replace(/ /g, '-');
 }
 
+/** The lines of a Markdown page outside fenced code blocks (a fence closes with at least as many of its characters). */
+function proseLines(file: string): string[] {
+    const lines: string[] = [];
+    let fence: string | undefined;
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+        // A backtick fence's info string holds no backtick (```` ```journey ```` at a line's start is a code span).
+        const marker = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/.exec(line)?.[1];
+        if (fence === undefined && marker) fence = marker;
+        else if (fence !== undefined && marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+        else if (fence === undefined) lines.push(line);
+    }
+    return lines;
+}
+
 /** The anchors of a Markdown page's headings (outside code blocks). */
 function anchorsOf(file: string): Set<string> {
     const anchors = new Set<string>();
-    let fenced = false;
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
-        if (line.startsWith('```')) fenced = !fenced;
-        const heading = !fenced && /^#{1,6} (.*)$/.exec(line);
+    for (const line of proseLines(file)) {
+        const heading = /^#{1,6} (.*)$/.exec(line);
         if (heading) anchors.add(anchorOf(heading[1]!));
     }
     return anchors;
@@ -28,7 +40,7 @@ function anchorsOf(file: string): Set<string> {
 
 /** The relative links of a page, outside code blocks and code spans. */
 function linksOf(file: string): string[] {
-    const text = readFileSync(file, 'utf8').replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
+    const text = proseLines(file).join('\n').replace(/(`+)[^`\n][\s\S]*?\1/g, '');
     return [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]!).filter((target) => !/^[a-z]+:/i.test(target));
 }
 

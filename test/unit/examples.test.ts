@@ -13,6 +13,8 @@ import type { JourneyFile } from '../../language-server/src/generated/ast.js';
 import { formatDocumentText } from '../../language-server/src/editor/journey-formatter.js';
 import { computeFlow, reachableNodes, trappingLoops } from '../../language-server/src/language/journey-flow.js';
 import { buildJourneyModel } from '../../language-server/src/model/build-model.js';
+import { renderView } from '../../language-server/src/views/index.js';
+import { MARKDOWN_PAGE_WIDTH } from '../../language-server/src/views/markdown-document.js';
 import { createTestServices } from '../helpers.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../examples', import.meta.url));
@@ -118,6 +120,14 @@ describe('the examples', () => {
         const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
         const block = '```journey\n' + readFileSync(join(EXAMPLES, 'hello.journey'), 'utf8') + '```';
         expect(readme.includes(block), 'README.md must show examples/hello.journey exactly, in a ```journey block under "Write a map"').toBe(true);
+    });
+
+    test('the README\'s first picture is the canvas of examples/hello.journey, as drawn for Markdown', () => {
+        const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+        const canvas = renderView(buildJourneyModel(documents.get('hello.journey')!)!, 'canvas', { availableWidth: MARKDOWN_PAGE_WIDTH });
+        expect(canvas.kind).toBe('diagram');
+        const first = /```mermaid\n([^]*?)\n```/.exec(readme)?.[1];
+        expect(first, 'README.md must show the canvas of hello.journey in its first ```mermaid block (journey render examples/hello.journey --view canvas)').toBe(canvas.kind === 'diagram' ? canvas.mermaid.trimEnd() : '');
     });
 
     test('the shared people of the b2b maps are declared once and used by both maps', () => {

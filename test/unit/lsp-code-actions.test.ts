@@ -234,3 +234,31 @@ describe('a label between typographic quotes', () => {
     });
 });
 
+
+describe('a misspelt word gets the suggested correction as the preferred fix', () => {
+    test('a reference: "Did you mean \'alex\'?" → Change to \'alex\', preferred over creating \'alx\'', async () => {
+        const { document, actions } = await fixes(base('persona alx'), 'linking-error');
+        expect(actions.filter((a) => a.isPreferred).map((a) => a.title)).toEqual(["Change to 'alex'"]);
+        expect(actions.map((a) => a.title)).toContain("Create persona 'alx' in this journey");
+        const text = applied(actions, "Change to 'alex'", document);
+        expect(text).toContain('      persona alex\n');
+        expect(await errorsOf(text)).toEqual([]);
+    });
+
+    test('a keyword: `emotoin 4` → Change to \'emotion\', preferred', async () => {
+        const { document, actions } = await fixes(base('persona alex\nemotoin 4'), 'parsing-error');
+        expect(actions.find((a) => a.isPreferred)?.title).toBe("Change to 'emotion'");
+        const text = applied(actions, "Change to 'emotion'", document);
+        expect(text).toContain('      emotion 4\n');
+        expect(await errorsOf(text)).toEqual([]);
+    });
+
+    test('the same persona twice on a touchpoint is a warning, and its fix removes the repetition', async () => {
+        const { document, actions } = await fixes(base('persona alex\nchannel web\npersona alex'), 'duplicate-fact');
+        const warning = document.diagnostics!.find((d) => codeOf(d) === 'duplicate-fact')!;
+        expect(warning.severity).toBe(2);
+        expect(warning.message).toBe("Persona 'alex' is already listed on this touchpoint (line 8); remove the repetition.");
+        const text = applied(actions, 'Remove this repeated fact', document);
+        expect(text).toBe(base('persona alex\nchannel web'));
+    });
+});

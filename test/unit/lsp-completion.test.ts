@@ -42,7 +42,20 @@ describe('keywords valid at the cursor only', () => {
 
     test('inside a journey: its facts and elements, never a nested journey', async () => {
         const items = labels(await completeAt('journey j {\n  |\n}'));
-        expect(items).toEqual(['action', 'channel', 'description', 'outcome', 'persona', 'stage', 'state', 'team']);
+        expect(items).toEqual(['action', 'channel', 'description', 'lang', 'outcome', 'persona', 'stage', 'state', 'team']);
+    });
+
+    test('`lang` is a snippet with the built-in languages, offered once; after it, the language codes', async () => {
+        const items = await completeAt('journey j {\n  |\n}');
+        expect(items.find((i) => i.label === 'lang')!.insertText).toBe('lang ${1|en,fr|}');
+        expect(labels(await completeAt('journey j {\n  lang fr\n  |\n}'))).not.toContain('lang');
+        expect(labels(await completeAt('journey j {\n  lang |\n}'))).toEqual(['en', 'fr']);
+    });
+
+    test('on a channel: `tone` after its mode; on a KPI: `actual` after its target', async () => {
+        expect(labels(await completeAt('channel web "Web" online |'))).toContain('tone');
+        const kpi = await completeAt('journey j {\n  stage s {\n    kpi k "K" target 5 |\n  }\n}');
+        expect(kpi.find((i) => i.label === 'actual')!.insertText).toBe('actual ${1:100}');
     });
 
     test('after `state`: current or future', async () => {
@@ -66,7 +79,11 @@ describe('keywords valid at the cursor only', () => {
 
     test('inside a touchpoint: every property, as snippets where a value follows', async () => {
         const items = await completeAt(inTouchpoint('|'));
-        expect(labels(items)).toEqual(['backstage', 'channel', 'description', 'emotion', 'expected', 'gain', 'moment', 'next', 'opportunity', 'owner', 'pain', 'persona', 'reach']);
+        expect(labels(items)).toEqual(['backstage', 'channel', 'data', 'description', 'emotion', 'expected', 'gain', 'moment', 'next', 'opportunity', 'owner', 'pain', 'persona', 'reach', 'tone']);
+        expect(items.find((i) => i.label === 'tone')!.insertText).toBe('tone "$1"');
+        expect(items.find((i) => i.label === 'data')!.insertText).toBe('data "$1"');
+        expect(labels(await completeAt(inTouchpoint('tone "Calm"\n      |')))).not.toContain('tone');
+        expect(labels(await completeAt(inTouchpoint('data "Birthday"\n      |')))).toContain('data');
         const emotion = items.find((i) => i.label === 'emotion')!;
         expect(emotion.insertText).toBe('emotion ${1|1,2,3,4,5|}');
         expect(emotion.insertTextFormat).toBe(2); // snippet
@@ -114,6 +131,19 @@ describe('references, with their labels', () => {
     test('a decision branch offers the steps it can lead to', async () => {
         const text = 'journey j {\n  outcome out "Out"\n  stage s {\n    touchpoint a\n    decision d { "x" -> | }\n  }\n}';
         expect(labels(await completeAt(text))).toEqual(expect.arrayContaining(['a', 'out', 's']));
+    });
+
+    test('a decision branch does not offer the decision itself', async () => {
+        const text = 'journey j {\n  outcome out "Out"\n  stage s {\n    touchpoint a\n    decision buy { "x" -> a\n "y" -> | }\n  }\n}';
+        const offered = labels(await completeAt(text));
+        expect(offered).toEqual(expect.arrayContaining(['a', 'out']));
+        expect(offered).not.toContain('buy');
+    });
+
+    test('`persona` and `channel` do not offer what the touchpoint already lists, but the one under the cursor stays', async () => {
+        expect(labels(await completeAt(inTouchpoint('persona alex\n      persona |')))).toEqual(['buyer']);
+        expect(labels(await completeAt(inTouchpoint('channel phone\n      channel |')))).toEqual(['web']);
+        expect(labels(await completeAt(inTouchpoint('persona alex|')))).toContain('alex');
     });
 
     test('a reference documents the element it names', async () => {
@@ -193,11 +223,11 @@ describe('every cursor position of the examples', () => {
 });
 
 describe('through langium/test expectCompletion', () => {
-    test('in a decision, after a labelled branch arrow: the steps of the journey, in order of their ids', async () => {
+    test('in a decision, after a labelled branch arrow: the steps of the journey but the decision itself, in order of their ids', async () => {
         await expectCompletion(createTestServices().Journey)({
             text: 'journey j {\n  stage s {\n    touchpoint b "B"\n    touchpoint a "A"\n    decision d {\n      "x" -> a\n      "y" -> <|>\n    }\n  }\n}',
             index: 0,
-            expectedItems: ['a', 'b', 'd', 's'],
+            expectedItems: ['a', 'b', 's'],
         });
     });
 

@@ -77,7 +77,7 @@ describe('journey format', () => {
         expect(result.stderr).toContain(`accent.journey:2:11: not formatted: syntax error: 'é' cannot be part of an id`);
         expect(result.stderr).toContain('between quotes: "é". Fix it first (journey check accent.journey');
         writeFileSync(join(dir, 'typo.journey'), 'journey x {\n  stage s {\n    touchpoint t {\n      emotoin 2\n    }\n  }\n}\n');
-        expect(journey('--check', 'typo.journey').stderr).toContain("typo.journey:4:7: not formatted: syntax error: Expected '}' but found 'emotoin'. 'emotoin' is not a keyword that can stand here: is it misspelt? Fix it first");
+        expect(journey('--check', 'typo.journey').stderr).toContain("typo.journey:4:7: not formatted: syntax error: Expected '}' but found 'emotoin'. 'emotoin' is not a keyword that can stand here: is it misspelt? Did you mean 'emotion'? Fix it first");
     });
 
     test('keeps Windows line endings and a byte-order mark', () => {

@@ -130,9 +130,9 @@ describe('semantic tokens', () => {
     test('a reference to a touchpoint and to an outcome take their own colours', async () => {
         const highlight = highlightHelper(createTestServices().Journey);
         const tokens = await highlight('journey j {\n  stage s {\n    touchpoint <|t|> { next <|gone|> }\n    decision d { "x" -> <|t|> }\n  }\n  outcome <|gone|>\n}');
-        expectSemanticToken(tokens, { rangeIndex: 0, tokenType: SemanticTokenTypes.event });
+        expectSemanticToken(tokens, { rangeIndex: 0, tokenType: SemanticTokenTypes.function });
         expectSemanticToken(tokens, { rangeIndex: 1, tokenType: SemanticTokenTypes.enumMember });
-        expectSemanticToken(tokens, { rangeIndex: 2, tokenType: SemanticTokenTypes.event });
+        expectSemanticToken(tokens, { rangeIndex: 2, tokenType: SemanticTokenTypes.function });
         expectSemanticToken(tokens, { rangeIndex: 3, tokenType: SemanticTokenTypes.enumMember });
     });
 });

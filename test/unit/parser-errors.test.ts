@@ -12,7 +12,7 @@ async function syntaxErrors(text: string): Promise<string[]> {
 describe('syntax errors say what was expected in words', () => {
     test('a misspelt keyword', async () => {
         expect(await syntaxErrors('journey j {\n  stage s {\n    touchpoint t {\n      emotoin 2\n    }\n  }\n}\n')).toEqual([
-            `4:7 Expected '}' but found 'emotoin'. 'emotoin' is not a keyword that can stand here: is it misspelt?`,
+            `4:7 Expected '}' but found 'emotoin'. 'emotoin' is not a keyword that can stand here: is it misspelt? Did you mean 'emotion'?`,
         ]);
     });
 

@@ -6,7 +6,7 @@ import { funnelLinks } from '../../language-server/src/views/funnel-links.js';
 import { taskMargin, taskWidth } from '../../language-server/src/views/journey-view.js';
 import { placePoints } from '../../language-server/src/views/priorities-view.js';
 import { mermaidMeasuredText, textWidth } from '../../language-server/src/views/text-width.js';
-import { renderAllViews, renderView, type ViewId, type ViewOptions } from '../../language-server/src/views/index.js';
+import { renderAllViews, renderView, VIEW_IDS, type ViewId, type ViewOptions } from '../../language-server/src/views/index.js';
 import { markdownDocument } from '../../language-server/src/views/markdown-document.js';
 import { parseJourney } from '../helpers.js';
 
@@ -274,6 +274,6 @@ describe('markdown document', () => {
         expect(document).toMatch(/^# Booking\n/);
         expect(document).toContain('## Personas\n\n- **Alex**');
         expect(document).toContain('| Awareness | Impressions | 5,000 |');
-        expect(document.match(/^```mermaid$/gm)).toHaveLength(6);
+        expect(document.match(/^```mermaid$/gm)).toHaveLength(VIEW_IDS.length);
     });
 });

@@ -5,7 +5,8 @@
 import { describe, expect, test } from 'vitest';
 import { entity, lineText, mermaidText, safeId, WORD_JOINER } from '../../language-server/src/views/escape.js';
 import { fitsSankey } from '../../language-server/src/views/funnel-view.js';
-import { markdownNote, markdownText } from '../../language-server/src/views/markdown-document.js';
+import { markdownNote } from '../../language-server/src/views/markdown-document.js';
+import { markdownText } from '../../language-server/src/views/markdown-escape.js';
 
 describe('mermaidText', () => {
     test('keeps letters, digits, spaces, accents, emoji and right-to-left text as they are', () => {
@@ -85,7 +86,7 @@ describe('fitsSankey', () => {
 
 describe('markdownText', () => {
     test('shows Markdown and HTML punctuation literally', () => {
-        expect(markdownText('**bold** <img src=x> & [l](u) `c` $x$ @me')).toBe('\\*\\*bold\\*\\* &lt;img src=x&gt; &amp; \\[l\\](u) \\`c\\` \\$x\\$ \\@me');
+        expect(markdownText('**bold** <img src=x> & [l](u) `c` $x$ @me')).toBe('\\*\\*bold\\*\\* &lt;img src=x&gt; &amp; \\[l\\](u) \\`c\\` \\$x\\$ @\u2060me');
     });
 
     test('escapes a line-starting block marker and emoji codes, and keeps one line', () => {

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { loadWorkspace, resolveFile } from '../../language-server/src/cli/workspace.js';
 import type { JourneyModel, SourceRange } from '../../language-server/src/model/journey-model.js';
 import { renderAllViews, renderView, VIEW_IDS, type SourceMapEntry } from '../../language-server/src/views/index.js';
-import { markdownDocument } from '../../language-server/src/views/markdown-document.js';
+import { MARKDOWN_PAGE_WIDTH, markdownDocument } from '../../language-server/src/views/markdown-document.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -60,7 +60,7 @@ describe('views of the examples', () => {
 
     test('the committed Markdown of each example (examples/out/<name>.md) is what `npm run examples` writes', async () => {
         for (const { name, model } of examples) {
-            await expect(markdownDocument(model, renderAllViews(model))).toMatchFileSnapshot(`../../examples/out/${name}.md`);
+            await expect(markdownDocument(model, renderAllViews(model, { availableWidth: MARKDOWN_PAGE_WIDTH }))).toMatchFileSnapshot(`../../examples/out/${name}.md`);
         }
     });
 
@@ -82,7 +82,7 @@ describe('views of the examples', () => {
 
     test('flowchart diagram ids are the node ids written in the Mermaid text, unique per view', () => {
         for (const { name, model } of examples) {
-            for (const id of ['flow', 'blueprint'] as const) {
+            for (const id of ['canvas', 'flow', 'blueprint'] as const) {
                 const view = renderView(model, id);
                 if (view.kind !== 'diagram') continue;
                 const ids = view.sourceMap.map((entry) => entry.diagramId);

@@ -59,7 +59,8 @@ describe('the extension package', () => {
         const zip = unzip(target);
         const entries = [...zip.keys()];
         for (const needed of ['extension/package.json', 'extension/out/extension.cjs', 'extension/out/server.cjs', 'extension/out/extension-browser.js', 'extension/out/server-browser.js', 'extension/media/mermaid.min.js',
-            'extension/media/webview.js', 'extension/media/diff-webview.js', 'extension/media/preview.css', 'extension/syntaxes/journey.tmLanguage.json']) {
+            'extension/media/webview.js', 'extension/media/diff-webview.js', 'extension/media/preview.css', 'extension/syntaxes/journey.tmLanguage.json',
+            'extension/media/markdown-preview.js', 'extension/media/markdown-preview.css', 'extension/syntaxes/journey-markdown.tmLanguage.json']) {
             expect(entries, needed).toContain(needed);
         }
         expect(entries.filter((e) => /(^|\/)node_modules\/|\.tsx?$|\.map$|(^|\/)(src|webview|test)\//.test(e))).toEqual([]);
@@ -76,6 +77,38 @@ describe('the extension package', () => {
         expect(manifest.main).toBe('./out/extension.cjs');
         expect(manifest.browser).toBe('./out/extension-browser.js');
         expect(manifest.scripts?.['vscode:prepublish']).toBeUndefined();
+    }, 120_000);
+
+    it('holds every picture and page of the getting-started walkthrough, both themes, and the New Journey Map entries', () => {
+        const target = path.join(temp, 'walkthrough.vsix');
+        const run = packageExtension('--out', target);
+        expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+        const zip = unzip(target);
+        const manifest = JSON.parse(zip.get('extension/package.json')!.toString('utf8')) as {
+            contributes: {
+                commands: Array<{ command: string }>;
+                menus: Record<string, Array<{ command: string }>>;
+                walkthroughs: Array<{ steps: Array<{ id: string; media: { image?: Record<string, string>; markdown?: string } }> }>;
+            };
+        };
+        expect(manifest.contributes.commands.map((c) => c.command)).toContain('journey.newMap');
+        expect(manifest.contributes.menus['file/newFile']).toEqual([{ command: 'journey.newMap', group: 'file' }]);
+        const steps = manifest.contributes.walkthroughs[0].steps;
+        expect(steps.map((step) => step.id)).toEqual(['newMap', 'completion', 'preview', 'views', 'review']);
+        for (const step of steps) {
+            const image = step.media.image;
+            if (image) {
+                // A light and a dark picture, different files, both SVGs drawn by Mermaid.
+                expect(image.light, step.id).not.toBe(image.dark);
+                for (const file of [image.light, image.dark, image.hc, image.hcLight]) {
+                    const content = zip.get(`extension/${file}`)?.toString('utf8');
+                    expect(content, `${step.id}: ${file} is not in the package`).toBeDefined();
+                    expect(content!, file).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg [^>]*aria-roledescription=/);
+                }
+            } else {
+                expect(zip.get(`extension/${step.media.markdown}`)?.toString('utf8'), `${step.id}: ${step.media.markdown} is not in the package`).toMatch(/\S/);
+            }
+        }
     }, 120_000);
 
     it('is not written when a file it must not hold would go in', () => {

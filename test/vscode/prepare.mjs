@@ -19,13 +19,13 @@ export async function buildSuite(root, suiteBundle) {
 }
 
 /** A fresh copy of the test workspace, user settings, and the control file the suite reads. */
-export function prepareOutput({ root, output, workspace, requestsDir, resultsFile, browser }) {
+export function prepareOutput({ root, output, workspace, requestsDir, resultsFile, browser, only }) {
     for (const entry of existsSync(output) ? readdirSync(output) : []) {
         rmSync(path.join(output, entry), { recursive: true, force: true });
     }
     mkdirSync(requestsDir, { recursive: true });
     cpSync(path.join(root, 'test/vscode/workspace'), workspace, { recursive: true });
-    writeFileSync(path.join(workspace, '.vscode-test-control.json'), JSON.stringify({ resultsFile, requestsDir, browser }));
+    writeFileSync(path.join(workspace, '.vscode-test-control.json'), JSON.stringify({ resultsFile, requestsDir, browser, only }));
     const settings = JSON.stringify({
         'workbench.startupEditor': 'none',
         'workbench.tips.enabled': false,

@@ -1,6 +1,7 @@
 // Runs the extension's test suite inside a real VS Code: the VS Code server of code-server
 // (installed by scripts/install-vscode-server.sh), opened in Chromium driven by playwright-core.
 // Usage: node test/vscode/run.mjs   (after `npm run build`). Exit code 0 when every test passed.
+// JOURNEY_VSCODE_ONLY=<text> runs only the tests whose name contains <text>.
 // Results: test-output/vscode/results.json; screenshots: test-output/vscode/*.png.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,7 +26,7 @@ const log = (message) => console.log(`[vscode-tests] ${message}`);
 async function main() {
     install();
     await buildSuite(root, suiteBundle);
-    prepareOutput({ root, output, workspace, requestsDir, resultsFile, browser: true });
+    prepareOutput({ root, output, workspace, requestsDir, resultsFile, browser: true, only: process.env.JOURNEY_VSCODE_ONLY });
     const port = await freePort();
     const server = startServer({ serverMain, port, output, log });
     let browser;
@@ -172,6 +173,68 @@ async function perform(page, action, args) {
         case 'press':
             await page.keyboard.press(args.key);
             return true;
+        case 'quick-input': {
+            // Waits for VS Code's input box or quick pick, types `text` into it (if any), then presses `key` (if any).
+            const input = page.locator('.quick-input-widget input.input').first();
+            await input.waitFor({ state: 'visible', timeout: 10_000 });
+            if (args.text !== undefined) await page.keyboard.type(args.text);
+            if (args.key) await page.keyboard.press(args.key);
+            return true;
+        }
+        case 'text': {
+            // The text the workbench shows in the first element matching `selector`, once it is visible.
+            const element = page.locator(args.selector).first();
+            await element.waitFor({ state: 'visible', timeout: 10_000 });
+            return element.innerText();
+        }
+        case 'markdown-preview': {
+            // The frame of VS Code's Markdown preview that holds ```journey blocks (none yet: an empty answer).
+            for (const frame of page.frames()) {
+                const found = await frame.evaluate(() => {
+                    const blocks = Array.from(document.querySelectorAll('.journey-fence'));
+                    if (blocks.length === 0) return undefined;
+                    return {
+                        bodyClass: document.body.className,
+                        blocks: blocks.map((block) => ({
+                            state: block.getAttribute('data-journey-state'),
+                            view: block.getAttribute('data-journey-view'),
+                            dataLine: block.getAttribute('data-line'),
+                            svgs: block.querySelectorAll('svg').length,
+                            role: block.querySelector('svg')?.getAttribute('aria-roledescription') ?? null,
+                            style: (block.querySelector('svg style')?.textContent ?? '').replace(/journey-markdown-\d+/g, ''),
+                            text: block.textContent ?? '',
+                        })),
+                    };
+                }).catch(() => undefined);
+                if (found) return found;
+            }
+            return { bodyClass: '', blocks: [] };
+        }
+        case 'preview-layout': {
+            // The banner's height, where the picture's viewport starts, and the text the preview shows.
+            const frame = await previewFrame(page);
+            return frame.evaluate(() => {
+                const banner = document.getElementById('banner');
+                return {
+                    bannerHeight: banner && !banner.hidden ? banner.getBoundingClientRect().height : 0,
+                    viewportTop: document.getElementById('viewport')?.getBoundingClientRect().top ?? -1,
+                    text: document.body.innerText,
+                };
+            });
+        }
+        case 'token-colors':
+            // The colour each word of `args.words` is drawn in, in the active editor, and the editor's plain-text colour.
+            return page.evaluate((words) => {
+                const lines = document.querySelector('.editor-group-container.active .monaco-editor .view-lines') ?? document.querySelector('.monaco-editor .view-lines');
+                const spans = Array.from(lines?.querySelectorAll('.view-line span span') ?? []);
+                const colors = {};
+                for (const word of words) {
+                    const span = spans.find((s) => s.textContent === word);
+                    colors[word] = span ? getComputedStyle(span).color : null;
+                }
+                const plain = spans.find((s) => s.classList.contains('mtk1'));
+                return { colors, foreground: plain ? getComputedStyle(plain).color : null };
+            }, args.words);
         default:
             throw new Error(`unknown action ${action}`);
     }

@@ -29,7 +29,7 @@ describe('the VS Code extension in a real VS Code', () => {
         expect(results.length).toBeGreaterThanOrEqual(10);
         const failed = results.filter((r) => !r.passed).map((r) => `${r.name}: ${r.error?.split('\n').slice(0, 3).join(' / ').slice(0, 600)}`);
         expect(failed).toEqual([]);
-        for (const screenshot of ['preview-journey-view.png', 'preview-flow-click-to-source.png', 'preview-error-banner.png', 'preview-dark-theme.png']) {
+        for (const screenshot of ['preview-journey-view.png', 'preview-flow-click-to-source.png', 'preview-error-banner.png', 'preview-dark-theme.png', 'new-journey-map.png', 'walkthrough.png']) {
             expect(existsSync(path.join(root, 'test-output/vscode', screenshot)), screenshot).toBe(true);
         }
         expect(run.status, output.slice(-2000)).toBe(0);

@@ -1,6 +1,6 @@
 /** Starts the Journey language server in a web worker, and answers its reads of the workspace from `vscode.workspace.fs`. */
 import * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
+import { LanguageClient, ResponseError, type LanguageClientOptions } from 'vscode-languageclient/browser';
 import {
     JOURNEY_FS_READ_DIRECTORY, JOURNEY_FS_READ_FILE, JOURNEY_FS_STAT, type JourneyFsEntry, type JourneyFsParams,
 } from '../../../language-server/src/lsp/journey-fs-protocol.js';
@@ -17,12 +17,12 @@ export async function startJourneyWorkerClient(context: vscode.ExtensionContext)
         outputChannelName: 'Journey Language Server',
     };
     const client = new LanguageClient('journey', 'Journey Language Server', worker, clientOptions);
-    client.onRequest(JOURNEY_FS_READ_FILE, async ({ uri }: JourneyFsParams) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri))));
-    client.onRequest(JOURNEY_FS_READ_DIRECTORY, async ({ uri }: JourneyFsParams): Promise<JourneyFsEntry[]> => {
+    client.onRequest(JOURNEY_FS_READ_FILE, ({ uri }: JourneyFsParams) => answer(async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri)))));
+    client.onRequest(JOURNEY_FS_READ_DIRECTORY, ({ uri }: JourneyFsParams) => answer(async (): Promise<JourneyFsEntry[]> => {
         const folder = vscode.Uri.parse(uri);
         const entries = await vscode.workspace.fs.readDirectory(folder);
         return entries.map(([name, type]) => entryOf(vscode.Uri.joinPath(folder, name), type));
-    });
+    }));
     client.onRequest(JOURNEY_FS_STAT, async ({ uri }: JourneyFsParams): Promise<JourneyFsEntry> => {
         try {
             return entryOf(vscode.Uri.parse(uri), (await vscode.workspace.fs.stat(vscode.Uri.parse(uri))).type);
@@ -44,6 +44,18 @@ async function workerScriptUrl(script: vscode.Uri): Promise<string> {
     const code = await vscode.workspace.fs.readFile(script);
     return URL.createObjectURL(new Blob([code as BlobPart], { type: 'text/javascript' }));
 }
+
+/** Runs a read; a failure goes back to the server with the error code a disk would give (`ENOENT`, `EACCES`, `EISDIR`…), so it skips the file as on the desktop. */
+async function answer<T>(read: () => Promise<T>): Promise<T> {
+    try {
+        return await read();
+    } catch (error) {
+        const code = error instanceof vscode.FileSystemError ? ERROR_CODES[error.code] ?? 'EIO' : 'EIO';
+        throw new ResponseError(1, error instanceof Error ? error.message : String(error), { code });
+    }
+}
+
+const ERROR_CODES: Record<string, string> = { FileNotFound: 'ENOENT', NoPermissions: 'EACCES', FileIsADirectory: 'EISDIR', FileNotADirectory: 'ENOTDIR', Unavailable: 'EIO' };
 
 function entryOf(uri: vscode.Uri, type: vscode.FileType): JourneyFsEntry {
     return { uri: uri.toString(), isFile: (type & vscode.FileType.File) !== 0, isDirectory: (type & vscode.FileType.Directory) !== 0 };

@@ -51,18 +51,21 @@ export function mergeBase(root: string, a: string, b: string): string {
 
 /** The `.journey` files of a revision, by path relative to the root, with their contents. */
 export function journeyFilesAtRevision(root: string, revision: string): Map<string, Buffer> {
-    const paths = splitNul(git(root, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', revision])).filter(isJourneyPath);
+    // "<mode> <type> <sha>\t<path>" per entry, NUL-separated: any character may be in a path, a line break too.
+    const entries = splitNul(git(root, ['ls-tree', '-r', '-z', '--full-tree', revision]))
+        .map((entry) => ({ header: entry.slice(0, entry.indexOf('\t')).split(' '), file: entry.slice(entry.indexOf('\t') + 1) }))
+        .filter(({ header, file }) => header[1] === 'blob' && isJourneyPath(file));
     const files = new Map<string, Buffer>();
-    if (paths.length === 0) return files;
-    // One `git cat-file --batch` for every file: "<sha> blob <size>\n<content>\n" per request.
-    const output = git(root, ['cat-file', '--batch'], paths.map((file) => `${revision}:${file}\n`).join(''));
+    if (entries.length === 0) return files;
+    // One `git cat-file --batch` for every file, asked by object id (never by path): "<sha> blob <size>\n<content>\n" per request.
+    const output = git(root, ['cat-file', '--batch'], entries.map(({ header }) => `${header[2]}\n`).join(''));
     let offset = 0;
-    for (const file of paths) {
+    for (const { file } of entries) {
         const headerEnd = output.indexOf(0x0a, offset);
         const header = output.subarray(offset, headerEnd).toString();
         const size = Number(header.split(' ')[2]);
         if (!header.includes(' blob ') || !Number.isFinite(size)) {
-            throw new UsageError(`git could not read ${file} at ${revision} (${header}).`);
+            throw new UsageError(`git could not read ${JSON.stringify(file)} at ${revision} (${header}).`);
         }
         files.set(file, output.subarray(headerEnd + 1, headerEnd + 1 + size));
         offset = headerEnd + 1 + size + 1;

@@ -2,6 +2,7 @@
  * `journey diff <old> <new>` and `journey diff --git <revision> [paths…]`: what changed in the
  * journeys, element by element, as text, Markdown (for pull requests) or JSON.
  */
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { LangiumDocument } from 'langium';
@@ -9,19 +10,17 @@ import type { JourneyFile } from '../generated/ast.js';
 import { buildModelOfJourney } from '../model/build-model.js';
 import { diffFiles, type FilePair, type FileSide } from '../diff/diff-files.js';
 import { diffToJson } from '../diff/diff-json.js';
-import { diffToMarkdown } from '../diff/diff-markdown.js';
+import { diffToMarkdown, REPORT_MAX_LENGTH } from '../diff/diff-markdown.js';
 import { viewPicture } from '../diff/diff-pictures.js';
 import { diffToText } from '../diff/diff-text.js';
 import type { FileDiff } from '../diff/diff-types.js';
 import { gitRoot, journeyFilesAtRevision, journeyFilesInWorkingTree, mergeBase, renamesBetween, requireCommit } from './diff-git.js';
 import { ExitCode, UsageError } from './usage-error.js';
 import { loadTexts, loadWorkspace, onlyRequestedFile } from './workspace.js';
+import { withVisibleControls } from '../views/visible-text.js';
 
 /** The output formats of `journey diff`. */
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
-
-/** A GitHub comment holds 65,536 characters; the Markdown report stays below with room for a header. */
-const MARKDOWN_MAX_LENGTH = 60_000;
 
 /** The options of `journey diff`. */
 export interface DiffOptions {
@@ -66,7 +65,7 @@ export async function runDiff(files: string[], options: DiffOptions): Promise<nu
         options.format === 'json'
             ? diffToJson(diffs)
             : options.format === 'markdown'
-              ? diffToMarkdown(diffs, { picture: options.pictures ? viewPicture : undefined, maxLength: MARKDOWN_MAX_LENGTH })
+              ? diffToMarkdown(diffs, { picture: options.pictures ? viewPicture : undefined, maxLength: REPORT_MAX_LENGTH })
               : diffToText(diffs);
     const changed = diffs.some((file) => file.status !== 'unchanged');
     if (options.format === 'text' && !changed) process.stderr.write('no changes\n');
@@ -84,7 +83,7 @@ async function diffTwoFiles(files: string[]): Promise<FileDiff[]> {
         const workspace = await loadWorkspace([file]);
         const requested = onlyRequestedFile(workspace, file, 'diff compares one old file with one new file', 'Name one file on each side; to compare every map of a repository, use journey diff --git <revision> [folder].');
         warnAboutErrors(requested.displayPath, requested.document);
-        sides.push({ path: requested.displayPath, text: requested.decoded.text, models: modelsOf(requested.document) });
+        sides.push({ path: requested.displayPath, text: requested.decoded.text, models: modelsOf(requested.document), syntaxErrors: syntaxErrorsOf(requested.document) });
     }
     return diffFiles([{ before: sides[0], after: sides[1] }]);
 }
@@ -103,7 +102,15 @@ async function diffGit(revision: string, limits: string[]): Promise<FileDiff[]> 
     const oldSides = await sidesOf(root, oldTexts, false);
     const newSides = await sidesOf(root, newTexts, true);
     const renames = renamesBetween(root, from, to);
-    const wanted = limitTo(limits.map((limit) => path.relative(root, path.resolve(cwd, limit)).split(path.sep).join('/')));
+    const relativeLimits = limits.map((limit) => path.relative(root, path.resolve(cwd, limit)).split(path.sep).join('/'));
+    // A path that names nothing (a typo, a missing folder) must not pass as "no changes".
+    relativeLimits.forEach((limit, index) => {
+        const matches = limitTo([limit]);
+        if (!existsSync(path.resolve(cwd, limits[index])) && ![...oldTexts.keys(), ...newTexts.keys()].some(matches)) {
+            throw new UsageError(`${limits[index]}: no such file or folder, and no .journey file of either side is there. Check the path (journey diff --git ${revision} [files or folders]).`);
+        }
+    });
+    const wanted = limitTo(relativeLimits);
     return diffFiles(pairFiles(oldSides, newSides, renames).filter((pair) => wanted(pair.before?.path) || wanted(pair.after?.path)));
 }
 
@@ -120,7 +127,7 @@ async function sidesOf(root: string, texts: Map<string, Buffer>, warn: boolean):
     for (const file of texts.keys()) {
         const document = documents.get(path.join(root, file))!;
         if (warn) warnAboutErrors(file, document);
-        sides.set(file, { path: file, text: document.textDocument.getText(), models: modelsOf(document) });
+        sides.set(file, { path: file, text: document.textDocument.getText(), models: modelsOf(document), syntaxErrors: syntaxErrorsOf(document) });
     }
     return sides;
 }
@@ -166,10 +173,15 @@ function modelsOf(document: LangiumDocument): ReturnType<typeof buildModelOfJour
     return (document.parseResult.value as JourneyFile).journeys.map(buildModelOfJourney);
 }
 
-/** A map with syntax errors is still compared (as far as it could be read), with a warning on stderr. */
+function syntaxErrorsOf(document: LangiumDocument): number {
+    return document.parseResult.lexerErrors.length + document.parseResult.parserErrors.length;
+}
+
+/** A map with syntax errors is not compared (the report says so), with a warning on stderr. */
 function warnAboutErrors(file: string, document: LangiumDocument): void {
-    const errors = document.parseResult.lexerErrors.length + document.parseResult.parserErrors.length;
+    const errors = syntaxErrorsOf(document);
+    file = withVisibleControls(file);
     if (errors > 0) {
-        process.stderr.write(`journey: warning: ${file} has ${errors} syntax error${errors === 1 ? '' : 's'}; it is compared as far as it could be read (run journey check ${file}).\n`);
+        process.stderr.write(`journey: warning: ${file} has ${errors} syntax error${errors === 1 ? '' : 's'}, so it is not compared (run journey check ${file}).\n`);
     }
 }

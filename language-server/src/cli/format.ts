@@ -1,5 +1,5 @@
 /** `journey format <files…>`: prints, checks or rewrites .journey files in the canonical layout (the editor's formatter). */
-import { promises as fs } from 'node:fs';
+import { promises as fs, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { formatDocumentText } from '../editor/journey-formatter.js';
@@ -114,9 +114,29 @@ function keepLineEndings(original: string, formatted: string): string {
     return original.includes('\r\n') ? formatted.replace(/\r?\n/g, '\r\n') : formatted;
 }
 
+/** Temporary files being written: removed if the process is stopped by a signal before they are renamed. */
+const pendingTemporaries = new Set<string>();
+
+/** On SIGINT, SIGTERM or SIGHUP, removes the temporary files being written, then lets the signal end the process as usual. */
+function removeTemporariesOnSignals(): void {
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+        if (process.listeners(signal).includes(onSignal)) continue;
+        process.on(signal, onSignal);
+    }
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+    for (const temporary of pendingTemporaries) rmSync(temporary, { force: true });
+    pendingTemporaries.clear();
+    for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeListener(name, onSignal);
+    process.kill(process.pid, signal);
+}
+
 /**
- * Writes `text` through a temporary file in the same folder and a rename, keeping the file's mode
- * and byte-order mark. Returns true, or why it did not write (the file is read-only, or it changed on disk since it was read).
+ * Writes `text` through a temporary file in the same folder and a rename, keeping the file's mode,
+ * owner, group and byte-order mark; a file with several hard links is rewritten in place, so every
+ * link keeps showing it. Returns true, or why it did not write (the file is read-only, belongs to
+ * someone this user cannot give a file to, or changed on disk since it was read).
  */
 export async function writeIfUnchanged(file: RequestedFile, text: string): Promise<true | string> {
     if (file.decoded.encoding !== 'utf-8') {
@@ -129,24 +149,46 @@ export async function writeIfUnchanged(file: RequestedFile, text: string): Promi
         // A rename would replace it anyway (and root may write anything): respect the user's lock.
         return 'it is read-only. Make it writable (chmod u+w) to format it in place, or print the result with journey format <file>.';
     }
-    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
     const bytes = Buffer.from((file.decoded.bom ? '\uFEFF' : '') + text, 'utf8');
-    try {
-        await fs.writeFile(temporary, bytes, { mode: stat.mode & 0o7777, flag: 'wx' });
-    } catch (error) {
-        return `its folder does not accept a temporary file (${(error as NodeJS.ErrnoException).code ?? String(error)}), so it cannot be replaced safely.`;
-    }
-    try {
-        await fs.chmod(temporary, stat.mode & 0o7777);
+    const unchanged = async () => {
         const now = decodeText(await fs.readFile(target));
-        if (now.text !== file.decoded.text || now.bom !== file.decoded.bom) {
-            await fs.rm(temporary, { force: true });
-            return 'it changed on disk while it was being formatted. Run the command again.';
-        }
-        await fs.rename(temporary, target);
+        return now.text === file.decoded.text && now.bom === file.decoded.bom;
+    };
+    if (stat.nlink > 1) {
+        if (!(await unchanged())) return 'it changed on disk while it was being formatted. Run the command again.';
+        await fs.writeFile(target, bytes);
         return true;
-    } catch (error) {
-        await fs.rm(temporary, { force: true });
-        throw error;
+    }
+    removeTemporariesOnSignals();
+    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+    pendingTemporaries.add(temporary);
+    try {
+        try {
+            await fs.writeFile(temporary, bytes, { mode: stat.mode & 0o7777, flag: 'wx' });
+        } catch (error) {
+            return `its folder does not accept a temporary file (${(error as NodeJS.ErrnoException).code ?? String(error)}), so it cannot be replaced safely.`;
+        }
+        try {
+            if (stat.uid !== process.getuid?.() || stat.gid !== process.getgid?.()) {
+                // The new file must belong to the map's owner and group, as the old one did.
+                const owned = await fs.chown(temporary, stat.uid, stat.gid).then(() => true, () => false);
+                if (!owned) {
+                    await fs.rm(temporary, { force: true });
+                    return `it belongs to another user or group (${stat.uid}:${stat.gid}), which this user cannot give the formatted file. Run the command as its owner.`;
+                }
+            }
+            await fs.chmod(temporary, stat.mode & 0o7777);
+            if (!(await unchanged())) {
+                await fs.rm(temporary, { force: true });
+                return 'it changed on disk while it was being formatted. Run the command again.';
+            }
+            await fs.rename(temporary, target);
+            return true;
+        } catch (error) {
+            await fs.rm(temporary, { force: true });
+            throw error;
+        }
+    } finally {
+        pendingTemporaries.delete(temporary);
     }
 }

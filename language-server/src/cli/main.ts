@@ -7,15 +7,18 @@ import { Command, CommanderError } from 'commander';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { registerCheckCommand } from './check.js';
 import { registerDiffCommand } from './diff.js';
+import { registerExportCommand } from './export.js';
 import { registerFormatCommand } from './format.js';
+import { registerImportCommand } from './import.js';
 import { registerRenderCommand } from './render.js';
 import { ExitCode, UsageError } from './usage-error.js';
+import { withVisibleControls } from '../views/visible-text.js';
 
 /** Builds the `journey` program with every verb registered. */
 export function createProgram(): Command {
     const program = new Command('journey')
         .version(packageJson.version, '-v, --version', 'print the version')
-        .description('Customer-journey maps as code: check, render, format and compare .journey files.')
+        .description('Customer-journey maps as code: check, render, format, compare, import and export .journey files.')
         .helpOption('-h, --help', 'show help (also: journey <command> --help)')
         .showHelpAfterError('(run journey --help for usage)')
         .exitOverride()
@@ -35,6 +38,8 @@ export function createProgram(): Command {
     registerRenderCommand(program);
     registerFormatCommand(program);
     registerDiffCommand(program);
+    registerImportCommand(program);
+    registerExportCommand(program);
     // ── End of registrations. ──
 
     // Every verb reports usage errors the same way: a message, then exit 2.
@@ -60,7 +65,8 @@ function exitCodeOf(error: unknown): number {
         return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     if (error instanceof UsageError) {
-        process.stderr.write(`journey: ${error.message}\n`);
+        // A message may quote a file name or a label: no line break or terminal escape of theirs reaches the terminal.
+        process.stderr.write(`journey: ${withVisibleControls(error.message)}\n`);
         return ExitCode.usage;
     }
     const detail = process.env.JOURNEY_DEBUG ? String((error as Error)?.stack ?? error) : String((error as Error)?.message ?? error);

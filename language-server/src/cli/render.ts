@@ -14,7 +14,8 @@ import { buildJourneyModel } from '../model/build-model.js';
 import type { JourneyModel } from '../model/journey-model.js';
 import { MermaidRenderer, MissingBrowserError } from '../render/mermaid-renderer.js';
 import { renderAllViews, renderView, VIEW_IDS, type ViewId, type ViewResult } from '../views/index.js';
-import { markdownDocument } from '../views/markdown-document.js';
+import { MARKDOWN_PAGE_WIDTH, markdownDocument } from '../views/markdown-document.js';
+import { namesMarkdownDocuments, runRenderMarkdown } from './render-markdown.js';
 
 /** The output formats of `journey render`. */
 export const RENDER_FORMATS = ['mermaid', 'markdown', 'svg', 'png'] as const;
@@ -27,6 +28,8 @@ export interface RenderOptions extends WorkspaceCommandOptions {
     view: ViewId | 'all';
     format: RenderFormat;
     out?: string;
+    /** Markdown documents only: write nothing, exit 1 if a rendered copy is stale. */
+    check?: boolean;
 }
 
 /** One file (or stdout chunk) to write. */
@@ -52,10 +55,11 @@ export function registerRenderCommand(program: Command): void {
         .description('Draws the views of journey maps: journey, emotion, flow, priorities, funnel and blueprint.\n'
             + 'Mermaid text goes to stdout by default; SVG and PNG are rendered by Mermaid in a headless Chromium found on this machine. '
             + 'Several maps (files, folders or globs) are drawn in one go, with one browser, into the folder --out names.')
-        .argument('<files...>', 'the .journey files of the maps, folders or globs (or - for stdin)')
+        .argument('<files...>', 'the .journey files of the maps, folders or globs (or - for stdin); or Markdown documents (.md) with ```journey fences')
         .addOption(new Option('--view <view>', 'which view to draw').choices([...VIEW_IDS, 'all']).default('all'))
         .addOption(new Option('-f, --format <format>', 'output format').choices([...RENDER_FORMATS]).default('mermaid'))
-        .option('-o, --out <file or dir>', 'where to write: a file (one view of one map, or markdown), or a folder (one file per view and map)');
+        .option('-o, --out <file or dir>', 'where to write: a file (one view of one map, or markdown), or a folder (one file per view and map)')
+        .option('--check', 'Markdown documents: write nothing; exit 1 and name the rendered copies in --out that are stale (for CI)');
     addWorkspaceOptions(command)
         .addHelpText('after', [
             '',
@@ -67,6 +71,8 @@ export function registerRenderCommand(program: Command): void {
             '  journey render booking.journey --format svg --out pictures/  one SVG per view',
             '  journey render booking.journey --view journey --format png --out journey.png',
             '  journey render maps/ --format svg --out pictures/           every map of maps/, one browser for all',
+            '  journey render "docs/**/*.md" --out rendered/               Markdown with each ```journey fence replaced by Mermaid',
+            '  journey render docs/ --out rendered/ --check                exit 1 if a rendered copy is stale (CI)',
             '',
             'SVG/PNG need Chromium or Chrome: set JOURNEY_CHROMIUM=/path/to/chromium if it is not found.',
         ].join('\n'))
@@ -77,6 +83,8 @@ export function registerRenderCommand(program: Command): void {
 
 /** Runs `journey render` on one map or several; returns the exit code. */
 export async function runRender(files: string[], options: RenderOptions): Promise<number> {
+    if (await namesMarkdownDocuments(files)) return runRenderMarkdown(files, options);
+    if (options.check) throw new UsageError('--check applies to Markdown documents (journey render docs/ --out rendered/ --check).');
     const workspace = await loadWorkspace(files, { workspace: options.workspace, stdinName: options.stdinName });
     const errors = collectDiagnostics(workspace.requested).filter((d) => d.severity === 'error');
     if (errors.length > 0) {
@@ -99,7 +107,9 @@ export async function runRender(files: string[], options: RenderOptions): Promis
             process.stderr.write(`journey: skipped ${file.displayPath} (only shared personas, channels or teams)\n`);
             continue;
         }
-        const views = options.view === 'all' ? renderAllViews(model) : [renderView(model, options.view)];
+        // Markdown is read in GitHub's column: views lay themselves out for its width (the canvas may turn portrait).
+        const viewOptions = options.format === 'markdown' ? { availableWidth: MARKDOWN_PAGE_WIDTH } : {};
+        const views = options.view === 'all' ? renderAllViews(model, viewOptions) : [renderView(model, options.view, viewOptions)];
         maps.push({ file, name: path.basename(file.path, path.extname(file.path)), model, views });
     }
     await checkDestination(maps, options);

@@ -63,7 +63,7 @@ export function describeChange(change: JourneyChange, name: Namer): string {
 
 /** The words for an item of a list: "pain", "backstage note"… */
 export function listWord(list: ItemList): string {
-    return list === 'backstage' ? 'backstage note' : list;
+    return list === 'backstage' ? 'backstage note' : list === 'data' ? 'data point' : list;
 }
 
 function linkText(edge: 'next' | 'branch', label: string | undefined): string {
@@ -88,7 +88,7 @@ function directionText(change: Extract<JourneyChange, { change: 'property' }>): 
 const REFERENCES = new Set(['persona', 'channel', 'owner', 'improves']);
 
 /** Properties whose values are keywords of the language. */
-const KEYWORDS = new Set(['state', 'mode']);
+const KEYWORDS = new Set(['state', 'mode', 'lang']);
 
 /** A property value as people read it: labels for ids, yes/no for flags, quotes for texts, — for nothing. */
 export function valueText(value: PropertyValue, name: Namer, property: string): string {

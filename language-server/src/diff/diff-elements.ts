@@ -52,12 +52,12 @@ export function propertiesOf(entry: Entry, ids: IdMap): Record<string, PropertyV
         case 'persona':
             return { description: (entry.element as PersonaModel).description };
         case 'channel':
-            return { mode: (entry.element as ChannelModel).mode };
+            return { mode: (entry.element as ChannelModel).mode, tone: (entry.element as ChannelModel).tone };
         case 'stage':
             return { description: (entry.element as StageModel).description };
         case 'kpi': {
             const kpi = entry.element as KpiModel;
-            return { target: kpi.target, unit: kpi.unit };
+            return { target: kpi.target, actual: kpi.actual, unit: kpi.unit };
         }
         case 'touchpoint':
             return touchpointProperties(entry.element as TouchpointModel, ids);
@@ -87,6 +87,7 @@ function touchpointProperties(touchpoint: TouchpointModel, ids: IdMap): Record<s
     addScores(properties, 'expected', touchpoint.expectations, ids);
     properties.reach = touchpoint.reach;
     properties['moment of truth'] = touchpoint.momentOfTruth;
+    properties.tone = touchpoint.tone;
     return properties;
 }
 
@@ -102,7 +103,7 @@ function addScores(properties: Record<string, PropertyValue>, keyword: string, s
 export function itemsOf(entry: Entry): Partial<Record<ItemList, string[]>> {
     if (entry.kind === 'touchpoint') {
         const touchpoint = entry.element as TouchpointModel;
-        return { pain: touchpoint.pains, gain: touchpoint.gains, opportunity: touchpoint.opportunities, backstage: touchpoint.backstage };
+        return { pain: touchpoint.pains, gain: touchpoint.gains, opportunity: touchpoint.opportunities, backstage: touchpoint.backstage, data: touchpoint.data };
     }
     if (entry.kind === 'persona') {
         const persona = entry.element as PersonaModel;

@@ -11,6 +11,8 @@ export interface FileSide {
     path: string;
     text: string;
     models: JourneyModel[];
+    /** How many syntax errors the file has: a file that does not parse is not compared (its journeys would look removed). */
+    syntaxErrors?: number;
 }
 
 /** An old and a new file to compare; `renamed` when git saw the old one renamed to the new one. */
@@ -27,6 +29,12 @@ export function diffFiles(pairs: FilePair[]): FileDiff[] {
 
 /** The diff of one pair of files. */
 export function diffFile({ before, after, renamed }: FilePair): FileDiff {
+    const unparsed = [before, after].some((side) => (side?.syntaxErrors ?? 0) > 0);
+    if (unparsed) {
+        const path = (after ?? before)!.path;
+        const syntaxErrors = { ...(before?.syntaxErrors ? { before: before.syntaxErrors } : {}), ...(after?.syntaxErrors ? { after: after.syntaxErrors } : {}) };
+        return { path, ...(before && after && before.path !== after.path ? { previousPath: before.path } : {}), status: !before ? 'added' : !after ? 'deleted' : before.text === after.text && before.path === after.path ? 'unchanged' : 'modified', journeys: [], syntaxErrors };
+    }
     const journeys = pairJourneys(before?.models ?? [], after?.models ?? []).map(([old, current]) => diffJourneys(old, current));
     const status = !before ? 'added' : !after ? 'deleted' : renamed ? 'renamed' : isModified(before, after, journeys) ? 'modified' : 'unchanged';
     const path = (after ?? before)!.path;

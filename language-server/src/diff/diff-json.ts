@@ -11,6 +11,7 @@ export function diffToJson(files: FileDiff[]): string {
             path: file.path,
             ...(file.previousPath === undefined ? {} : { previousPath: file.previousPath }),
             status: file.status,
+            ...(file.syntaxErrors ? { syntaxErrors: file.syntaxErrors, compared: false } : {}),
             journeys: file.journeys.map((diff) => ({
                 before: summaryOf(diff.before),
                 after: summaryOf(diff.after),

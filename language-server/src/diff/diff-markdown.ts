@@ -4,14 +4,15 @@
  * pictures with the changed elements highlighted in the "after" one.
  */
 import type { JourneyModel } from '../model/journey-model.js';
+import { markdownCode, markdownTableCode, markdownText } from '../views/markdown-escape.js';
 import { kindWord } from './diff-describe.js';
 import { changedIds } from './diff-highlight.js';
 import { changeSections, type ChangeRow } from './diff-sections.js';
-import { plural, summarizeDiff } from './diff-summary.js';
+import { plural, summarizeDiff, unparsedSentence } from './diff-summary.js';
 import type { FileDiff, JourneyDiff } from './diff-types.js';
 
 /** The views drawn before and after in the report. */
-export const PICTURE_VIEWS = ['journey', 'flow'] as const;
+export const PICTURE_VIEWS = ['canvas', 'journey', 'flow'] as const;
 
 /** Draws one view of a model as Mermaid text, highlighting some element ids; undefined when the view has nothing to draw. */
 export type PictureRenderer = (model: JourneyModel, view: (typeof PICTURE_VIEWS)[number], highlight: ReadonlySet<string>) => string | undefined;
@@ -24,40 +25,80 @@ export interface MarkdownOptions {
     maxLength?: number;
 }
 
+/** The most characters a GitHub comment holds. */
+export const GITHUB_COMMENT_LIMIT = 65_536;
+
+/** The longest report `journey diff` writes: below GitHub's limit, with room for a header a workflow may add. */
+export const REPORT_MAX_LENGTH = 60_000;
+
 /** The hidden marker by which the pull-request workflow finds (and updates) its own comment. */
 export const COMMENT_MARKER = '<!-- journey-diff -->';
 
+/** How much of a map's section is written: everything, its tables without pictures, or its heading and summary. */
+type Detail = 'pictures' | 'tables' | 'summary';
+const LESS: Record<Detail, Detail | undefined> = { pictures: 'tables', tables: 'summary', summary: undefined };
+
 /** The whole report for a set of compared files. */
 export function diffToMarkdown(files: FileDiff[], options: MarkdownOptions = {}): string {
-    const full = render(files, options.picture, true);
-    const max = options.maxLength;
-    if (max === undefined || full.length <= max) return full;
-    // Shorter and shorter: without the pictures, then without the tables, then cut at a line.
-    const run = 'run `journey diff` locally to see every change';
-    const withoutPictures = render(files, undefined, true) + `\n_The before/after pictures were left out to keep this report short enough; ${run} with its pictures._\n`;
-    if (withoutPictures.length <= max) return withoutPictures;
-    const tablesNote = `\n_The tables of changes and the pictures were left out to keep this report short enough; ${run}._\n`;
-    const withoutTables = render(files, undefined, false) + tablesNote;
-    if (withoutTables.length <= max) return withoutTables;
-    const cutNote = `\n_This report was cut to keep it short enough: it names only the first maps that changed; ${run}._\n`;
-    // Cut before the first map section that does not fit whole.
-    const kept = withoutTables.slice(0, max - cutNote.length);
-    return kept.slice(0, kept.lastIndexOf('\n### ') + 1) + cutNote;
+    const changed = files.filter((file) => file.status !== 'unchanged' || file.journeys.some((diff) => diff.changes.length > 0));
+    const header = [COMMENT_MARKER, '## Journey map changes', ''];
+    if (changed.length === 0) return [...header, 'No journey map changed.', ''].join('\n');
+    header.push(overview(changed) + '.', '', '');
+    const sections = changed.flatMap((file) => sectionsOf(file, options.picture));
+    const max = options.maxLength ?? Infinity;
+    const start = header.join('\n').length;
+    let body = sections.reduce((sum, section) => sum + section.text.length, 0);
+    // Too long: the longest section gives up its pictures, then its tables, one at a time, until the report fits.
+    const candidates = [...sections];
+    while (start + body + notes(sections, sections.length).length > max && candidates.length > 0) {
+        candidates.sort((a, b) => a.text.length - b.text.length);
+        const longest = candidates.at(-1)!;
+        const text = longest.render(LESS[longest.detail]!);
+        if (text !== longest.text) longest.lost.push(longest.detail);
+        body += text.length - longest.text.length;
+        longest.detail = LESS[longest.detail]!;
+        longest.text = text;
+        if (!LESS[longest.detail]) candidates.pop();
+    }
+    // Still too long: the report ends before the first map that does not fit whole.
+    let kept = sections.length;
+    while (kept > 0 && start + body + notes(sections, kept).length > max) body -= sections[--kept].text.length;
+    return header.join('\n') + sections.slice(0, kept).map((section) => section.text).join('') + notes(sections, kept);
 }
 
-function render(files: FileDiff[], picture: PictureRenderer | undefined, tables: boolean): string {
-    const changed = files.filter((file) => file.status !== 'unchanged' || file.journeys.some((diff) => diff.changes.length > 0));
-    const lines = [COMMENT_MARKER, '## Journey map changes', ''];
-    if (changed.length === 0) {
-        lines.push('No journey map changed.', '');
-        return lines.join('\n');
+/** A map's section of the report, at some level of detail. */
+interface Section {
+    title: string;
+    detail: Detail;
+    text: string;
+    /** What was left out to shorten it. */
+    lost: Detail[];
+    render: (detail: Detail) => string;
+}
+
+function sectionsOf(file: FileDiff, picture: PictureRenderer | undefined): Section[] {
+    const section = (title: string, render: (detail: Detail) => string): Section => ({ title, detail: 'pictures', text: render('pictures'), lost: [], render });
+    if (file.syntaxErrors) {
+        return [section(file.path, () => ['### A map that does not parse', '', `${fileLine(file)}: ${markdownText(unparsedSentence(file))}.`, '', ''].join('\n'))];
     }
-    lines.push(overview(changed) + '.', '');
-    for (const file of changed) {
-        if (file.journeys.length === 0) lines.push(`### Shared declarations`, '', `${fileLine(file)}: personas, channels and teams shared by the maps; their changes show in the maps that use them.`, '');
-        for (const diff of file.journeys) lines.push(...journeySection(file, diff, picture, tables));
+    if (file.journeys.length === 0) {
+        return [section(file.path, () => ['### Shared declarations', '', `${fileLine(file)}: personas, channels and teams shared by the maps; their changes show in the maps that use them.`, '', ''].join('\n'))];
     }
-    return lines.join('\n');
+    return file.journeys.map((diff) => section(diffTitle(diff), (detail) => [...journeySection(file, diff, detail === 'pictures' ? picture : undefined, detail !== 'summary'), ''].join('\n')));
+}
+
+/** The closing notes: which maps lost their pictures or tables, and how many maps were left out. */
+function notes(sections: Section[], kept: number): string {
+    const run = 'run `journey diff` locally to see every change';
+    const shown = sections.slice(0, kept);
+    const lines: string[] = [];
+    const names = (list: Section[]) => list.slice(0, 3).map((section) => `“${markdownText(section.title.length > 80 ? `${section.title.slice(0, 80)}…` : section.title)}”`).join(', ') + (list.length > 3 ? ` and ${list.length - 3} more` : '');
+    const withoutPictures = shown.filter((section) => section.lost.includes('pictures') && !section.lost.includes('tables'));
+    const withoutTables = shown.filter((section) => section.lost.includes('tables'));
+    if (withoutPictures.length > 0) lines.push(`_To keep this report short enough, the before/after pictures of ${plural(withoutPictures.length, 'map')} were left out (${names(withoutPictures)}); ${run} with its pictures._`);
+    if (withoutTables.length > 0) lines.push(`_To keep this report short enough, the tables of changes and the pictures of ${plural(withoutTables.length, 'map')} were left out (${names(withoutTables)}); ${run}._`);
+    if (kept < sections.length) lines.push(`_This report was cut to keep it short enough: it shows ${kept} of the ${sections.length} maps that changed; ${run}._`);
+    return lines.map((line) => `${line}\n\n`).join('').replace(/\n\n$/, '\n');
 }
 
 /** "2 maps changed, 1 added, 1 deleted". */
@@ -69,11 +110,11 @@ function overview(files: FileDiff[]): string {
 }
 
 function journeySection(file: FileDiff, diff: JourneyDiff, picture: PictureRenderer | undefined, tables: boolean): string[] {
-    const lines = [`### ${inline(diffTitle(diff))}`, '', `${fileLine(file)}`, '', `${capitalize(summarizeDiff(diff))}.`, ''];
+    const lines = [`### ${markdownText(diffTitle(diff))}`, '', `${fileLine(file)}`, '', `${markdownText(capitalize(summarizeDiff(diff)))}.`, ''];
     if (tables && diff.before && diff.after) {
         for (const section of changeSections(diff)) {
-            lines.push(`#### ${inline(section.title)}`, '', '| Element | Change |', '| --- | --- |');
-            for (const row of section.rows) lines.push(`| ${elementCell(row)} | ${row.changes.map(cell).join('<br>')} |`);
+            lines.push(`#### ${markdownText(section.title)}`, '', '| Element | Change |', '| --- | --- |');
+            for (const row of section.rows) lines.push(`| ${elementCell(row)} | ${row.changes.map(markdownText).join('<br>')} |`);
             lines.push('');
         }
     }
@@ -92,16 +133,16 @@ export function diffTitle(diff: JourneyDiff): string {
 }
 
 function fileLine(file: FileDiff): string {
-    if (file.previousPath !== undefined && file.previousPath !== file.path) return `\`${file.previousPath}\` → \`${file.path}\` (${file.status})`;
-    return `\`${file.path}\` (${file.status})`;
+    if (file.previousPath !== undefined && file.previousPath !== file.path) return `${markdownCode(file.previousPath)} → ${markdownCode(file.path)} (${file.status})`;
+    return `${markdownCode(file.path)} (${file.status})`;
 }
 
-/** A row's element in Markdown: kind, **label** and `id`. */
+/** A row's element in Markdown: kind, bold label (HTML, so that spaces around a label cannot undo the bold) and `id`. */
 function elementCell(row: ChangeRow): string {
-    return `${kindWord(row.kind)} **${cell(row.label)}** \`${row.id}\``;
+    return `${kindWord(row.kind)} <strong>${markdownText(row.label)}</strong> ${markdownTableCode(row.id)}`;
 }
 
-/** Collapsible before/after pictures of the journey and flow views. */
+/** Collapsible before/after pictures of the canvas, journey and flow views. */
 function pictures(diff: JourneyDiff, picture: PictureRenderer): string[] {
     const highlight = changedIds(diff);
     const lines: string[] = [];
@@ -122,21 +163,6 @@ function fenced(mermaid: string): string[] {
     const longest = Math.max(2, ...[...mermaid.matchAll(/`+/g)].map((match) => match[0].length));
     const fence = '`'.repeat(longest + 1);
     return [`${fence}mermaid`, mermaid.replace(/\n+$/, ''), fence];
-}
-
-/** Text inside a table cell: no line breaks, pipes and HTML escaped, Markdown punctuation made literal. */
-export function cell(text: string): string {
-    return inline(text).replace(/\|/g, '\\|');
-}
-
-/** Text on one Markdown line, shown literally. */
-export function inline(text: string): string {
-    return text
-        .replace(/\r\n|\r|\n/g, ' ')
-        .replace(/[\\`*_[\]#~]/g, (c) => `\\${c}`)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;');
 }
 
 function capitalize(text: string): string {

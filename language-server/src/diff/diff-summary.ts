@@ -4,10 +4,17 @@
  */
 import type { JourneyModel, StageModel } from '../model/journey-model.js';
 import { kindWord, listWord } from './diff-describe.js';
-import type { ElementKind, ItemList, JourneyChange, JourneyDiff } from './diff-types.js';
+import type { ElementKind, FileDiff, ItemList, JourneyChange, JourneyDiff } from './diff-types.js';
 
 const KIND_ORDER: ElementKind[] = ['stage', 'touchpoint', 'decision', 'outcome', 'action', 'persona', 'channel', 'team', 'kpi'];
-const ITEM_ORDER: ItemList[] = ['pain', 'gain', 'opportunity', 'backstage', 'goal', 'need', 'frustration'];
+const ITEM_ORDER: ItemList[] = ['pain', 'gain', 'opportunity', 'backstage', 'data', 'goal', 'need', 'frustration'];
+
+/** What a report says of a file that does not parse: "the new version has 2 syntax errors: it was not compared". */
+export function unparsedSentence(file: FileDiff): string {
+    const errors = file.syntaxErrors ?? {};
+    const sides = [errors.before ? `the old version has ${plural(errors.before, 'syntax error')}` : '', errors.after ? `the new version has ${plural(errors.after, 'syntax error')}` : ''].filter(Boolean);
+    return `${sides.join(' and ')}, so this map was not compared (journey check ${file.path} explains each error)`;
+}
 
 /** The summary sentence of one journey's diff (without a final full stop). */
 export function summarizeDiff(diff: JourneyDiff): string {

@@ -3,13 +3,18 @@
  * line per change, marked `+` added, `-` removed, `~` changed.
  */
 import { describeChange, elementText, namerOf } from './diff-describe.js';
-import { summarizeDiff } from './diff-summary.js';
+import { summarizeDiff, unparsedSentence } from './diff-summary.js';
 import type { FileDiff, JourneyChange } from './diff-types.js';
+import { withVisibleControls } from '../views/visible-text.js';
 
 /** The whole report; an empty string when nothing changed. */
 export function diffToText(files: FileDiff[]): string {
     const lines: string[] = [];
     for (const file of files) {
+        if (file.syntaxErrors) {
+            lines.push(`${file.path} (${file.status}): ${unparsedSentence(file)}`, '');
+            continue;
+        }
         if (file.journeys.length === 0 && file.status !== 'unchanged') {
             lines.push(`${file.path} (${file.status}): shared personas, channels and teams; their changes show in the maps that use them`, '');
         }
@@ -25,7 +30,8 @@ export function diffToText(files: FileDiff[]): string {
             lines.push('');
         }
     }
-    return lines.join('\n');
+    // Labels and file names may hold line breaks or terminal escapes: every line shows them as pictures.
+    return lines.map(withVisibleControls).join('\n');
 }
 
 function mark(change: JourneyChange): string {

@@ -12,7 +12,7 @@ export type ElementKind = 'journey' | 'persona' | 'channel' | 'team' | 'stage' |
 export type PropertyValue = string | number | boolean | string[] | undefined;
 
 /** The lists of texts whose items are reported one by one. */
-export type ItemList = 'pain' | 'gain' | 'opportunity' | 'backstage' | 'goal' | 'need' | 'frustration';
+export type ItemList = 'pain' | 'gain' | 'opportunity' | 'backstage' | 'data' | 'goal' | 'need' | 'frustration';
 
 /** What every element change says about its element. */
 export interface ElementRef {
@@ -122,4 +122,6 @@ export interface FileDiff {
     previousPath?: string;
     status: FileStatus;
     journeys: JourneyDiff[];
+    /** Set when a side does not parse: its syntax errors by side, and no journey is compared (the report says so instead of listing phantom changes). */
+    syntaxErrors?: { before?: number; after?: number };
 }

@@ -102,13 +102,13 @@ function idMapOf(renames: Map<string, string>): IdMap {
     };
 }
 
-/** The journey's own changes: its id (as-is vs to-be maps differ), label, state and description. */
+/** The journey's own changes: its id (as-is vs to-be maps differ), label, state, language and description. */
 function journeyChanges(before: JourneyModel, after: JourneyModel): JourneyChange[] {
     const ref: ElementRef = { kind: 'journey', id: after.id, label: after.label, range: after.range };
     const changes: JourneyChange[] = [];
     if (before.id !== after.id) changes.push({ change: 'renamed', ...ref, previousId: before.id });
     if (before.label !== after.label && (before.hasLabel || after.hasLabel)) changes.push({ change: 'relabelled', ...ref, before: before.label, after: after.label });
-    changes.push(...propertyChanges(ref, { state: before.state, description: before.description }, { state: after.state, description: after.description }));
+    changes.push(...propertyChanges(ref, { state: before.state, lang: before.lang, description: before.description }, { state: after.state, lang: after.lang, description: after.description }));
     return changes;
 }
 

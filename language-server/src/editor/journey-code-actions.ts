@@ -1,5 +1,6 @@
 /**
  * Quick fixes for the diagnostics of the .journey language:
+ * - a misspelt reference or keyword ("Did you mean 'alex'?") → the suggested word, preferred;
  * - an unresolved reference → create the missing persona, channel, team, touchpoint or outcome
  *   (in this journey, or for personas, channels and teams also in a shared file of the workspace);
  * - a score outside 1..5 (or not whole), an invalid reach → the nearest valid value;
@@ -18,6 +19,7 @@ import {
     type Branch, type Journey, type JourneyFile, type Stage,
 } from '../generated/ast.js';
 import { IssueCodes } from '../language/journey-validator.js';
+import { LANGUAGE_NAMES, LANGUAGES } from '../language/journey-languages.js';
 import { isTypographicLabel, TYPOGRAPHIC_SINGLE_OPENERS } from '../language/journey-lexer-errors.js';
 import { quoteString } from '../language/journey-value-converter.js';
 
@@ -57,8 +59,16 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
     protected fixesFor(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const data = (diagnostic.data ?? {}) as Record<string, unknown>;
         switch (data.code ?? diagnostic.code) {
-            case IssueCodes.UnresolvedReference:
-                return this.createMissing(document, diagnostic, data);
+            case IssueCodes.UnresolvedReference: {
+                // "Did you mean 'alex'?" is the likely fix: preferred, before "Create persona 'alx'".
+                const suggested = this.suggestedCorrection(document, diagnostic);
+                const create = this.createMissing(document, diagnostic, data);
+                return suggested ? [suggested, ...create.map((action) => ({ ...action, isPreferred: false }))] : create;
+            }
+            case DocumentValidator.ParsingError: {
+                const suggested = this.suggestedCorrection(document, diagnostic);
+                return suggested ? [suggested] : [];
+            }
             case IssueCodes.ScoreOutOfRange:
             case IssueCodes.ScoreNotWhole:
             case IssueCodes.InvalidReach:
@@ -77,6 +87,9 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
                 const written = document.textDocument.getText(diagnostic.range);
                 return [fix(`Keep the backslash: write \\${written}`, diagnostic, document, [{ range: diagnostic.range, newText: `\\${written}` }], true)];
             }
+            case IssueCodes.UnknownLanguage:
+                // One fix per language the views speak: `lang de` → `lang en`, `lang fr`.
+                return LANGUAGES.map((code) => fix(`Use '${code}' (${LANGUAGE_NAMES[code]})`, diagnostic, document, [{ range: diagnostic.range, newText: code }], false));
             case IssueCodes.EmptyFact:
                 return [fix('Remove this empty fact', diagnostic, document, [removeFact(document, diagnostic)], true)];
             case IssueCodes.DuplicateFact:
@@ -84,6 +97,15 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
             default:
                 return [];
         }
+    }
+
+    /** The correction a message suggests ("Did you mean 'emotion'?") for the word it is about: the preferred fix. */
+    protected suggestedCorrection(document: LangiumDocument, diagnostic: Diagnostic): CodeAction | undefined {
+        const message = typeof diagnostic.message === 'string' ? diagnostic.message : '';
+        const suggestion = /Did you mean '([^']+)'\?/.exec(message)?.[1];
+        const written = document.textDocument.getText(diagnostic.range);
+        if (!suggestion || !/^[\w-]+$/.test(written) || written === suggestion) return undefined;
+        return fix(`Change to '${suggestion}'`, diagnostic, document, [{ range: diagnostic.range, newText: suggestion }], true);
     }
 
     /** A label between typographic quotes → the same label between straight quotes. */

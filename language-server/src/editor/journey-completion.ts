@@ -11,10 +11,12 @@ import {
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import type { CancellationToken } from 'vscode-jsonrpc';
 import type { LangiumDocument } from 'langium';
-import { isJourney, type JourneyFile } from '../generated/ast.js';
+import { isBranch, isJourney, isTouchpoint, type JourneyFile } from '../generated/ast.js';
 import { describeElement } from './journey-hover.js';
 import { EMOTION_SCALE, IMPACT_EFFORT_SCALE } from '../language/journey-emotions.js';
+import { LANGUAGE_NAMES, LANGUAGES } from '../language/journey-languages.js';
 import { keywordDocumentation } from './journey-keyword-docs.js';
+import type { JourneyLanguageServer } from './journey-language-server.js';
 
 /** Snippets for keywords, by `<rule of the keyword>:<keyword>`; `${n|…|}` is a choice. */
 const SNIPPETS: Record<string, string> = {
@@ -37,6 +39,11 @@ const SNIPPETS: Record<string, string> = {
     'Touchpoint:backstage': 'backstage "$1"',
     'Touchpoint:description': 'description "$1"',
     'Touchpoint:reach': 'reach ${1:1000}',
+    'Touchpoint:tone': 'tone "$1"',
+    'Touchpoint:data': 'data "$1"',
+    'Channel:tone': 'tone "$1"',
+    'Kpi:actual': 'actual ${1:100}',
+    'Lang:lang': `lang \${1|${LANGUAGES.join(',')}|}`,
     'Persona:goal': 'goal "$1"',
     'Persona:need': 'need "$1"',
     'Persona:frustration': 'frustration "$1"',
@@ -53,6 +60,8 @@ const ONCE: Record<string, [owner: string, property: string]> = {
     'Touchpoint:description': ['Touchpoint', 'descriptions'],
     'Touchpoint:owner': ['Touchpoint', 'owners'],
     'Touchpoint:reach': ['Touchpoint', 'reaches'],
+    'Touchpoint:tone': ['Touchpoint', 'tones'],
+    'Lang:lang': ['Journey', 'languages'],
     'MomentOfTruth:moment': ['Touchpoint', 'momentsOfTruth'],
     'Action:description': ['Action', 'descriptions'],
     'Action:owner': ['Action', 'owners'],
@@ -74,6 +83,13 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
     minimumSkipped = 2000;
     /** The parsed document of each text document being completed. */
     private readonly parsed = new WeakMap<TextDocument, LangiumDocument>();
+    /** The language server, which knows whether the client takes snippets. */
+    private readonly server: () => JourneyLanguageServer | undefined;
+
+    constructor(services: ConstructorParameters<typeof DefaultCompletionProvider>[0]) {
+        super(services);
+        this.server = () => services.shared.lsp.LanguageServer as JourneyLanguageServer | undefined;
+    }
 
     /** No completion inside labels and comments. */
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
@@ -140,6 +156,15 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (isLanguageCode(next)) {
+            LANGUAGES.forEach((code, index) => acceptor(context, {
+                label: code,
+                detail: `${LANGUAGE_NAMES[code]}: the language of the words the views add`,
+                kind: CompletionItemKind.Value,
+                sortText: String(index),
+            }));
+            return;
+        }
         const scale = scaleOf(next.feature);
         if (scale) {
             scale.forEach((meaning, index) => acceptor(context, {
@@ -169,14 +194,17 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
             return;
         }
         const documentation = keywordDocumentation(this.grammar, keyword.value);
-        const snippet = SNIPPETS[`${ruleOf(keyword)}:${keyword.value}`];
+        const written = SNIPPETS[`${ruleOf(keyword)}:${keyword.value}`];
+        // A client without snippet support gets the keyword as plain text (or a snippet without placeholders).
+        const snippets = this.server()?.support?.snippets ?? true;
+        const snippet = written && (snippets || !written.includes('$')) ? written : undefined;
         acceptor(context, {
             label: keyword.value,
             kind: snippet ? CompletionItemKind.Snippet : CompletionItemKind.Keyword,
             detail: snippet ? snippetPreview(snippet) : 'keyword',
             documentation: documentation ? { kind: 'markdown', value: documentation } : undefined,
             insertText: snippet ?? keyword.value,
-            insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+            insertTextFormat: snippet && snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
             sortText: '1' + keyword.value,
         });
     }
@@ -199,10 +227,22 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
         };
     }
 
-    /** A touchpoint's `next` does not offer the touchpoint itself. */
+    /**
+     * A touchpoint's `next` does not offer the touchpoint itself, nor a decision's branch the
+     * decision; `persona` and `channel` do not offer what the touchpoint already lists.
+     */
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext) {
         const candidates = super.getReferenceCandidates(refInfo, context);
-        return refInfo.property === 'next' ? candidates.filter((d) => d.node !== refInfo.container) : candidates;
+        const container = refInfo.container;
+        if (refInfo.property === 'next') return candidates.filter((d) => d.node !== container);
+        if (isBranch(container)) return candidates.filter((d) => d.node !== container.$container);
+        if (isTouchpoint(container) && (refInfo.property === 'personas' || refInfo.property === 'channels')) {
+            // The reference being written (the cursor is on it or right after it) does not count.
+            const elsewhere = (r: { $refNode?: { offset: number; end: number } }) => !r.$refNode || context.offset < r.$refNode.offset || context.offset > r.$refNode.end;
+            const listed = new Set(container[refInfo.property].filter(elsewhere).map((r) => r.$refText));
+            return candidates.filter((d) => !listed.has(d.name));
+        }
+        return candidates;
     }
 }
 
@@ -213,6 +253,14 @@ function scaleOf(feature: GrammarAST.AbstractElement): readonly string[] | undef
     if (assignment?.feature === 'score') return EMOTION_SCALE.map((level) => `${level.face} ${level.meaning}`);
     if (assignment?.feature === 'impacts' || assignment?.feature === 'efforts') return IMPACT_EFFORT_SCALE;
     return undefined;
+}
+
+/** True for the code after `lang`. */
+function isLanguageCode(next: NextFeature): boolean {
+    const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
+    const inLang = assignment?.feature === 'code' && AstUtils.getContainerOfType(assignment, GrammarAST.isParserRule)?.name === 'Lang';
+    // Inside the Id rule, only the property tells (no other rule has a `code`).
+    return inLang || next.property === 'code';
 }
 
 /** `emotion 1|2|3|4|5`: a snippet as one readable line. */

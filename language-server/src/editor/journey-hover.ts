@@ -8,20 +8,25 @@ import { AstUtils, CstUtils, isLeafCstNode, type AstNode, type AstNodeLocator, t
 import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
-    isAction, isBranch, isChannel, isDecision, isEmotion, isExpected, isJourney, isKpi, isOutcome, isPersona, isStage, isTeam, isTouchpoint,
+    isAction, isBranch, isChannel, isDecision, isEmotion, isExpected, isJourney, isKpi, isLang, isOutcome, isPersona, isStage, isTeam, isTouchpoint,
     type Action, type Channel, type Decision, type Persona, type Stage, type Team, type Touchpoint,
 } from '../generated/ast.js';
 import { describeScore, IMPACT_EFFORT_SCALE } from '../language/journey-emotions.js';
+import { LANGUAGE_NAMES, LANGUAGES, languageOf } from '../language/journey-languages.js';
 import { keywordDocumentation } from './journey-keyword-docs.js';
+import type { JourneyLanguageServer } from './journey-language-server.js';
 
 export class JourneyHoverProvider extends AstNodeHoverProvider {
     protected readonly grammar: Grammar;
     protected readonly documentation: LangiumServices['documentation']['DocumentationProvider'];
     protected readonly documents: LangiumDocuments;
     protected readonly locator: AstNodeLocator;
+    /** The language server, which knows whether the client reads Markdown. */
+    protected readonly server: () => JourneyLanguageServer | undefined;
 
     constructor(services: LangiumServices) {
         super(services);
+        this.server = () => services.shared.lsp.LanguageServer as JourneyLanguageServer | undefined;
         this.grammar = services.Grammar;
         this.documentation = services.documentation.DocumentationProvider;
         this.documents = services.shared.workspace.LangiumDocuments;
@@ -48,14 +53,23 @@ export class JourneyHoverProvider extends AstNodeHoverProvider {
         });
     }
 
-    /** Scores show what they mean (`emotion 2`: 😟 unhappy); everything else as Langium finds it. */
+    /** Scores show what they mean (`emotion 2`: 😟 unhappy); everything else as Langium finds it. Plain text for a client that reads no Markdown. */
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
         const root = document.parseResult?.value?.$cstNode;
         const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
         const keyword = leaf && CstUtils.getPreviousNode(leaf, true)?.text;
         const meaning = leaf && isLeafCstNode(leaf) && leaf.tokenType.name === 'NUMBER' ? describeNumber(leaf.astNode, Number(leaf.text), keyword) : undefined;
-        if (meaning) return { contents: { kind: 'markdown', value: meaning }, range: leaf!.range };
-        return super.getHoverContent(document, params);
+        // The code after `lang` names a language, not an element: say which, and what it changes.
+        const hover = meaning
+            ? { contents: { kind: 'markdown', value: meaning }, range: leaf!.range } satisfies Hover
+            : leaf && isLang(leaf.astNode) && leaf.text === leaf.astNode.code
+                ? { contents: { kind: 'markdown', value: describeElement(leaf.astNode)! }, range: leaf.range } satisfies Hover
+                : await super.getHoverContent(document, params);
+        if (!hover || (this.server()?.support?.markdownHover ?? true)) return hover;
+        const contents = hover.contents as { kind?: string; value?: string };
+        return contents.kind === 'markdown' && typeof contents.value === 'string'
+            ? { ...hover, contents: { kind: 'plaintext', value: markdownToPlainText(contents.value) } }
+            : hover;
     }
 
     /** Keywords show the comment written above their rule in the grammar. */
@@ -81,14 +95,18 @@ function describeNumber(node: AstNode, value: number, keyword: string | undefine
 export function describeElement(node: AstNode, usesOf?: (node: AstNode) => string[]): string | undefined {
     if (isPersona(node)) return describePersona(node);
     if (isTouchpoint(node)) return describeTouchpoint(node);
-    if (isChannel(node)) return describeShared(node, 'Channel', usesOf, node.mode ? `${node.mode}` : undefined);
+    if (isChannel(node)) return describeShared(node, 'Channel', usesOf, [node.mode, node.tone !== undefined ? `**Tone:** ${escapeMarkdown(node.tone)}` : undefined].filter(Boolean).join(' · ') || undefined);
     if (isTeam(node)) return describeShared(node, 'Team', usesOf);
     if (isStage(node)) return describeStage(node);
     if (isDecision(node)) return describeDecision(node);
     if (isAction(node)) return describeAction(node);
     if (isOutcome(node)) return [heading('Outcome', node.name, node.label), 'An end of a path.'].join('\n\n');
     if (isKpi(node)) {
-        const facts = [node.target !== undefined ? `target ${node.target}${node.unit ? ` ${node.unit}` : ''}` : undefined, node.unit && node.target === undefined ? `unit ${node.unit}` : undefined];
+        const facts = [
+            node.target !== undefined ? `target ${node.target}${node.unit ? ` ${node.unit}` : ''}` : undefined,
+            node.actual !== undefined ? `actual ${node.actual}${node.unit ? ` ${node.unit}` : ''}${node.target ? ` (${Math.round((node.actual / node.target) * 100)}% of target)` : ''}` : undefined,
+            node.unit && node.target === undefined && node.actual === undefined ? `unit ${node.unit}` : undefined,
+        ];
         return [heading('KPI', node.name, node.label), facts.filter(Boolean).join(', ')].filter(Boolean).join('\n\n');
     }
     if (isJourney(node)) {
@@ -96,6 +114,12 @@ export function describeElement(node: AstNode, usesOf?: (node: AstNode) => strin
         return [heading('Journey', node.name, node.label), `${state} · ${node.stages.length} stage${plural(node.stages.length)}`, node.descriptions[0]].filter(Boolean).join('\n\n');
     }
     if (isEmotion(node) || isExpected(node)) return `${isEmotion(node) ? 'Emotion' : 'Expected'} ${describeScore(node.score)}`;
+    if (isLang(node)) {
+        const language = languageOf(node.code);
+        return language
+            ? `**Language** \`${node.code}\`: the views' own words are in ${LANGUAGE_NAMES[language]}; labels are never translated.`
+            : `**Language** \`${node.code}\`: the views have no words in this language and use English (they speak ${LANGUAGES.join(', ')}).`;
+    }
     if (isBranch(node)) return `Branch **${node.label ?? ''}** → \`${node.target?.$refText ?? ''}\``;
     return undefined;
 }
@@ -123,6 +147,7 @@ function describeTouchpoint(touchpoint: Touchpoint): string {
         ...touchpoint.expectations.map((e) => `**Expected:** ${describeScore(e.score)}${e.persona ? ` for ${e.persona.$refText}` : ''}`),
         typeof touchpoint.reaches[0] === 'number' ? `**Reach:** ${touchpoint.reaches[0].toLocaleString('en')}` : undefined,
         touchpoint.momentsOfTruth.length ? '**Moment of truth**' : undefined,
+        touchpoint.tones.length ? `**Tone:** ${escapeMarkdown(touchpoint.tones[0]!)}` : undefined,
     ].filter(Boolean);
     return [
         heading('Touchpoint', touchpoint.name, touchpoint.label),
@@ -132,6 +157,7 @@ function describeTouchpoint(touchpoint: Touchpoint): string {
         list('Gains', touchpoint.gains),
         list('Opportunities', touchpoint.opportunities),
         list('Backstage', touchpoint.backstage),
+        list('Data', touchpoint.data),
     ].filter(Boolean).join('\n\n');
 }
 
@@ -152,7 +178,7 @@ function describeStage(stage: Stage): string {
     const touchpoints = stage.steps.filter(isTouchpoint).length;
     const decisions = stage.steps.filter(isDecision).length;
     const counts = `${touchpoints} touchpoint${plural(touchpoints)}` + (decisions ? `, ${decisions} decision${plural(decisions)}` : '');
-    const kpis = stage.kpis.map((k) => `${labelled(k.name, k.label)}${k.target !== undefined ? ` → ${k.target}${k.unit ? ` ${k.unit}` : ''}` : ''}`);
+    const kpis = stage.kpis.map((k) => `${labelled(k.name, k.label)}${k.target !== undefined ? ` → ${k.target}${k.unit ? ` ${k.unit}` : ''}` : ''}${k.actual !== undefined ? ` (actual ${k.actual}${k.unit ? ` ${k.unit}` : ''})` : ''}`);
     return [heading('Stage', stage.name, stage.label), stage.descriptions[0], counts, list('KPIs', kpis, false)].filter(Boolean).join('\n\n');
 }
 
@@ -189,7 +215,26 @@ function plural(count: number): string {
     return count === 1 ? '' : 's';
 }
 
-/** Labels are shown as text, never interpreted as Markdown. */
+/**
+ * Labels are shown as text, never interpreted as Markdown: `&`, `<` and `>` become entities
+ * (`a&amp;b` stays `a&amp;b` on screen), the characters that mark up text anywhere on a line
+ * are escaped, and those that only mark up the start of a line (`#`, `-`, `+`, `1.`) only
+ * there. `(`, `.` and `!` elsewhere are left alone, so clients that show Markdown as text
+ * do not show `\(`.
+ */
 export function escapeMarkdown(text: string): string {
-    return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, '\\$&');
+    return text
+        .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)
+        .replace(/[\\`*_[\]|~]/g, '\\$&')
+        .replace(/^([ \t]*)([#+-]|\d+(?=[.)]))/gm, (_m, space: string, mark: string) => (/\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`));
+}
+
+/** The Markdown of a hover as plain text: no emphasis, code marks, escapes or entities. */
+export function markdownToPlainText(markdown: string): string {
+    return markdown
+        .replace(/\*\*([^*]+)\*\*/g, '$1')
+        .replace(/`([^`]*)`/g, '$1')
+        .replace(/  \n/g, '\n')
+        .replace(/\\([\\`*_{}[\]()#+\-.!|~])/g, '$1')
+        .replace(/&(lt|gt|amp);/g, (_m, name: string) => ({ lt: '<', gt: '>', amp: '&' })[name]!);
 }

@@ -34,6 +34,9 @@ const FACTS: Record<string, string> = {
     impact: '`impact <1..5>` — how much the action helps (1 very low … 5 very high).',
     effort: '`effort <1..5>` — how much work the action takes (1 very low … 5 very high).',
     target: '`target <number>` — the value the KPI should reach.',
+    actual: '`actual <number>` — the measured value of the KPI, read against its target.',
+    tone: '`tone "<text>"` — the voice and tone to use on this channel or at this touchpoint, adjusted to the situation and the customer\'s emotional state (e.g. "Reassuring, no jargon").',
+    data: '`data "<text>"` — a data point this touchpoint captures or uses to personalise the experience (birthday, preferences, past visits…); write one per line.',
     unit: '`unit "<text>"` — the unit of the KPI (views, %, €…).',
     for: '`for <persona>` — the score of one persona only.',
 };

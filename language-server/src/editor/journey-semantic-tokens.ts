@@ -17,8 +17,10 @@ export const TOKEN_TYPES: Record<string, string> = {
     Channel: SemanticTokenTypes.interface,
     Team: SemanticTokenTypes.struct,
     Stage: SemanticTokenTypes.namespace,
-    Kpi: SemanticTokenTypes.property,
-    Touchpoint: SemanticTokenTypes.event,
+    // Touchpoints and KPIs take types that VS Code's default themes colour apart from plain
+    // text and from unresolved references (`event` and `property` look like either there).
+    Kpi: SemanticTokenTypes.enumMember,
+    Touchpoint: SemanticTokenTypes.function,
     Decision: SemanticTokenTypes.enum,
     Outcome: SemanticTokenTypes.enumMember,
     Action: SemanticTokenTypes.function,
@@ -37,19 +39,19 @@ export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider 
             acceptor({ node, property: 'label' as never, type: SemanticTokenTypes.string });
         }
         if (isTouchpoint(node)) {
-            this.references(node, 'personas', node.personas.length, 'Persona', acceptor);
-            this.references(node, 'channels', node.channels.length, 'Channel', acceptor);
-            this.references(node, 'owners', node.owners.length, 'Team', acceptor);
+            this.references(node, 'personas', node.personas, acceptor);
+            this.references(node, 'channels', node.channels, acceptor);
+            this.references(node, 'owners', node.owners, acceptor);
             node.next.forEach((ref, index) => this.reference(node, 'next', index, ref.ref?.$type, acceptor));
             node.reaches.forEach((_r, index) => acceptor({ node, property: 'reaches', index, type: SemanticTokenTypes.number }));
         } else if (isEmotion(node) || isExpected(node)) {
             acceptor({ node, property: 'score', type: SemanticTokenTypes.number });
-            if (node.persona) this.reference(node, 'persona', undefined, 'Persona', acceptor);
+            if (node.persona) this.reference(node, 'persona', undefined, node.persona.ref?.$type, acceptor);
         } else if (isBranch(node)) {
             this.reference(node, 'target', undefined, node.target?.ref?.$type, acceptor);
         } else if (isAction(node)) {
-            this.references(node, 'improves', node.improves.length, 'Touchpoint', acceptor);
-            this.references(node, 'owners', node.owners.length, 'Team', acceptor);
+            this.references(node, 'improves', node.improves, acceptor);
+            this.references(node, 'owners', node.owners, acceptor);
             node.impacts.forEach((_v, index) => acceptor({ node, property: 'impacts', index, type: SemanticTokenTypes.number }));
             node.efforts.forEach((_v, index) => acceptor({ node, property: 'efforts', index, type: SemanticTokenTypes.number }));
         } else if (isKpi(node) && node.target !== undefined) {
@@ -57,11 +59,12 @@ export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider 
         }
     }
 
-    private references(node: AstNode, property: string, count: number, targetType: string, acceptor: SemanticTokenAcceptor): void {
-        for (let index = 0; index < count; index++) this.reference(node, property, index, targetType, acceptor);
+    /** Each reference of a list takes the colour of what it resolves to. */
+    private references(node: AstNode, property: string, references: ReadonlyArray<{ ref?: AstNode }>, acceptor: SemanticTokenAcceptor): void {
+        references.forEach((reference, index) => this.reference(node, property, index, reference.ref?.$type, acceptor));
     }
 
-    /** A reference takes the colour of what it names (unresolved ones stay plain variables). */
+    /** A reference takes the colour of what it names; an unresolved one is a plain variable, never the type it should have. */
     private reference(node: AstNode, property: string, index: number | undefined, targetType: string | undefined, acceptor: SemanticTokenAcceptor): void {
         const type = (targetType && TOKEN_TYPES[targetType]) || SemanticTokenTypes.variable;
         acceptor({ node, property: property as never, index, type });

@@ -20,9 +20,11 @@ export type JourneyTerminalNames = keyof typeof JourneyTerminals;
 export type JourneyKeywordNames =
     | "->"
     | "action"
+    | "actual"
     | "backstage"
     | "channel"
     | "current"
+    | "data"
     | "decision"
     | "description"
     | "effort"
@@ -37,6 +39,7 @@ export type JourneyKeywordNames =
     | "improves"
     | "journey"
     | "kpi"
+    | "lang"
     | "moment"
     | "need"
     | "next"
@@ -53,6 +56,7 @@ export type JourneyKeywordNames =
     | "state"
     | "target"
     | "team"
+    | "tone"
     | "touchpoint"
     | "truth"
     | "unit"
@@ -61,7 +65,7 @@ export type JourneyKeywordNames =
 
 export type JourneyTokenNames = JourneyTerminalNames | JourneyKeywordNames;
 
-/** `action <id> "<label>" { improves … impact … effort … owner … }` — an acquisition or improvement action, prioritised by impact (1..5) and effort (1..5). */
+/** `action <id> "<label>" { improves … impact … effort … owner … }` — an acquisition or improvement action, prioritised by impact (1..5), effort (1..5) and closeness to the sale (how late in the journey the touchpoints it improves are). */
 export interface Action extends langium.AstNode {
     readonly $container: Journey;
     readonly $type: 'Action';
@@ -107,20 +111,22 @@ export function isBranch(item: unknown): item is Branch {
     return reflection.isInstance(item, Branch.$type);
 }
 
-/** `channel <id> "<label>" online|offline` — where a touchpoint happens: website, app, SMS, e-mail, phone, store, event… Declared at the top of a file, it is shared with every map of the workspace. */
+/** `channel <id> "<label>" online|offline tone "<voice>"` — where a touchpoint happens: website, app, SMS, e-mail, phone, store, event…, and the voice and tone to use there. Declared at the top of a file, it is shared with every map of the workspace. */
 export interface Channel extends langium.AstNode {
     readonly $container: Journey | JourneyFile;
     readonly $type: 'Channel';
     label?: string;
     mode?: ChannelMode;
     name: Id;
+    tone?: string;
 }
 
 export const Channel = {
     $type: 'Channel',
     label: 'label',
     mode: 'mode',
-    name: 'name'
+    name: 'name',
+    tone: 'tone'
 } as const;
 
 export function isChannel(item: unknown): item is Channel {
@@ -202,13 +208,13 @@ export function isFlowTarget(item: unknown): item is FlowTarget {
 }
 
 /** An identifier: letters, digits, `_` and inner `-`, starting with a letter or `_`. Some value words are also allowed as identifiers. */
-export type Id = 'current' | 'for' | 'future' | 'of' | 'offline' | 'online' | 'target' | 'truth' | 'unit' | string;
+export type Id = 'actual' | 'current' | 'data' | 'for' | 'future' | 'lang' | 'of' | 'offline' | 'online' | 'target' | 'tone' | 'truth' | 'unit' | string;
 
 export function isId(item: unknown): item is Id {
-    return item === 'current' || item === 'future' || item === 'online' || item === 'offline' || item === 'target' || item === 'unit' || item === 'for' || item === 'of' || item === 'truth' || (typeof item === 'string' && (/[_a-zA-Z](?:[\w-]*\w)?/.test(item)));
+    return item === 'current' || item === 'future' || item === 'online' || item === 'offline' || item === 'target' || item === 'actual' || item === 'unit' || item === 'for' || item === 'of' || item === 'truth' || item === 'tone' || item === 'data' || item === 'lang' || (typeof item === 'string' && (/[_a-zA-Z](?:[\w-]*\w)?/.test(item)));
 }
 
-/** `journey <id> "<label>" { … }` — one customer-journey map: its state (current = as-is, future = to-be), personas, channels, teams, stages, outcomes and actions. */
+/** `journey <id> "<label>" { … }` — one customer-journey map: its state (current = as-is, future = to-be), its language (`lang fr`), personas, channels, teams, stages, outcomes and actions. */
 export interface Journey extends langium.AstNode {
     readonly $container: JourneyFile;
     readonly $type: 'Journey';
@@ -216,6 +222,7 @@ export interface Journey extends langium.AstNode {
     channels: Array<Channel>;
     descriptions: Array<string>;
     label?: string;
+    languages: Array<Lang>;
     name: Id;
     outcomes: Array<Outcome>;
     personas: Array<Persona>;
@@ -230,6 +237,7 @@ export const Journey = {
     channels: 'channels',
     descriptions: 'descriptions',
     label: 'label',
+    languages: 'languages',
     name: 'name',
     outcomes: 'outcomes',
     personas: 'personas',
@@ -270,10 +278,11 @@ export function isJourneyState(item: unknown): item is JourneyState {
     return item === 'current' || item === 'future';
 }
 
-/** `kpi <id> "<label>" target <number> unit "<unit>"` — an indicator that measures a stage, with an optional target and unit. */
+/** `kpi <id> "<label>" target <number> actual <number> unit "<unit>"` — an indicator that measures a stage, with an optional target, measured value (actual) and unit. */
 export interface Kpi extends langium.AstNode {
     readonly $container: Stage;
     readonly $type: 'Kpi';
+    actual?: number;
     label?: string;
     name: Id;
     target?: number;
@@ -282,6 +291,7 @@ export interface Kpi extends langium.AstNode {
 
 export const Kpi = {
     $type: 'Kpi',
+    actual: 'actual',
     label: 'label',
     name: 'name',
     target: 'target',
@@ -290,6 +300,22 @@ export const Kpi = {
 
 export function isKpi(item: unknown): item is Kpi {
     return reflection.isInstance(item, Kpi.$type);
+}
+
+/** `lang <code>` — the language of the words the views add to the pictures ("Lost", "customers", lane and axis names…): `en` (the default) or `fr`. Labels you write are never translated. */
+export interface Lang extends langium.AstNode {
+    readonly $container: Journey;
+    readonly $type: 'Lang';
+    code: Id;
+}
+
+export const Lang = {
+    $type: 'Lang',
+    code: 'code'
+} as const;
+
+export function isLang(item: unknown): item is Lang {
+    return reflection.isInstance(item, Lang.$type);
 }
 
 /** `moment of truth` — marks a touchpoint where the customer decides whether to trust the company. */
@@ -403,12 +429,13 @@ export function isTeam(item: unknown): item is Team {
     return reflection.isInstance(item, Team.$type);
 }
 
-/** `touchpoint <id> "<label>" { … }` — an interaction between the customer and the company: who (persona), where (channel), who owns it (owner), how it feels (emotion, expected), pains, gains, opportunities, reach, moments of truth, backstage notes and where the customer goes next. */
+/** `touchpoint <id> "<label>" { … }` — an interaction between the customer and the company: who (persona), where (channel), who owns it (owner), how it feels (emotion, expected), the tone to use, the data it captures or uses, pains, gains, opportunities, reach, moments of truth, backstage notes and where the customer goes next. */
 export interface Touchpoint extends langium.AstNode {
     readonly $container: Stage;
     readonly $type: 'Touchpoint';
     backstage: Array<string>;
     channels: Array<langium.Reference<Channel>>;
+    data: Array<string>;
     descriptions: Array<string>;
     emotions: Array<Emotion>;
     expectations: Array<Expected>;
@@ -422,12 +449,14 @@ export interface Touchpoint extends langium.AstNode {
     pains: Array<string>;
     personas: Array<langium.Reference<Persona>>;
     reaches: Array<number>;
+    tones: Array<string>;
 }
 
 export const Touchpoint = {
     $type: 'Touchpoint',
     backstage: 'backstage',
     channels: 'channels',
+    data: 'data',
     descriptions: 'descriptions',
     emotions: 'emotions',
     expectations: 'expectations',
@@ -440,7 +469,8 @@ export const Touchpoint = {
     owners: 'owners',
     pains: 'pains',
     personas: 'personas',
-    reaches: 'reaches'
+    reaches: 'reaches',
+    tones: 'tones'
 } as const;
 
 export function isTouchpoint(item: unknown): item is Touchpoint {
@@ -458,6 +488,7 @@ export type JourneyAstType = {
     Journey: Journey
     JourneyFile: JourneyFile
     Kpi: Kpi
+    Lang: Lang
     MomentOfTruth: MomentOfTruth
     Outcome: Outcome
     Persona: Persona
@@ -536,6 +567,10 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 },
                 name: {
                     name: Channel.name
+                },
+                tone: {
+                    name: Channel.tone,
+                    optional: true
                 }
             },
             superTypes: []
@@ -614,6 +649,11 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                     name: Journey.label,
                     optional: true
                 },
+                languages: {
+                    name: Journey.languages,
+                    defaultValue: [],
+                    optional: true
+                },
                 name: {
                     name: Journey.name
                 },
@@ -674,6 +714,10 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
         Kpi: {
             name: Kpi.$type,
             properties: {
+                actual: {
+                    name: Kpi.actual,
+                    optional: true
+                },
                 label: {
                     name: Kpi.label,
                     optional: true
@@ -688,6 +732,15 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 unit: {
                     name: Kpi.unit,
                     optional: true
+                }
+            },
+            superTypes: []
+        },
+        Lang: {
+            name: Lang.$type,
+            properties: {
+                code: {
+                    name: Lang.code
                 }
             },
             superTypes: []
@@ -805,6 +858,11 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                     referenceType: Channel.$type,
                     optional: true
                 },
+                data: {
+                    name: Touchpoint.data,
+                    defaultValue: [],
+                    optional: true
+                },
                 descriptions: {
                     name: Touchpoint.descriptions,
                     defaultValue: [],
@@ -867,6 +925,11 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 },
                 reaches: {
                     name: Touchpoint.reaches,
+                    defaultValue: [],
+                    optional: true
+                },
+                tones: {
+                    name: Touchpoint.tones,
                     defaultValue: [],
                     optional: true
                 }

@@ -38,7 +38,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@3"
+                "$ref": "#/rules@4"
               },
               "arguments": []
             }
@@ -50,7 +50,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@4"
+                "$ref": "#/rules@5"
               },
               "arguments": []
             }
@@ -62,7 +62,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@6"
+                "$ref": "#/rules@7"
               },
               "arguments": []
             }
@@ -91,7 +91,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@18"
+                "$ref": "#/rules@19"
               },
               "arguments": []
             }
@@ -103,7 +103,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@22"
+                "$ref": "#/rules@23"
               },
               "arguments": []
             },
@@ -130,12 +130,24 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@2"
+                        "$ref": "#/rules@3"
                       },
                       "arguments": []
                     }
                   }
                 ]
+              },
+              {
+                "$type": "Assignment",
+                "feature": "languages",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@2"
+                  },
+                  "arguments": []
+                }
               },
               {
                 "$type": "Group",
@@ -151,7 +163,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@22"
+                        "$ref": "#/rules@23"
                       },
                       "arguments": []
                     }
@@ -165,7 +177,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@3"
+                    "$ref": "#/rules@4"
                   },
                   "arguments": []
                 }
@@ -177,7 +189,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@4"
+                    "$ref": "#/rules@5"
                   },
                   "arguments": []
                 }
@@ -189,7 +201,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@6"
+                    "$ref": "#/rules@7"
                   },
                   "arguments": []
                 }
@@ -201,7 +213,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@7"
+                    "$ref": "#/rules@8"
                   },
                   "arguments": []
                 }
@@ -213,7 +225,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@16"
+                    "$ref": "#/rules@17"
                   },
                   "arguments": []
                 }
@@ -225,7 +237,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@17"
+                    "$ref": "#/rules@18"
                   },
                   "arguments": []
                 }
@@ -242,7 +254,36 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
       "entry": false,
       "fragment": false,
       "parameters": [],
-      "$comment": "/** \`journey <id> \\"<label>\\" { … }\` — one customer-journey map: its state (current = as-is, future = to-be), personas, channels, teams, stages, outcomes and actions. */"
+      "$comment": "/** \`journey <id> \\"<label>\\" { … }\` — one customer-journey map: its state (current = as-is, future = to-be), its language (\`lang fr\`), personas, channels, teams, stages, outcomes and actions. */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Lang",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "lang"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "code",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@19"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/** \`lang <code>\` — the language of the words the views add to the pictures (\\"Lost\\", \\"customers\\", lane and axis names…): \`en\` (the default) or \`fr\`. Labels you write are never translated. */"
     },
     {
       "$type": "ParserRule",
@@ -283,7 +324,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@18"
+                "$ref": "#/rules@19"
               },
               "arguments": []
             }
@@ -295,7 +336,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@22"
+                "$ref": "#/rules@23"
               },
               "arguments": []
             },
@@ -325,7 +366,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@22"
+                            "$ref": "#/rules@23"
                           },
                           "arguments": []
                         }
@@ -346,7 +387,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@22"
+                            "$ref": "#/rules@23"
                           },
                           "arguments": []
                         }
@@ -367,7 +408,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@22"
+                            "$ref": "#/rules@23"
                           },
                           "arguments": []
                         }
@@ -388,7 +429,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@22"
+                            "$ref": "#/rules@23"
                           },
                           "arguments": []
                         }
@@ -429,7 +470,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@18"
+                "$ref": "#/rules@19"
               },
               "arguments": []
             }
@@ -441,7 +482,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@22"
+                "$ref": "#/rules@23"
               },
               "arguments": []
             },
@@ -454,10 +495,32 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@5"
+                "$ref": "#/rules@6"
               },
               "arguments": []
             },
+            "cardinality": "?"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "tone"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "tone",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@23"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
             "cardinality": "?"
           }
         ]
@@ -465,7 +528,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
       "entry": false,
       "fragment": false,
       "parameters": [],
-      "$comment": "/** \`channel <id> \\"<label>\\" online|offline\` — where a touchpoint happens: website, app, SMS, e-mail, phone, store, event… Declared at the top of a file, it is shared with every map of the workspace. */"
+      "$comment": "/** \`channel <id> \\"<label>\\" online|offline tone \\"<voice>\\"\` — where a touchpoint happens: website, app, SMS, e-mail, phone, store, event…, and the voice and tone to use there. Declared at the top of a file, it is shared with every map of the workspace. */"
     },
     {
       "$type": "ParserRule",
@@ -506,7 +569,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@18"
+                "$ref": "#/rules@19"
               },
               "arguments": []
             }
@@ -518,7 +581,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@22"
+                "$ref": "#/rules@23"
               },
               "arguments": []
             },
@@ -548,7 +611,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@18"
+                "$ref": "#/rules@19"
               },
               "arguments": []
             }
@@ -560,7 +623,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@22"
+                "$ref": "#/rules@23"
               },
               "arguments": []
             },
@@ -587,7 +650,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@22"
+                        "$ref": "#/rules@23"
                       },
                       "arguments": []
                     }
@@ -601,7 +664,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@9"
+                    "$ref": "#/rules@10"
                   },
                   "arguments": []
                 }
@@ -613,7 +676,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@8"
+                    "$ref": "#/rules@9"
                   },
                   "arguments": []
                 }
@@ -641,14 +704,14 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@10"
+              "$ref": "#/rules@11"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@14"
+              "$ref": "#/rules@15"
             },
             "arguments": []
           }
@@ -676,7 +739,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@18"
+                "$ref": "#/rules@19"
               },
               "arguments": []
             }
@@ -688,7 +751,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@22"
+                "$ref": "#/rules@23"
               },
               "arguments": []
             },
@@ -708,7 +771,29 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@21"
+                    "$ref": "#/rules@22"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "actual"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "actual",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@22"
                   },
                   "arguments": []
                 }
@@ -730,7 +815,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@22"
+                    "$ref": "#/rules@23"
                   },
                   "arguments": []
                 }
@@ -743,7 +828,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
       "entry": false,
       "fragment": false,
       "parameters": [],
-      "$comment": "/** \`kpi <id> \\"<label>\\" target <number> unit \\"<unit>\\"\` — an indicator that measures a stage, with an optional target and unit. */"
+      "$comment": "/** \`kpi <id> \\"<label>\\" target <number> actual <number> unit \\"<unit>\\"\` — an indicator that measures a stage, with an optional target, measured value (actual) and unit. */"
     },
     {
       "$type": "ParserRule",
@@ -762,7 +847,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@18"
+                "$ref": "#/rules@19"
               },
               "arguments": []
             }
@@ -774,7 +859,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@22"
+                "$ref": "#/rules@23"
               },
               "arguments": []
             },
@@ -804,7 +889,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@22"
+                            "$ref": "#/rules@23"
                           },
                           "arguments": []
                         }
@@ -825,12 +910,12 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@3"
+                            "$ref": "#/rules@4"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@18"
+                              "$ref": "#/rules@19"
                             },
                             "arguments": []
                           },
@@ -854,12 +939,12 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@4"
+                            "$ref": "#/rules@5"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@18"
+                              "$ref": "#/rules@19"
                             },
                             "arguments": []
                           },
@@ -883,12 +968,12 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@6"
+                            "$ref": "#/rules@7"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@18"
+                              "$ref": "#/rules@19"
                             },
                             "arguments": []
                           },
@@ -905,7 +990,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@11"
+                        "$ref": "#/rules@12"
                       },
                       "arguments": []
                     }
@@ -917,7 +1002,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@12"
+                        "$ref": "#/rules@13"
                       },
                       "arguments": []
                     }
@@ -936,7 +1021,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@22"
+                            "$ref": "#/rules@23"
                           },
                           "arguments": []
                         }
@@ -957,7 +1042,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@22"
+                            "$ref": "#/rules@23"
                           },
                           "arguments": []
                         }
@@ -978,7 +1063,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@22"
+                            "$ref": "#/rules@23"
                           },
                           "arguments": []
                         }
@@ -999,7 +1084,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@21"
+                            "$ref": "#/rules@22"
                           },
                           "arguments": []
                         }
@@ -1013,7 +1098,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@13"
+                        "$ref": "#/rules@14"
                       },
                       "arguments": []
                     }
@@ -1032,7 +1117,49 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@22"
+                            "$ref": "#/rules@23"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ]
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "tone"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "tones",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@23"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ]
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "data"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "data",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@23"
                           },
                           "arguments": []
                         }
@@ -1058,7 +1185,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@18"
+                              "$ref": "#/rules@19"
                             },
                             "arguments": []
                           },
@@ -1083,7 +1210,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
       "entry": false,
       "fragment": false,
       "parameters": [],
-      "$comment": "/** \`touchpoint <id> \\"<label>\\" { … }\` — an interaction between the customer and the company: who (persona), where (channel), who owns it (owner), how it feels (emotion, expected), pains, gains, opportunities, reach, moments of truth, backstage notes and where the customer goes next. */"
+      "$comment": "/** \`touchpoint <id> \\"<label>\\" { … }\` — an interaction between the customer and the company: who (persona), where (channel), who owns it (owner), how it feels (emotion, expected), the tone to use, the data it captures or uses, pains, gains, opportunities, reach, moments of truth, backstage notes and where the customer goes next. */"
     },
     {
       "$type": "ParserRule",
@@ -1102,7 +1229,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@21"
+                "$ref": "#/rules@22"
               },
               "arguments": []
             }
@@ -1121,12 +1248,12 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@3"
+                    "$ref": "#/rules@4"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@18"
+                      "$ref": "#/rules@19"
                     },
                     "arguments": []
                   },
@@ -1161,7 +1288,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@21"
+                "$ref": "#/rules@22"
               },
               "arguments": []
             }
@@ -1180,12 +1307,12 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@3"
+                    "$ref": "#/rules@4"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@18"
+                      "$ref": "#/rules@19"
                     },
                     "arguments": []
                   },
@@ -1252,7 +1379,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@18"
+                "$ref": "#/rules@19"
               },
               "arguments": []
             }
@@ -1264,7 +1391,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@22"
+                "$ref": "#/rules@23"
               },
               "arguments": []
             },
@@ -1281,7 +1408,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@15"
+                "$ref": "#/rules@16"
               },
               "arguments": []
             },
@@ -1311,7 +1438,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@22"
+                "$ref": "#/rules@23"
               },
               "arguments": []
             },
@@ -1333,7 +1460,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@18"
+                  "$ref": "#/rules@19"
                 },
                 "arguments": []
               },
@@ -1365,7 +1492,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@18"
+                "$ref": "#/rules@19"
               },
               "arguments": []
             }
@@ -1377,7 +1504,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@22"
+                "$ref": "#/rules@23"
               },
               "arguments": []
             },
@@ -1407,7 +1534,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@18"
+                "$ref": "#/rules@19"
               },
               "arguments": []
             }
@@ -1419,7 +1546,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@22"
+                "$ref": "#/rules@23"
               },
               "arguments": []
             },
@@ -1449,7 +1576,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@22"
+                            "$ref": "#/rules@23"
                           },
                           "arguments": []
                         }
@@ -1470,12 +1597,12 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@10"
+                            "$ref": "#/rules@11"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@18"
+                              "$ref": "#/rules@19"
                             },
                             "arguments": []
                           },
@@ -1499,7 +1626,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@21"
+                            "$ref": "#/rules@22"
                           },
                           "arguments": []
                         }
@@ -1520,7 +1647,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@21"
+                            "$ref": "#/rules@22"
                           },
                           "arguments": []
                         }
@@ -1541,12 +1668,12 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@6"
+                            "$ref": "#/rules@7"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@18"
+                              "$ref": "#/rules@19"
                             },
                             "arguments": []
                           },
@@ -1571,7 +1698,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
       "entry": false,
       "fragment": false,
       "parameters": [],
-      "$comment": "/** \`action <id> \\"<label>\\" { improves … impact … effort … owner … }\` — an acquisition or improvement action, prioritised by impact (1..5) and effort (1..5). */"
+      "$comment": "/** \`action <id> \\"<label>\\" { improves … impact … effort … owner … }\` — an acquisition or improvement action, prioritised by impact (1..5), effort (1..5) and closeness to the sale (how late in the journey the touchpoints it improves are). */"
     },
     {
       "$type": "ParserRule",
@@ -1583,7 +1710,7 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@20"
+              "$ref": "#/rules@21"
             },
             "arguments": []
           },
@@ -1609,6 +1736,10 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
           },
           {
             "$type": "Keyword",
+            "value": "actual"
+          },
+          {
+            "$type": "Keyword",
             "value": "unit"
           },
           {
@@ -1622,6 +1753,18 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
           {
             "$type": "Keyword",
             "value": "truth"
+          },
+          {
+            "$type": "Keyword",
+            "value": "tone"
+          },
+          {
+            "$type": "Keyword",
+            "value": "data"
+          },
+          {
+            "$type": "Keyword",
+            "value": "lang"
           }
         ]
       },
@@ -1711,25 +1854,25 @@ export const JourneyMapsGrammar = (): Grammar => loadedJourneyMapsGrammar ?? (lo
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@10"
+              "$ref": "#/rules@11"
             }
           },
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@14"
+              "$ref": "#/rules@15"
             }
           },
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@16"
+              "$ref": "#/rules@17"
             }
           },
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@7"
+              "$ref": "#/rules@8"
             }
           }
         ]

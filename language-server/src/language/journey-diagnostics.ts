@@ -48,6 +48,10 @@ export const IssueCodes = {
     UnknownEscape: 'unknown-escape',
     /** An emotion or expected score `for` a persona that the touchpoint does not list. data: `{ persona }`. */
     PersonaNotOnTouchpoint: 'persona-not-on-touchpoint',
+    /** A `lang` the views do not speak (they use English). data: `{ language }` = the code as written. */
+    UnknownLanguage: 'unknown-language',
+    /** The last diagnostic of a file with more than can be shown: how many more there are. data: `{ count }`. */
+    TooManyProblems: 'too-many-problems',
 } as const;
 
 /** One of the stable diagnostic codes. */

@@ -3,9 +3,8 @@
  * what the character is, why it cannot stand there, and what to write instead. The position
  * comes with the diagnostic (line and column), so the message does not repeat it.
  */
-import type { ILexingError, IToken } from 'chevrotain';
-import { DefaultDocumentValidator, DefaultLexer, DefaultLexerErrorMessageProvider, type LexerResult, type ParseResult, type TokenizeOptions, type ValidationOptions } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { ILexingError } from 'chevrotain';
+import { DefaultLexer, DefaultLexerErrorMessageProvider, type LexerResult, type TokenizeOptions } from 'langium';
 
 /** Typographic quotes that word processors put in place of straight ones. */
 const TYPOGRAPHIC_QUOTES = new Set(['“', '”', '„', '‟', '‘', '’', '‚', '‛', '«', '»', '‹', '›', '＂', '＇']);
@@ -58,21 +57,6 @@ function asciiId(word: string): string | undefined {
 /** `U+00E9`. */
 function codeOf(character: string): string {
     return 'U+' + character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-}
-
-/**
- * Reports a character the lexer cannot read once: the parser errors it causes further on the
- * same line (`persona léa` reads as `persona l a`, and the parser then trips over the `a`)
- * are left out, since they disappear with the character. Parser errors on other lines stay.
- */
-export class JourneyDocumentValidator extends DefaultDocumentValidator {
-    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
-        const lexed = parseResult.lexerErrors.filter((error) => error.line !== undefined);
-        const followsLexerError = (token: IToken) =>
-            lexed.some((error) => token.startLine === error.line && token.startOffset >= error.offset);
-        const parserErrors = parseResult.parserErrors.filter((error) => !followsLexerError(error.token));
-        super.processParsingErrors({ ...parseResult, parserErrors }, diagnostics, options);
-    }
 }
 
 /** Typographic quotes that open or close a label as `"` does, and as `'` does. */

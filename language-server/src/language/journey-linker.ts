@@ -45,7 +45,7 @@ export function unresolvedMessage(type: string, refText: string, scope: Scope): 
 }
 
 /** The name closest to `text` (at most 2 edits, or differing only in case), if any. */
-function closestName(text: string, names: string[]): string | undefined {
+export function closestName(text: string, names: string[]): string | undefined {
     let best: string | undefined;
     let bestDistance = 3;
     for (const name of names) {

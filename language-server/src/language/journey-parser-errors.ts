@@ -4,7 +4,9 @@
  * The position comes with the diagnostic, so the message does not repeat it.
  */
 import type { IToken, TokenType } from 'chevrotain';
-import { LangiumParserErrorMessageProvider } from 'langium';
+import { AstUtils, GrammarAST, LangiumParserErrorMessageProvider } from 'langium';
+import { JourneyMapsGrammar } from '../generated/grammar.js';
+import { closestName } from './journey-linker.js';
 
 /** How the terminals of the grammar are named in messages; any other token is a keyword. */
 const TERMINALS: Record<string, string> = {
@@ -42,9 +44,19 @@ export function expectedMessage(expected: Array<TokenType | undefined>, actual: 
         return `The file ends too early: expected ${what}.${brace}`;
     }
     const names = expected.map((token) => token?.name);
+    // The closest keyword expected here, or else the closest of the language (`emotoin` where only '}' was expected).
+    const expectedWords = names.filter((name): name is string => name !== undefined && /^[a-z]+$/.test(name));
+    const closest = closestName(actual.image, [...new Set(expectedWords)]) ?? closestName(actual.image, languageKeywords());
     const unknownWord = actual.tokenType?.name === 'ID' && names.every((name) => name !== undefined && TERMINALS[name] === undefined)
-        ? ` '${actual.image}' is not a keyword that can stand here: is it misspelt?` : '';
+        ? ` '${actual.image}' is not a keyword that can stand here: is it misspelt?${closest ? ` Did you mean '${closest}'?` : ''}` : '';
     return `Expected ${what} but found ${found(actual)}.${unknownWord}`;
+}
+
+let keywords: string[] | undefined;
+/** The words of the language (`emotion`, `touchpoint`…), from the grammar. */
+function languageKeywords(): string[] {
+    keywords ??= [...new Set(AstUtils.streamAllContents(JourneyMapsGrammar()).filter(GrammarAST.isKeyword).map((k) => k.value).filter((v) => /^[a-z]{3,}$/.test(v)))];
+    return keywords;
 }
 
 /** The expected tokens in words; when an id is expected, the keywords that may also serve as ids are not listed. */

@@ -7,7 +7,7 @@
  *   decision branches can point to a touchpoint of another stage.
  */
 import {
-    AstUtils, DefaultScopeComputation, DefaultScopeProvider, MultiMapScope, WorkspaceCache,
+    AstUtils, DefaultScopeComputation, DefaultScopeProvider, DocumentState, MultiMapScope, WorkspaceCache,
     type AstNode, type AstNodeDescription, type LangiumCoreServices, type LangiumDocument, type MultiMap, type ReferenceInfo, type Scope,
 } from 'langium';
 import { isJourney, type JourneyFile } from '../generated/ast.js';
@@ -28,7 +28,8 @@ export class JourneyScopeComputation extends DefaultScopeComputation {
  * Scopes with map lookups instead of Langium's default linear search, so linking stays
  * linear in the size of a map. Inside a journey the chain is: the journey's elements, then
  * the file's top-level declarations, then the workspace's shared declarations. Scopes are
- * cached until anything in the workspace changes (a shared file edit must relink every map).
+ * cached until anything in the workspace changes (a shared file edit must relink every map) or
+ * new declarations are indexed.
  */
 export class JourneyScopeProvider extends DefaultScopeProvider {
     private readonly scopes: WorkspaceCache<string, Scope>;
@@ -36,6 +37,12 @@ export class JourneyScopeProvider extends DefaultScopeProvider {
     constructor(services: LangiumCoreServices) {
         super(services);
         this.scopes = new WorkspaceCache(services.shared);
+        // A build in several steps (small maps first, see journey-document-builder.ts) indexes new
+        // declarations without an update: the scopes are computed again after each indexing.
+        services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.IndexedContent, () => {
+            this.scopes.clear();
+            this.globalScopeCache.clear();
+        });
     }
 
     override getScope(context: ReferenceInfo): Scope {

@@ -13,11 +13,12 @@ import { DiagnosticTag, type Range } from 'vscode-languageserver';
 import {
     isJourneyFile, isStage, isTouchpoint,
     type Action, type Branch, type Channel, type Decision, type Emotion, type Expected, type Journey,
-    type JourneyAstType, type JourneyFile, type Persona, type Stage, type Team, type Touchpoint,
+    type JourneyAstType, type JourneyFile, type Lang, type Persona, type Stage, type Team, type Touchpoint,
 } from '../generated/ast.js';
 import { IssueCodes, hasName, issue, joinSome, kindOf, lineOf } from './journey-diagnostics.js';
 import { computeFlow, journeySteps, reachableNodes, trappingLoops } from './journey-flow.js';
 import { hasBrokenLinks, reportReachAboveInflow, reportTrap, validReach } from './journey-validation-flow.js';
+import { LANGUAGES, languageOf } from './journey-languages.js';
 import { unknownEscapes } from './journey-value-converter.js';
 
 export { IssueCodes, type IssueCode } from './journey-diagnostics.js';
@@ -32,7 +33,8 @@ export function registerValidationChecks(registry: ValidationRegistry, validator
             validator.checkFlow, validator.checkLocalPersonasUsed, validator.checkJourneyFacts, validator.checkTextFacts,
         ],
         Persona: [label, validator.checkSharedId, validator.checkSharedPersonaUsed, validator.checkPersonaFacts, validator.checkTextFacts],
-        Channel: [label, validator.checkSharedId],
+        Channel: [label, validator.checkSharedId, validator.checkTextFacts],
+        Lang: [validator.checkLanguage],
         Team: [label, validator.checkSharedId],
         Stage: [label, validator.checkStageHasTouchpoints, validator.checkStageFacts, validator.checkTextFacts],
         Kpi: [label, validator.checkTextFacts],
@@ -292,6 +294,14 @@ export class JourneyValidator {
     checkJourneyFacts(journey: Journey, accept: ValidationAcceptor): void {
         reportRepeated(journey, 'states', 'a state', accept);
         reportRepeated(journey, 'descriptions', 'a description', accept);
+        reportRepeated(journey, 'languages', 'a language', accept);
+    }
+
+    /** Rule: `lang` names a language the views speak; any other falls back to English. */
+    checkLanguage(lang: Lang, accept: ValidationAcceptor): void {
+        if (typeof lang.code !== 'string' || lang.code === '' || languageOf(lang.code)) return;
+        accept('warning', `The views have no words in '${lang.code}': they use English. Known languages: ${LANGUAGES.join(', ')}. (Labels you write are never translated.)`,
+            { node: lang, property: 'code', ...issue(IssueCodes.UnknownLanguage, { language: lang.code }) });
     }
 
     /** Rule: a persona has one description. */
@@ -309,12 +319,15 @@ export class JourneyValidator {
         reportRepeated(touchpoint, 'descriptions', 'a description', accept);
         reportRepeated(touchpoint, 'owners', 'an owner', accept);
         reportRepeated(touchpoint, 'reaches', 'a reach', accept);
+        reportRepeated(touchpoint, 'tones', 'a tone', accept);
         touchpoint.momentsOfTruth.slice(1).forEach((moment) => {
             accept('error', `This touchpoint is already marked as a moment of truth (line ${lineOf(touchpoint.momentsOfTruth[0])}); keep one.`,
                 { node: moment, ...issue(IssueCodes.DuplicateFact, { firstLine: lineOf(touchpoint.momentsOfTruth[0]) }) });
         });
         reportRepeatedScores(touchpoint.emotions, 'an emotion', accept);
         reportRepeatedScores(touchpoint.expectations, 'an expected score', accept);
+        reportRepeatedReferences(touchpoint, 'personas', 'Persona', accept);
+        reportRepeatedReferences(touchpoint, 'channels', 'Channel', accept);
     }
 
     /** Rule: an action has one description, impact, effort and owner. */
@@ -408,6 +421,7 @@ export class JourneyValidator {
 const TEXT_FACTS: ReadonlyArray<[string, string]> = [
     ['descriptions', 'description'], ['goals', 'goal'], ['needs', 'need'], ['frustrations', 'frustration'],
     ['pains', 'pain'], ['gains', 'gain'], ['opportunities', 'opportunity'], ['backstage', 'backstage note'], ['unit', 'unit'],
+    ['tone', 'tone'], ['tones', 'tone'], ['data', 'data point'],
 ];
 
 /** The message on a link to a stage without steps: customers would go nowhere. */
@@ -437,6 +451,22 @@ function reportRepeated<N extends AstNode>(node: N, property: Properties<N> & st
         accept('error', `This ${kindOf(node)} already has ${noun} (line ${firstLine}); keep one.`,
             { node, range, ...issue(IssueCodes.DuplicateFact, { firstLine }) });
     }
+}
+
+/** Warns on a persona (or channel) written again on the same touchpoint: it counts once. */
+function reportRepeatedReferences(touchpoint: Touchpoint, property: 'personas' | 'channels', noun: string, accept: ValidationAcceptor): void {
+    const first = new Map<string, number>();
+    touchpoint[property].forEach((reference, index) => {
+        const id = reference.$refText;
+        const earlier = first.get(id);
+        if (earlier === undefined) {
+            first.set(id, index);
+            return;
+        }
+        const firstLine = (GrammarUtils.findNodeForProperty(touchpoint.$cstNode, property, earlier)?.range.start.line ?? 0) + 1;
+        accept('warning', `${noun} '${id}' is already listed on this touchpoint (line ${firstLine}); remove the repetition.`,
+            { node: touchpoint, range: factRange(touchpoint, property, index), ...issue(IssueCodes.DuplicateFact, { firstLine }) });
+    });
 }
 
 /** Errors on a second emotion (or expected score) overall, or for the same persona. */

@@ -54,9 +54,15 @@ export class ClientFileSystemProvider implements FileSystemProvider {
         throw new Error(SYNC);
     }
 
-    private ask<T>(method: string, uri: URI): Promise<T> {
+    /** Asks the client; a read it could not do fails with the error code a disk would give (`ENOENT`, `EACCES`…). */
+    private async ask<T>(method: string, uri: URI): Promise<T> {
         const params: JourneyFsParams = { uri: uri.toString() };
-        return this.connection.sendRequest<T>(method, params);
+        try {
+            return await this.connection.sendRequest<T>(method, params);
+        } catch (error) {
+            const code = (error as { data?: { code?: unknown } }).data?.code;
+            throw Object.assign(new Error(error instanceof Error ? error.message : String(error)), { code: typeof code === 'string' ? code : 'EIO' });
+        }
     }
 }
 

@@ -19,7 +19,7 @@ import { renderView } from '../views/index.js';
 import { JOURNEY_DIFF_METHOD, type JourneyDiffParams, type JourneyDiffResult, type JourneyDiffSide } from './journey-diff-protocol.js';
 
 /** The views drawn on each side. */
-const DIFF_VIEWS = ['journey', 'flow'] as const;
+const DIFF_VIEWS = ['canvas', 'journey', 'flow'] as const;
 
 /** Registers `journey/diff` on the connection. */
 export function registerJourneyDiffRequest(connection: Connection, shared: LangiumSharedCoreServices): void {

@@ -33,9 +33,10 @@ export function buildModelOfJourney(journey: Journey): JourneyModel {
         ...context.element(journey),
         uri,
         state: journey.states[0] ?? 'current',
+        ...(journey.languages[0]?.code ? { lang: journey.languages[0].code } : {}),
         description: journey.descriptions[0],
         personas: personas.map((persona) => context.persona(persona, journey)),
-        channels: channels.map((channel) => ({ ...context.element(channel), shared: !isInside(channel, journey), mode: channel.mode })),
+        channels: channels.map((channel) => ({ ...context.element(channel), shared: !isInside(channel, journey), mode: channel.mode, ...(channel.tone === undefined ? {} : { tone: channel.tone }) })),
         teams: teams.map((team): TeamModel => ({ ...context.element(team), shared: !isInside(team, journey) })),
         stages: named(journey.stages).map((stage) => context.stage(stage)),
         outcomes: named(journey.outcomes).map((outcome): OutcomeModel => ({ kind: 'outcome', ...context.element(outcome) })),
@@ -81,7 +82,7 @@ class ModelContext {
     }
 
     kpi(kpi: Kpi): KpiModel {
-        return { ...this.element(kpi), target: kpi.target, unit: kpi.unit };
+        return { ...this.element(kpi), target: kpi.target, ...(kpi.actual === undefined ? {} : { actual: kpi.actual }), unit: kpi.unit };
     }
 
     touchpoint(touchpoint: Touchpoint, stage: Stage): TouchpointModel {
@@ -105,6 +106,8 @@ class ModelContext {
             reach: touchpoint.reaches[0],
             momentOfTruth: touchpoint.momentsOfTruth.length > 0,
             backstage: [...touchpoint.backstage],
+            ...(touchpoint.tones[0] === undefined ? {} : { tone: touchpoint.tones[0] }),
+            data: [...touchpoint.data],
             next: touchpoint.next.flatMap((link) => {
                 const target = resolveFlowTarget(link?.ref);
                 return target ? [target.name] : [];

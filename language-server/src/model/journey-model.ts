@@ -33,6 +33,8 @@ export interface ModelElement {
 export interface JourneyModel extends ModelElement {
     uri: string;
     state: 'current' | 'future';
+    /** The language of the words the views add (`lang fr`), as written; absent means English. Labels are never translated. */
+    lang?: string;
     description?: string;
     personas: PersonaModel[];
     channels: ChannelModel[];
@@ -56,6 +58,8 @@ export interface PersonaModel extends ModelElement {
 export interface ChannelModel extends ModelElement {
     shared: boolean;
     mode?: 'online' | 'offline';
+    /** The voice and tone to use on this channel. */
+    tone?: string;
 }
 
 /** Who owns touchpoints and actions. */
@@ -74,6 +78,8 @@ export interface StageModel extends ModelElement {
 /** An indicator of a stage. */
 export interface KpiModel extends ModelElement {
     target?: number;
+    /** The measured value, read against the target. */
+    actual?: number;
     unit?: string;
 }
 
@@ -110,6 +116,10 @@ export interface TouchpointModel extends ModelElement {
     reach?: number;
     momentOfTruth: boolean;
     backstage: string[];
+    /** The voice and tone to use at this touchpoint (adjusted to the situation and the customer's emotional state). */
+    tone?: string;
+    /** The data points this touchpoint captures or uses to personalise the experience. */
+    data: string[];
     /** Explicit `next` targets (flow node ids); empty when the touchpoint follows document order. */
     next: string[];
 }

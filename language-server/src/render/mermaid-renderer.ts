@@ -8,8 +8,9 @@
  * a label that managed to smuggle markup would run right there: the renderer reports any
  * dialog and the `window.__pwned` canary that hostile test labels try to set.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { findChromium, missingChromiumMessage } from './chromium-path.js';
 import { standaloneSvg } from './standalone-svg.js';
 
@@ -57,8 +58,10 @@ interface BrowserLike {
     close(): Promise<void>;
 }
 
-/** Where Mermaid's browser bundle lives. */
+/** Where Mermaid's browser bundle lives: beside the CLI bundle (out/mermaid.min.js, as the npm package ships it), else in node_modules. */
 export function mermaidScriptPath(): string {
+    const beside = fileURLToPath(new URL('mermaid.min.js', import.meta.url));
+    if (existsSync(beside)) return beside;
     const require = createRequire(import.meta.url);
     return require.resolve('mermaid/dist/mermaid.min.js');
 }

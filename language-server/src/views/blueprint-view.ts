@@ -4,11 +4,12 @@
  * touchpoint, in journey order, under a header row where each stage spans its touchpoints:
  *   Customer actions (the touchpoint, and each of its pains marked ⚠)
  *   ┄ line of interaction ┄
- *   Frontstage · channel (its channels)
+ *   Frontstage · channel (its channels, with the tone to use there, in italics)
  *   ┄ line of visibility ┄
- *   Backstage (each `backstage` note its own box)
+ *   Backstage (each `backstage` note, then each data point it captures or uses, its own box)
  *   Owner team (its owner)
- * An empty cell shows "—". Block diagrams do not wrap text, so labels are broken into
+ * An empty cell shows "—". The lane and line names and the words added (Tone, Data)
+ * follow the map's `lang` (view-words.ts). Block diagrams do not wrap text, so labels are broken into
  * lines here (`label-lines.ts`); the grid's colours are the theme's (no fill of its own).
  *
  * Escaping: block labels are `["…"]` strings: `mermaidText` as in the flow view; ids are
@@ -20,22 +21,24 @@ import { mermaidText, safeId } from './escape.js';
 import { wrappedText } from './label-lines.js';
 import { emptyView, mapEntry, touchpointsOf } from './model-queries.js';
 import type { SourceMapEntry, ViewOptions, ViewResult } from './view-types.js';
+import { viewWords, type ViewWords } from './view-words.js';
 
-/** The lanes of the blueprint, top to bottom. */
-export const BLUEPRINT_LANES = ['Customer actions', 'Frontstage · channel', 'Backstage', 'Owner team'] as const;
+/** The lanes of the blueprint, top to bottom (in English; a map's `lang` gives its own words). */
+export const BLUEPRINT_LANES = viewWords('en').lanes;
 
-/** The lines drawn between lanes: after the customer's lane, and after the frontstage. */
-export const BLUEPRINT_LINES = ['line of interaction', 'line of visibility'] as const;
+/** The lines drawn between lanes: after the customer's lane, and after the frontstage (in English). */
+export const BLUEPRINT_LINES = viewWords('en').blueprintLines;
 
 /** Characters per line in a cell (block diagrams widen every column to the widest cell). */
 const CELL_WIDTH = 28;
 
 /** The blueprint view of a model. */
 export function blueprintView(model: JourneyModel, options: ViewOptions = {}): ViewResult {
-    const title = 'Blueprint';
+    const words = viewWords(model.lang);
+    const title = words.titles.blueprint;
     const touchpoints = touchpointsOf(model);
     if (touchpoints.length === 0) {
-        return emptyView('blueprint', title, 'Nothing to show yet: add touchpoints (with a `channel`, `backstage` notes and an `owner`) to draw the service blueprint.');
+        return emptyView('blueprint', title, words.nothingYet(words.hints.blueprint, words.hints.blueprintPurpose));
     }
     const channels = new Map(model.channels.map((channel) => [channel.id, channel]));
     const teams = new Map(model.teams.map((team) => [team.id, team]));
@@ -53,8 +56,8 @@ export function blueprintView(model: JourneyModel, options: ViewOptions = {}): V
         if (text === undefined) empty.push(id);
         return `${id}["${text ?? '—'}"]`;
     };
-    const lane = (i: number): string => `lane_${i}["<b>${mermaidText(BLUEPRINT_LANES[i])}</b>"]`;
-    const line = (i: number): string => `line_${i}["┄┄ ${mermaidText(BLUEPRINT_LINES[i])} ┄┄"]:${columns}`;
+    const lane = (i: number): string => `lane_${i}["<b>${mermaidText(words.lanes[i])}</b>"]`;
+    const line = (i: number): string => `line_${i}["┄┄ ${mermaidText(words.blueprintLines[i])} ┄┄"]:${columns}`;
 
     // The header: each stage spans its touchpoints.
     const header = ['corner[" "]'];
@@ -75,11 +78,16 @@ export function blueprintView(model: JourneyModel, options: ViewOptions = {}): V
         customers.push(customer);
 
         const shown = touchpoint.channels.flatMap((id) => (channels.has(id) ? [channels.get(id)!] : []));
-        const front = cell('bp_f', touchpoint, shown.length > 0 ? shown.map((channel) => wrappedText(channel.label, CELL_WIDTH)).join('<br/>') : undefined);
+        const tone = (text: string): string => `<i>${wrappedText(`${words.tone}${words.colon} ${text}`, CELL_WIDTH)}</i>`;
+        const frontLines = [
+            ...shown.map((channel) => wrappedText(channel.label, CELL_WIDTH) + (channel.tone ? `<br/>${tone(channel.tone)}` : '')),
+            ...(touchpoint.tone ? [tone(touchpoint.tone)] : []),
+        ];
+        const front = cell('bp_f', touchpoint, frontLines.length > 0 ? frontLines.join('<br/>') : undefined);
         if (shown[0]) mark(shown[0].id, 'channel', shown[0], front.slice(0, front.indexOf('[')));
         frontstage.push(front);
 
-        backstage.push(notes(touchpoint, taken, empty));
+        backstage.push(notes(touchpoint, words, taken, empty));
 
         const team = touchpoint.owner ? teams.get(touchpoint.owner) : undefined;
         const owner = cell('bp_t', touchpoint, team ? wrappedText(team.label, CELL_WIDTH) : undefined);
@@ -109,14 +117,15 @@ export function blueprintView(model: JourneyModel, options: ViewOptions = {}): V
     return { view: 'blueprint', title, kind: 'diagram', mermaid: `${lines.join('\n')}\n`, sourceMap };
 }
 
-/** The backstage cell of a touchpoint: "—", one note, or a column of one box per note. */
-function notes(touchpoint: TouchpointModel, taken: Set<string>, empty: string[]): string {
+/** The backstage cell of a touchpoint: "—", one item, or a column of one box per item (its notes, then its data points). */
+function notes(touchpoint: TouchpointModel, words: ViewWords, taken: Set<string>, empty: string[]): string {
     const id = safeId('bp_b', touchpoint.id, taken);
-    if (touchpoint.backstage.length === 0) {
+    const items = [...touchpoint.backstage, ...touchpoint.data.map((item) => `${words.data}${words.colon} ${item}`)];
+    if (items.length === 0) {
         empty.push(id);
         return `${id}["—"]`;
     }
-    if (touchpoint.backstage.length === 1) return `${id}["${wrappedText(touchpoint.backstage[0], CELL_WIDTH)}"]`;
-    const boxes = touchpoint.backstage.map((note, i) => `${safeId(`bp_n${i + 1}`, touchpoint.id, taken)}["${wrappedText(note, CELL_WIDTH)}"]`);
+    if (items.length === 1) return `${id}["${wrappedText(items[0], CELL_WIDTH)}"]`;
+    const boxes = items.map((note, i) => `${safeId(`bp_n${i + 1}`, touchpoint.id, taken)}["${wrappedText(note, CELL_WIDTH)}"]`);
     return `block:${id}:1\n        columns 1\n        ${boxes.join(' ')}\n    end`;
 }

@@ -15,7 +15,8 @@
  * those exist (a mean sits in the row it rounds to, its value written beside its symbol);
  * a persona without a score of its own at a touchpoint feels what everyone feels (it
  * follows Overall there); Expected is drawn where expected scores exist and elsewhere
- * follows Overall. Touchpoints without any emotion score are left out.
+ * follows Overall. Touchpoints without any emotion score are left out. The words of the
+ * scale, the lines and the legend follow the map's `lang` (view-words.ts).
  *
  * Escaping: block labels are `["…"]` strings, written with `mermaidText` (as the flow
  * view); ids are generated (`em_t_calls`, `em_calls_4`), so no keyword is ever an id.
@@ -27,6 +28,7 @@ import { mermaidText, safeId } from './escape.js';
 import { wrappedText } from './label-lines.js';
 import { emptyView, labelsOf, mapEntry, touchpointsOf } from './model-queries.js';
 import type { SourceMapEntry, ViewOptions, ViewResult } from './view-types.js';
+import { viewWords } from './view-words.js';
 
 /** The symbols of the lines: Overall, Expected, then the personas in turn. */
 export const OVERALL_SYMBOL = '●';
@@ -49,15 +51,16 @@ interface Line {
 
 /** The emotion view of a model. */
 export function emotionView(model: JourneyModel, options: ViewOptions = {}): ViewResult {
-    const title = 'Emotion curve';
+    const words = viewWords(model.lang);
+    const title = words.titles.emotion;
     const touchpoints = touchpointsOf(model).filter((touchpoint) => touchpoint.emotions.length > 0);
     if (touchpoints.length === 0) {
-        return emptyView('emotion', title, 'Nothing to show yet: give touchpoints an `emotion` score (1..5, e.g. `emotion 2` or `emotion 2 for alex`) to draw the emotion curve.');
+        return emptyView('emotion', title, words.nothingYet(words.hints.emotion, words.hints.emotionPurpose));
     }
     const persona = labelsOf(model.personas);
     const overall = touchpoints.map((touchpoint) => overallScore(touchpoint.emotions)!);
     const personaIds = [...new Set(touchpoints.flatMap((touchpoint) => touchpoint.emotions.flatMap((score) => (score.persona ? [score.persona] : []))))];
-    const series: Line[] = [{ name: 'Overall', symbol: OVERALL_SYMBOL, link: '---', values: overall }];
+    const series: Line[] = [{ name: words.overall, symbol: OVERALL_SYMBOL, link: '---', values: overall }];
     personaIds.forEach((id, n) => {
         series.push({
             name: persona(id),
@@ -67,7 +70,7 @@ export function emotionView(model: JourneyModel, options: ViewOptions = {}): Vie
         });
     });
     if (touchpoints.some((touchpoint) => touchpoint.expectations.length > 0)) {
-        series.push({ name: 'Expected', symbol: EXPECTED_SYMBOL, link: '-.-', values: touchpoints.map((touchpoint, i) => overallScore(touchpoint.expectations) ?? overall[i]) });
+        series.push({ name: words.expected, symbol: EXPECTED_SYMBOL, link: '-.-', values: touchpoints.map((touchpoint, i) => overallScore(touchpoint.expectations) ?? overall[i]) });
     }
 
     const taken = new Set<string>(['title', 'corner', 'names', 'legend', ...EMOTION_SCALE.map((level) => `sc_${level.score}`)]);
@@ -105,7 +108,7 @@ export function emotionView(model: JourneyModel, options: ViewOptions = {}): Vie
             const marker = markers[i].get(level.score);
             return marker ? `${marker.id}(("${marker.symbols.map(mermaidText).join(' ')}"))` : 'space';
         });
-        return `    sc_${level.score}["<b>${level.score} ${mermaidText(level.meaning)}</b>"] ${joinSpaces(cells).join(' ')}`;
+        return `    sc_${level.score}["<b>${level.score} ${mermaidText(words.emotions[level.score - 1])}</b>"] ${joinSpaces(cells).join(' ')}`;
     });
     const names = touchpoints.map((touchpoint) => {
         const id = safeId('em_t', touchpoint.id, taken);
@@ -114,7 +117,8 @@ export function emotionView(model: JourneyModel, options: ViewOptions = {}): Vie
         if (mark) highlighted.push(id);
         return `${id}["${wrappedText(mark + touchpoint.label, NAME_WIDTH)}"]`;
     });
-    const legend = series.map((line) => `${line.symbol} ${mermaidText(line.name)} ${mermaidText(LINK_WORDS[line.link])}`).join(' · ');
+    const style = { '---': words.lineStyles.solid, '-.-': words.lineStyles.dotted, '===': words.lineStyles.thick };
+    const legend = series.map((line) => `${line.symbol} ${mermaidText(line.name)} ${mermaidText(`(${style[line.link]})`)}`).join(' · ');
     const links = new Set<string>();
     for (const line of series) {
         for (let i = 0; i + 1 < touchpoints.length; i++) {
@@ -157,9 +161,6 @@ function joinSpaces(cells: readonly string[]): string[] {
     }
     return joined;
 }
-
-/** How each line is drawn, as the legend says it. */
-const LINK_WORDS: Record<Line['link'], string> = { '---': '(solid)', '-.-': '(dotted)', '===': '(thick)' };
 
 /** The overall score of a list (the one without a persona), else the mean of the personas' scores. */
 function overallScore(scores: readonly ScoreModel[]): number | undefined {

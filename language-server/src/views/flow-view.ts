@@ -4,7 +4,9 @@
  * are diamonds whose branches carry their answers, outcomes are rounded ends. Links are
  * the model's flow: `next` links, decision branches, and document order otherwise.
  * A touchpoint with pains is drawn red with a "⚠ n pains" line; a moment of truth is drawn
- * with a thick border and a "★ moment of truth" line.
+ * with a thick border and a "★ moment of truth" line. A stage's KPIs that have an `actual`
+ * are written under its name, against their target (`Bookings: 1,200 / 1,500 (80%)`).
+ * The words the view adds follow the map's `lang` (view-words.ts).
  *
  * Escaping (flowchart): node and subgraph labels are `["…"]` strings and edge labels
  * `|"…"|`; inside, `"` ends the string, `#…;` is an entity, `<…>` is HTML, `$$` is KaTeX
@@ -16,9 +18,11 @@
  * Highlight: highlighted elements get the `highlight` class (thick amber border).
  */
 import type { JourneyModel, TouchpointModel } from '../model/journey-model.js';
-import { mermaidText, plural, safeId } from './escape.js';
+import { mermaidText, safeId } from './escape.js';
+import { kpiActualText } from './kpi-text.js';
 import { emptyView, labelsOf, mapEntry } from './model-queries.js';
 import type { SourceMapEntry, ViewOptions, ViewResult } from './view-types.js';
+import { viewWords, type ViewWords } from './view-words.js';
 
 /**
  * The Mermaid classes of the flow view. Fills are translucent tints over the theme's own
@@ -35,10 +39,11 @@ export const FLOW_CLASSES = [
 
 /** The flow view of a model. */
 export function flowView(model: JourneyModel, options: ViewOptions = {}): ViewResult {
-    const title = 'Flow';
+    const words = viewWords(model.lang);
+    const title = words.titles.flow;
     const steps = model.stages.flatMap((stage) => stage.steps);
     if (steps.length === 0) {
-        return emptyView('flow', title, 'Nothing to show yet: add a `stage` with a `touchpoint` or a `decision` to draw the flow.');
+        return emptyView('flow', title, words.nothingYet(words.hints.flow, words.hints.flowPurpose));
     }
     const channel = labelsOf(model.channels);
     const team = labelsOf(model.teams);
@@ -55,14 +60,16 @@ export function flowView(model: JourneyModel, options: ViewOptions = {}): ViewRe
         const stageId = safeId('st', stage.id, taken);
         sourceMap.push(mapEntry(stage, 'stage', stageId));
         highlight(stage.id, stageId);
-        lines.push(`    subgraph ${stageId}["${mermaidText(stage.label)}"]`);
+        // KPIs with a measured value are read against their target under the stage's name.
+        const kpis = stage.kpis.flatMap((kpi) => kpiActualText(kpi, words) ?? []).map((text) => `<br/><small>${mermaidText(text)}</small>`);
+        lines.push(`    subgraph ${stageId}["${mermaidText(stage.label)}${kpis.join('')}"]`);
         for (const step of stage.steps) {
             const id = safeId(step.kind === 'touchpoint' ? 'tp' : 'dc', step.id, taken);
             nodeIds.set(step.id, id);
             sourceMap.push(mapEntry(step, step.kind, id));
             highlight(step.id, id);
             if (step.kind === 'touchpoint') {
-                lines.push(`        ${id}["${touchpointLabel(step, channel, team)}"]`);
+                lines.push(`        ${id}["${touchpointLabel(step, channel, team, words)}"]`);
                 if (step.pains.length > 0) addClass('pain', id);
                 if (step.momentOfTruth) addClass('truth', id);
             } else {
@@ -72,7 +79,7 @@ export function flowView(model: JourneyModel, options: ViewOptions = {}): ViewRe
         if (stage.steps.length === 0) {
             const id = safeId('empty', stage.id, taken);
             addClass('empty', id);
-            lines.push(`        ${id}["no steps yet"]`);
+            lines.push(`        ${id}["${mermaidText(words.noStepsYet)}"]`);
         }
         lines.push('    end');
     }
@@ -99,15 +106,15 @@ export function flowView(model: JourneyModel, options: ViewOptions = {}): ViewRe
 }
 
 /** A touchpoint's box: its label, then channel · owner, then its marks. */
-function touchpointLabel(touchpoint: TouchpointModel, channel: (id: string) => string, team: (id: string) => string): string {
+function touchpointLabel(touchpoint: TouchpointModel, channel: (id: string) => string, team: (id: string) => string, words: ViewWords): string {
     const parts = [`<b>${mermaidText(touchpoint.label)}</b>`];
     const where: string[] = [];
-    if (touchpoint.channels.length > 0) where.push(`via ${touchpoint.channels.map((id) => mermaidText(channel(id))).join(' + ')}`);
-    if (touchpoint.owner) where.push(`owner ${mermaidText(team(touchpoint.owner))}`);
+    if (touchpoint.channels.length > 0) where.push(`${mermaidText(words.via)} ${touchpoint.channels.map((id) => mermaidText(channel(id))).join(' + ')}`);
+    if (touchpoint.owner) where.push(`${mermaidText(words.owner)} ${mermaidText(team(touchpoint.owner))}`);
     if (where.length > 0) parts.push(where.join(' · '));
     const marks: string[] = [];
-    if (touchpoint.momentOfTruth) marks.push('★ moment of truth');
-    if (touchpoint.pains.length > 0) marks.push(`⚠ ${plural(touchpoint.pains.length, 'pain')}`);
+    if (touchpoint.momentOfTruth) marks.push(`★ ${mermaidText(words.momentOfTruth)}`);
+    if (touchpoint.pains.length > 0) marks.push(`⚠ ${mermaidText(words.pains(touchpoint.pains.length))}`);
     if (marks.length > 0) parts.push(marks.join(' · '));
     return parts.join('<br/>');
 }

@@ -22,9 +22,10 @@ import { mermaidText, safeId } from './escape.js';
 import { funnelLinks, type FunnelLink, type FunnelNode } from './funnel-links.js';
 import { emptyView, mapEntry, touchpointsOf } from './model-queries.js';
 import type { SourceMapEntry, ViewOptions, ViewResult } from './view-types.js';
+import { formatNumber, viewWords, type ViewWords } from './view-words.js';
 
-/** The name of the node that collects customers lost where no outcome says where they went. */
-export const LOST = 'Lost';
+/** The name (in English) of the node that collects customers lost where no outcome says where they went. */
+export const LOST = viewWords('en').lost;
 
 /** True when Mermaid's sankey can show `label` exactly as written. */
 export function fitsSankey(label: string): boolean {
@@ -37,17 +38,16 @@ const LOST_COLOUR = '#c62828';
 
 /** The funnel view of a model. */
 export function funnelView(model: JourneyModel, options: ViewOptions = {}): ViewResult {
-    const title = 'Funnel';
+    const words = viewWords(model.lang);
+    const title = words.titles.funnel;
     const links = funnelLinks(model);
     if (links.length === 0) {
         const some = touchpointsOf(model).some((tp) => tp.reach !== undefined);
-        const hint = some
-            ? 'give a `reach` to at least two touchpoints that follow each other on the path'
-            : 'give touchpoints a `reach` (how many customers get there, e.g. `reach 2000`)';
-        return emptyView('funnel', title, `Nothing to show yet: ${hint} to draw the funnel.`);
+        const hint = some ? words.hints.funnelSome : words.hints.funnelNone;
+        return emptyView('funnel', title, words.nothingYet(hint, words.hints.funnelPurpose));
     }
     const nodes = nodesOf(links);
-    return nodes.every((node) => fitsSankey(node ? node.label : LOST)) ? sankey(links, nodes, options) : flowchart(links, nodes, options);
+    return nodes.every((node) => fitsSankey(node ? node.label : words.lost)) ? sankey(links, nodes, options, words) : flowchart(links, nodes, options, words);
 }
 
 /** The distinct ends of the links, in order of appearance (undefined is "lost"). */
@@ -55,11 +55,11 @@ function nodesOf(links: FunnelLink[]): Array<FunnelNode | undefined> {
     return [...new Set(links.flatMap((link) => [link.from, link.to]))];
 }
 
-function sankey(links: FunnelLink[], nodes: Array<FunnelNode | undefined>, options: ViewOptions): ViewResult {
+function sankey(links: FunnelLink[], nodes: Array<FunnelNode | undefined>, options: ViewOptions, words: ViewWords): ViewResult {
     const names = new Map<FunnelNode | undefined, string>();
     const used = new Set<string>();
     for (const node of nodes) {
-        let name = node ? node.label : LOST;
+        let name = node ? node.label : words.lost;
         if (used.has(name)) name = `${name} (${node ? node.id : 'lost'})`;
         for (let n = 2; used.has(name); n++) name = `${name} ${n}`;
         used.add(name);
@@ -73,10 +73,10 @@ function sankey(links: FunnelLink[], nodes: Array<FunnelNode | undefined>, optio
     const config = ['---', 'config:', '  sankey:', `    width: ${Math.max(600, Math.min(2400, 160 * nodes.length))}`, '    height: 520', ...colours, '---'];
     const lines = [...config, 'sankey', '', ...links.map((link) => `${csv(names.get(link.from)!)},${csv(names.get(link.to)!)},${link.value}`)];
     const sourceMap: SourceMapEntry[] = nodes.flatMap((node) => (node ? [mapEntry(node, kindOf(node), names.get(node)!)] : []));
-    return { view: 'funnel', title: 'Funnel', kind: 'diagram', mermaid: `${lines.join('\n')}\n`, sourceMap };
+    return { view: 'funnel', title: words.titles.funnel, kind: 'diagram', mermaid: `${lines.join('\n')}\n`, sourceMap };
 }
 
-function flowchart(links: FunnelLink[], nodes: Array<FunnelNode | undefined>, options: ViewOptions): ViewResult {
+function flowchart(links: FunnelLink[], nodes: Array<FunnelNode | undefined>, options: ViewOptions, words: ViewWords): ViewResult {
     const taken = new Set<string>();
     const ids = new Map<FunnelNode, string>();
     const lines = ['flowchart LR', '    %% a sankey cannot show some of these labels exactly (non-ASCII, < > or &): the funnel is drawn as a flowchart'];
@@ -85,7 +85,7 @@ function flowchart(links: FunnelLink[], nodes: Array<FunnelNode | undefined>, op
         if (!node) continue;
         const id = safeId(node.kind === 'outcome' ? 'oc' : 'tp', node.id, taken);
         ids.set(node, id);
-        const reach = node.kind === 'touchpoint' && node.reach !== undefined ? `<br/>${node.reach.toLocaleString('en-US')} customers` : '';
+        const reach = node.kind === 'touchpoint' && node.reach !== undefined ? `<br/>${words.customers(formatNumber(node.reach, words))}` : '';
         lines.push(node.kind === 'outcome' ? `    ${id}(["${mermaidText(node.label)}"])` : `    ${id}["${mermaidText(node.label)}${reach}"]`);
         sourceMap.push(mapEntry(node, kindOf(node), id));
     }
@@ -95,13 +95,13 @@ function flowchart(links: FunnelLink[], nodes: Array<FunnelNode | undefined>, op
         if (link.to) return ids.get(link.to)!;
         const id = safeId('lost', link.from.id, taken);
         lostIds.push(id);
-        lines.push(`    ${id}(["${LOST}"])`);
+        lines.push(`    ${id}(["${mermaidText(words.lost)}"])`);
         return id;
     });
     const max = Math.max(...links.map((link) => link.value));
     links.forEach((link, index) => {
         const arrow = link.kind === 'lost' ? '-.->' : '-->';
-        lines.push(`    ${ids.get(link.from)} ${arrow}|"${link.value.toLocaleString('en-US')}"| ${targets[index]}`);
+        lines.push(`    ${ids.get(link.from)} ${arrow}|"${formatNumber(link.value, words)}"| ${targets[index]}`);
     });
     links.forEach((link, index) => {
         const width = 1 + Math.round((link.value / max) * 11);
@@ -111,7 +111,7 @@ function flowchart(links: FunnelLink[], nodes: Array<FunnelNode | undefined>, op
     if (lostIds.length > 0) lines.push(`    class ${lostIds.join(',')} lost`);
     const highlighted = [...ids.entries()].filter(([node]) => options.highlight?.has(node.id)).map(([, id]) => id);
     if (highlighted.length > 0) lines.push(`    class ${highlighted.join(',')} highlight`);
-    return { view: 'funnel', title: 'Funnel', kind: 'diagram', mermaid: `${lines.join('\n')}\n`, sourceMap };
+    return { view: 'funnel', title: words.titles.funnel, kind: 'diagram', mermaid: `${lines.join('\n')}\n`, sourceMap };
 }
 
 function kindOf(node: FunnelNode): SourceMapEntry['kind'] {

@@ -1,6 +1,7 @@
 /** The views of a journey: one pure function per view, model → Mermaid text and source map. */
 import type { JourneyModel } from '../model/journey-model.js';
 import { blueprintView } from './blueprint-view.js';
+import { canvasView } from './canvas-view.js';
 import { emotionView } from './emotion-view.js';
 import { flowView } from './flow-view.js';
 import { funnelView } from './funnel-view.js';
@@ -12,6 +13,7 @@ import { VIEW_IDS, type ViewId, type ViewOptions, type ViewResult } from './view
 export * from './view-types.js';
 
 const VIEWS: Record<ViewId, (model: JourneyModel, options?: ViewOptions) => ViewResult> = {
+    canvas: canvasView,
     journey: journeyView,
     emotion: emotionView,
     flow: flowView,

@@ -31,6 +31,7 @@ import { lineText, mermaidText } from './escape.js';
 import { emptyView, labelsOf, mapEntry, touchpointsOf } from './model-queries.js';
 import { longestWordWidth, textWidth } from './text-width.js';
 import type { SourceMapEntry, ViewOptions, ViewResult } from './view-types.js';
+import { viewWords } from './view-words.js';
 
 /** Words that start a keyword line of a journey (`accTitle:`/`accDescr{` cannot start one: `:` and `{` are always entities). */
 const KEYWORDS = ['title', 'section'];
@@ -39,11 +40,12 @@ export const JOURNEY_HIGHLIGHT_MARK = '★ ';
 
 /** The journey view of a model. */
 export function journeyView(model: JourneyModel, options: ViewOptions = {}): ViewResult {
-    const title = 'Journey';
+    const words = viewWords(model.lang);
+    const title = words.titles.journey;
     const all = touchpointsOf(model);
     if (!all.some((touchpoint) => touchpoint.emotions.length > 0)) {
-        const hint = all.length === 0 ? 'add a `stage` with a `touchpoint` and its `emotion` (1..5)' : 'give touchpoints an `emotion` score (1..5, e.g. `emotion 4`)';
-        return emptyView('journey', title, `Nothing to show yet: ${hint} to draw the journey.`);
+        const hint = all.length === 0 ? words.hints.journeyNoTouchpoint : words.hints.journeyNoEmotion;
+        return emptyView('journey', title, words.nothingYet(hint, words.hints.journeyPurpose));
     }
     const persona = labelsOf(model.personas);
     const sections = model.stages

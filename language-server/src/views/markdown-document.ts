@@ -1,24 +1,20 @@
 /**
- * A Markdown document of a journey: its title, description, personas and KPIs as text,
- * then one fenced ```mermaid block per view (GitHub renders them). A view with nothing
- * to show is a quoted note saying what to add. Text from the map is escaped for Markdown
- * (and HTML), so a label never becomes markup.
+ * A Markdown document of a journey: its title, description, personas, KPIs (target and
+ * actual), voice and tone, and data as text, then one fenced ```mermaid block per view
+ * (GitHub renders them), each followed by its table (the priorities' ranking). A view with
+ * nothing to show is a quoted note saying what to add. Text from the map is escaped for
+ * Markdown (and HTML), so a label never becomes markup. The document's own words follow
+ * the map's `lang`.
  */
-import type { JourneyModel } from '../model/journey-model.js';
-import type { ViewResult } from './view-types.js';
+import type { JourneyModel, KpiModel } from '../model/journey-model.js';
+import { percentOfTarget } from './kpi-text.js';
+import { markdownInline, markdownText } from './markdown-escape.js';
+import { touchpointsOf } from './model-queries.js';
+import type { ViewResult, ViewTable } from './view-types.js';
+import { formatNumber, viewWords, type ViewWords } from './view-words.js';
 
-/**
- * Markdown text that shows `text` literally (GitHub flavour): inline markup characters are
- * backslash-escaped, `<` and `&` become entities, a line-starting block marker (`#`, `-`,
- * `+`, `1.`) is escaped, `:name:` emoji codes are broken, and line breaks become spaces.
- */
-export function markdownText(text: string): string {
-    return text
-        .replace(/[\r\n\u2028\u2029]+/g, ' ')
-        .replace(/[\\`*_[\]|~$@<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
-        .replace(/:(?=\w+:)/g, '\\:')
-        .replace(/^(\s*)([#+-]|\d+[.)])/, (_, space: string, marker: string) => `${space}${marker.replace(/[#+.)-]/, (c) => `\\${c}`)}`);
-}
+/** The width in CSS pixels of the column GitHub shows Markdown in (a README, a pull-request comment): pictures meant for Markdown are laid out for it. */
+export const MARKDOWN_PAGE_WIDTH = 880;
 
 /**
  * A view's note on what to add: its `code` spans (keywords such as `emotion 4`) stay code, the
@@ -33,34 +29,75 @@ export function markdownNote(message: string): string {
 
 /** The Markdown document of a journey with the given views (in order). */
 export function markdownDocument(model: JourneyModel, views: readonly ViewResult[]): string {
+    const words = viewWords(model.lang);
+    const md = words.markdown;
     const out: string[] = [`# ${markdownText(model.label)}`, ''];
-    const state = model.state === 'future' ? 'Future journey (to-be)' : 'Current journey (as-is)';
+    const state = model.state === 'future' ? md.future : md.current;
     out.push(`*${state}*${model.description ? ` — ${markdownText(model.description)}` : ''}`, '');
     if (model.personas.length > 0) {
-        out.push('## Personas', '');
+        out.push(`## ${md.personas}`, '');
         for (const persona of model.personas) {
             out.push(`- **${markdownText(persona.label)}**${persona.description ? ` — ${markdownText(persona.description)}` : ''}`);
-            for (const [word, items] of [['Goal', persona.goals], ['Need', persona.needs], ['Frustration', persona.frustrations]] as const) {
-                for (const item of items) out.push(`  - ${word}: ${markdownText(item)}`);
+            for (const [word, items] of [[md.goal, persona.goals], [md.need, persona.needs], [md.frustration, persona.frustrations]] as const) {
+                for (const item of items) out.push(`  - ${word}${words.colon} ${markdownText(item)}`);
             }
         }
         out.push('');
     }
     const kpis = model.stages.flatMap((stage) => stage.kpis.map((kpi) => ({ stage, kpi })));
     if (kpis.length > 0) {
-        out.push('## KPIs', '', '| Stage | KPI | Target |', '|---|---|---|');
+        const withActual = kpis.some(({ kpi }) => kpi.actual !== undefined);
+        out.push(`## ${md.kpis}`, '', `| ${md.stage} | ${md.kpi} | ${md.target} |${withActual ? ` ${md.actual} |` : ''}`, `|---|---|---|${withActual ? '---|' : ''}`);
         for (const { stage, kpi } of kpis) {
-            const target = kpi.target === undefined ? '' : `${kpi.target.toLocaleString('en-US')}${kpi.unit ? ` ${markdownText(kpi.unit)}` : ''}`;
-            out.push(`| ${markdownText(stage.label)} | ${markdownText(kpi.label)} | ${target} |`);
+            const target = kpi.target === undefined ? '' : kpiValue(kpi.target, kpi, words);
+            out.push(`| ${markdownText(stage.label)} | ${markdownText(kpi.label)} | ${target} |${withActual ? ` ${actualText(kpi, words)} |` : ''}`);
         }
+        out.push('');
+    }
+    const tones = [
+        ...model.channels.flatMap((channel) => (channel.tone ? [[channel.label, channel.tone]] : [])),
+        ...touchpointsOf(model).flatMap((touchpoint) => (touchpoint.tone ? [[touchpoint.label, touchpoint.tone]] : [])),
+    ];
+    if (tones.length > 0) {
+        out.push(`## ${md.voice}`, '', `| ${md.where} | ${words.tone} |`, '|---|---|');
+        for (const [where, tone] of tones) out.push(`| ${markdownText(where!)} | ${markdownText(tone!)} |`);
+        out.push('');
+    }
+    const data = touchpointsOf(model).filter((touchpoint) => touchpoint.data.length > 0);
+    if (data.length > 0) {
+        out.push(`## ${md.dataHeading}`, '', `| ${md.touchpoint} | ${words.data} |`, '|---|---|');
+        for (const touchpoint of data) out.push(`| ${markdownText(touchpoint.label)} | ${touchpoint.data.map(markdownText).join('<br>')} |`);
         out.push('');
     }
     for (const view of views) {
         out.push(`## ${view.title}`, '');
         if (view.kind === 'empty') out.push(`> ${markdownNote(view.message)}`, '');
-        else out.push(`${fenceFor(view.mermaid)}mermaid`, view.mermaid.trimEnd(), fenceFor(view.mermaid), '');
+        else {
+            out.push(`${fenceFor(view.mermaid)}mermaid`, view.mermaid.trimEnd(), fenceFor(view.mermaid), '');
+            if (view.table) out.push(...markdownTable(view.table), '');
+        }
     }
     return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** A view's table in Markdown: its caption in bold, the table, and its note. */
+export function markdownTable(table: ViewTable): string[] {
+    const row = (cells: readonly string[]): string => `| ${cells.map(markdownInline).join(' | ')} |`;
+    const lines = [`**${markdownText(table.caption)}**`, '', row(table.columns), `|${table.columns.map(() => '---|').join('')}`, ...table.rows.map((r) => row(r.cells))];
+    if (table.note) lines.push('', markdownText(table.note));
+    return lines;
+}
+
+/** A KPI's number with its unit. */
+function kpiValue(value: number, kpi: KpiModel, words: ViewWords): string {
+    return `${formatNumber(value, words)}${kpi.unit ? ` ${markdownText(kpi.unit)}` : ''}`;
+}
+
+/** A KPI's measured value, and how far it is to its target (`42,000 (84% of target)`). */
+function actualText(kpi: KpiModel, words: ViewWords): string {
+    if (kpi.actual === undefined) return '';
+    const share = kpi.target ? ` (${words.markdown.ofTarget(percentOfTarget(kpi.actual, kpi.target, words))})` : '';
+    return kpiValue(kpi.actual, kpi, words) + share;
 }
 
 /** A code fence longer than any run of backticks in `text`. */

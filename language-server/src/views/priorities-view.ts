@@ -25,26 +25,29 @@ import type { ActionModel, JourneyModel } from '../model/journey-model.js';
 import { lineText, mermaidText } from './escape.js';
 import { emptyView, mapEntry } from './model-queries.js';
 import { textWidth } from './text-width.js';
-import type { SourceMapEntry, ViewOptions, ViewResult } from './view-types.js';
+import { rankActions } from './action-ranking.js';
+import type { SourceMapEntry, ViewOptions, ViewResult, ViewTable } from './view-types.js';
+import { formatNumber, viewWords, type ViewWords } from './view-words.js';
 
-/** The names of the four quadrants, as Mermaid numbers them (1 top right, counter-clockwise). */
-export const QUADRANTS = { 1: 'Major projects', 2: 'Quick wins', 3: 'Fill-ins', 4: 'Thankless tasks' } as const;
+/** The names of the four quadrants in English, as Mermaid numbers them (1 top right, counter-clockwise); a map's `lang` gives its own. */
+export const QUADRANTS = viewWords('en').quadrants;
 
 /** Words that start a keyword line (`x-axis`, `quadrant-1`… cannot: their `-` is always an entity). */
 const KEYWORDS = ['title', 'classDef'];
 
 /** The priorities view of a model. */
 export function prioritiesView(model: JourneyModel, options: ViewOptions = {}): ViewResult {
-    const title = 'Priorities';
+    const words = viewWords(model.lang);
+    const title = words.titles.priorities;
     const scored = model.actions.filter((action): action is ActionModel & { impact: number; effort: number } => action.impact !== undefined && action.effort !== undefined);
     if (scored.length === 0) {
-        const hint = model.actions.length === 0 ? 'add an `action` with `impact` and `effort` (1..5)' : 'give the actions an `impact` and an `effort` (1..5)';
-        return emptyView('priorities', title, `Nothing to show yet: ${hint} to place them on the priority matrix.`);
+        const hint = model.actions.length === 0 ? words.hints.prioritiesNoAction : words.hints.prioritiesNoScore;
+        return emptyView('priorities', title, words.nothingYet(hint, words.hints.prioritiesPurpose));
     }
-    const chartTitle = `${model.label} — priorities`;
+    const chartTitle = `${model.label} — ${words.prioritiesTitle}`;
     // Wide enough for each name to fit in its half beside the middle line (10: the radius of a highlighted point), and for the title.
     const width = Math.max(CHART_HEIGHT, ...scored.map((action) => textWidth(action.label, POINT_FONT) + 2 * (EDGE + LINE_CLEARANCE + 10) + QUADRANT_EXTRA_WIDTH), textWidth(chartTitle, 20) + 40);
-    const points = placePoints(scored.map((action) => ({ label: action.label, impact: action.impact, effort: action.effort, radius: options.highlight?.has(action.id) ? 10 : 5 })), width, CHART_HEIGHT);
+    const points = placePoints(scored.map((action) => ({ label: action.label, impact: action.impact, effort: action.effort, radius: options.highlight?.has(action.id) ? 10 : 5 })), width, CHART_HEIGHT, words.quadrants);
     const lines = [
         '---',
         'config:',
@@ -55,9 +58,9 @@ export function prioritiesView(model: JourneyModel, options: ViewOptions = {}): 
         '---',
         'quadrantChart',
         `    title ${lineText(chartTitle, KEYWORDS)}`,
-        '    x-axis Low effort --> High effort',
-        '    y-axis Low impact --> High impact',
-        ...Object.entries(QUADRANTS).map(([number, name]) => `    quadrant-${number} ${name}`),
+        `    x-axis ${words.lowEffort} --> ${words.highEffort}`,
+        `    y-axis ${words.lowImpact} --> ${words.highImpact}`,
+        ...Object.entries(words.quadrants).map(([number, name]) => `    quadrant-${number} ${name}`),
     ];
     const unscored = model.actions.filter((action) => action.impact === undefined || action.effort === undefined);
     if (unscored.length > 0) lines.push(`    %% not drawn (no impact or effort): ${unscored.map((action) => action.id).join(' ')}`);
@@ -67,7 +70,28 @@ export function prioritiesView(model: JourneyModel, options: ViewOptions = {}): 
         lines.push(`    "${mermaidText(action.label)}": [${points[i].x}, ${points[i].y}]${style}`);
         sourceMap.push(mapEntry(action, 'action', action.label));
     });
-    return { view: 'priorities', title, kind: 'diagram', mermaid: `${lines.join('\n')}\n`, sourceMap };
+    return { view: 'priorities', title, kind: 'diagram', mermaid: `${lines.join('\n')}\n`, sourceMap, table: rankingTable(model, words) };
+}
+
+/** The actions ranked by impact, effort and closeness to the sale (see `action-ranking.ts`), as a table. */
+export function rankingTable(model: JourneyModel, words: ViewWords): ViewTable {
+    const { ranked, unranked } = rankActions(model);
+    const number = (value: number): string => formatNumber(value, words);
+    const table: ViewTable = {
+        caption: words.ranking.caption,
+        columns: [words.ranking.rank, words.ranking.action, words.ranking.impact, words.ranking.effort, words.ranking.closeness, words.ranking.score],
+        rows: ranked.map(({ rank, action, closeness, latest, score }) => ({
+            cells: [
+                number(rank), action.label, number(action.impact), number(action.effort),
+                closeness === undefined || !latest ? `— (${words.ranking.noTouchpoint})` : `${number(closeness)} · ${latest.stage ? `${latest.stage.label} · ` : ''}${latest.touchpoint.label}`,
+                number(score),
+            ],
+            elementId: action.id,
+            range: action.range,
+        })),
+    };
+    if (unranked.length > 0) table.note = `${words.ranking.notRanked}: ${unranked.map((action) => action.label).join(', ')}`;
+    return table;
 }
 
 /** A score 1..5 as a coordinate 0.15..0.85, 3 in the middle (scores outside the scale are kept inside). */
@@ -149,7 +173,7 @@ class PlacedBoxes {
  * Everything is estimated from the text (`textWidth`), never measured. Placed boxes are
  * kept in a grid, so a map with thousands of actions is placed in about 0.1 s.
  */
-export function placePoints(points: ReadonlyArray<{ label: string; impact: number; effort: number; radius: number }>, chartWidth: number, chartHeight: number): Array<{ x: number; y: number }> {
+export function placePoints(points: ReadonlyArray<{ label: string; impact: number; effort: number; radius: number }>, chartWidth: number, chartHeight: number, quadrants: Readonly<Record<1 | 2 | 3 | 4, string>> = QUADRANTS): Array<{ x: number; y: number }> {
     const width = chartWidth - QUADRANT_EXTRA_WIDTH;
     const height = chartHeight - QUADRANT_EXTRA_HEIGHT;
     const left = QUADRANT_LEFT;
@@ -158,7 +182,7 @@ export function placePoints(points: ReadonlyArray<{ label: string; impact: numbe
     const middleY = top + height / 2;
     const labelHeight = Math.ceil(POINT_FONT * 1.25);
     const placed = new PlacedBoxes();
-    Object.values(QUADRANTS).forEach((name, i) => {
+    Object.values(quadrants).forEach((name, i) => {
         // Mermaid's quadrants 1..4: top right, top left, bottom left, bottom right; the name at the top, centred.
         const centre = left + (i === 1 || i === 2 ? width / 4 : (3 * width) / 4);
         const y = top + (i < 2 ? 0 : height / 2) + TEXT_PADDING;

@@ -10,6 +10,9 @@ import { runTests } from './mini-test.js';
 import './journey-extension.spec.js';
 import './journey-views.spec.js';
 import './journey-diff.spec.js';
+import './journey-new-map.spec.js';
+import './journey-markdown.spec.js';
+import './journey-editor-hardening.spec.js';
 
 /** Entry point called by VS Code: runs every test and writes the results where the runner reads them. */
 export async function run(): Promise<void> {
@@ -20,7 +23,7 @@ export async function run(): Promise<void> {
     const results = await runTests(60_000, (result) => {
         const skipped = result.skipped ? ` — rest skipped: ${result.skipped}` : '';
         console.log(`${result.passed ? '✓' : '✗'} ${result.name} (${result.durationMs} ms)${skipped}${result.error ? `\n  ${result.error}` : ''}`);
-    });
+    }, control.only);
     // Written whole, then renamed: the runner stops VS Code as soon as the file exists.
     writeFileSync(`${control.resultsFile}.tmp`, JSON.stringify({ vscodeVersion: vscode.version, durationMs: Date.now() - started, results }, null, 2));
     renameSync(`${control.resultsFile}.tmp`, control.resultsFile);

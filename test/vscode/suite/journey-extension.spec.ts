@@ -200,7 +200,7 @@ describe('Journey extension', () => {
 
     test('every view of the map draws in the preview, or says what to add', async () => {
         const editor = await open('booking.journey');
-        for (const view of ['journey', 'emotion', 'flow', 'priorities', 'funnel', 'blueprint']) {
+        for (const view of ['canvas', 'journey', 'emotion', 'flow', 'priorities', 'funnel', 'blueprint']) {
             await askRunner(control(), 'click', { selector: `[data-view="${view}"]` });
             const report = await renderOf(editor.document.uri, (r) => r.view === view, `the ${view} view`);
             assert(report.shows === 'diagram' || report.shows === 'empty', `the ${view} view shows ${report.shows}: ${report.message}`);

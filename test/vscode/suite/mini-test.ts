@@ -29,10 +29,10 @@ export function test(name: string, fn: () => Promise<void>): void {
     tests.push({ name: prefix ? `${prefix} › ${name}` : name, fn });
 }
 
-/** Runs every declared test, with a time limit each; returns the results. */
-export async function runTests(timeoutMs: number, onResult: (result: TestResult) => void = () => {}): Promise<TestResult[]> {
+/** Runs every declared test (or those whose name contains `only`), with a time limit each; returns the results. */
+export async function runTests(timeoutMs: number, onResult: (result: TestResult) => void = () => {}, only?: string): Promise<TestResult[]> {
     const results: TestResult[] = [];
-    for (const { name, fn } of tests) {
+    for (const { name, fn } of tests.filter((t) => !only || t.name.includes(only))) {
         const started = Date.now();
         let error: string | undefined;
         let skipped: string | undefined;

@@ -13,6 +13,8 @@ export interface TestControl {
     requestsDir: string;
     /** False when no browser drives the window (the desktop run with @vscode/test-electron). */
     browser?: boolean;
+    /** Runs only the tests whose name contains this text (JOURNEY_VSCODE_ONLY). */
+    only?: string;
 }
 
 let counter = 0;

@@ -1,0 +1,132 @@
+/**
+ * The markdown-it plugin of VS Code's Markdown preview: a ```journey fence becomes a block that
+ * the preview script draws with Mermaid (the view's Mermaid text travels in a data attribute),
+ * or a readable list of the map's errors. markdown-it renders synchronously and the language
+ * server answers asynchronously, so answers are cached: a fence seen for the first time shows
+ * its last drawing (or "Drawing…") and the preview is refreshed once the answer arrives.
+ */
+import type MarkdownIt from 'markdown-it';
+import type { JourneyMarkdownViewsResult } from '../../../language-server/src/lsp/journey-markdown-protocol.js';
+import { parseInfo } from '../../../language-server/src/markdown/fence-info.js';
+
+/** Asks the language server for the view of a fence's map. */
+export type FetchMarkdownViews = (text: string, baseUri: string, view: string) => Promise<JourneyMarkdownViewsResult>;
+
+/** What the plugin needs from its host: the server's answer, and a way to redraw the previews. */
+export interface JourneyMarkdownHost {
+    fetch: FetchMarkdownViews;
+    /** Re-renders the open Markdown previews (called once a batch of answers has arrived). */
+    refresh(): void;
+}
+
+/** The class of every block the plugin writes (the preview script and styles look for it). */
+export const FENCE_CLASS = 'journey-fence';
+const CACHE_SIZE = 200;
+
+/** The plugin: `extend` adds ```journey fences to a markdown-it instance; `invalidate` forgets every answer (a shared file changed). */
+export interface JourneyMarkdownFences {
+    extend(md: MarkdownIt): MarkdownIt;
+    invalidate(): void;
+}
+
+/** Creates the plugin; answers are cached across renders and documents. */
+export function createJourneyMarkdownFences(host: JourneyMarkdownHost): JourneyMarkdownFences {
+    const answers = new Map<string, JourneyMarkdownViewsResult>();
+    const pending = new Set<string>();
+    /** The last answer shown for each fence slot (document + position), shown again while its new text is on its way. */
+    const lastShown = new Map<string, JourneyMarkdownViewsResult>();
+    const fenceCounts = new WeakMap<object, number>();
+    let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+    const scheduleRefresh = () => {
+        if (refreshTimer) return;
+        refreshTimer = setTimeout(() => {
+            refreshTimer = undefined;
+            host.refresh();
+        }, 20);
+    };
+
+    function extend(md: MarkdownIt): MarkdownIt {
+        const original = md.renderer.rules.fence;
+        md.renderer.rules.fence = (tokens, index, options, env, self) => {
+            const token = tokens[index];
+            const { language, argument } = parseInfo(token.info);
+            if (language !== 'journey') {
+                return original ? original(tokens, index, options, env, self) : self.renderToken(tokens, index, options);
+            }
+            const baseUri = documentUri(env);
+            const slotIndex = (fenceCounts.get(env ?? md) ?? 0);
+            fenceCounts.set(env ?? md, slotIndex + 1);
+            const slot = `${baseUri}\u0000${slotIndex}`;
+            const key = `${baseUri}\u0000${argument}\u0000${token.content}`;
+            let answer = answers.get(key);
+            if (answer) {
+                // Most recently used last: the oldest answers leave first.
+                answers.delete(key);
+                answers.set(key, answer);
+                lastShown.delete(slot);
+                lastShown.set(slot, answer);
+                while (lastShown.size > CACHE_SIZE) lastShown.delete(lastShown.keys().next().value as string);
+            } else if (!pending.has(key)) {
+                pending.add(key);
+                host.fetch(token.content, baseUri, argument).then(
+                    (result) => remember(key, result),
+                    (error: unknown) => remember(key, { view: argument || 'journey', views: [], diagnostics: [], problem: `The language server could not draw this map: ${error instanceof Error ? error.message : String(error)}` }),
+                );
+            }
+            answer ??= lastShown.get(slot);
+            token.attrJoin('class', FENCE_CLASS);
+            const attributes = self.renderAttrs(token);
+            return answer ? fenceHtml(answer, token.map?.[0] ?? 0, attributes) : `<div${attributes} data-journey-state="pending"><p class="journey-fence-note">Drawing the journey map…</p></div>\n`;
+        };
+        return md;
+    }
+
+    function remember(key: string, result: JourneyMarkdownViewsResult): void {
+        pending.delete(key);
+        answers.set(key, result);
+        while (answers.size > CACHE_SIZE) answers.delete(answers.keys().next().value as string);
+        scheduleRefresh();
+    }
+
+    function invalidate(): void {
+        // The last drawings stay on screen until the new answers arrive.
+        answers.clear();
+        scheduleRefresh();
+    }
+    return { extend, invalidate };
+}
+
+/**
+ * The HTML of a fence: its view's Mermaid for the preview script to draw, a note when the view
+ * has nothing to show, or the map's errors with their lines in the Markdown document.
+ * `openingLine` is the fence's first line (0-based); `attributes` are the token's own (scroll sync).
+ */
+export function fenceHtml(result: JourneyMarkdownViewsResult, openingLine: number, attributes: string): string {
+    const errors = result.diagnostics.filter((d) => d.severity === 1);
+    if (result.problem || errors.length > 0) {
+        const items = [
+            ...(result.problem ? [`<li><span class="journey-fence-line">Line ${openingLine + 1}:</span> ${escapeHtml(result.problem)}</li>`] : []),
+            ...errors.map((d) => `<li><span class="journey-fence-line">Line ${openingLine + 2 + d.range.start.line}:</span> ${escapeHtml(d.message)}</li>`),
+        ];
+        const count = items.length === 1 ? 'an error' : `${items.length} errors`;
+        return `<div${attributes} data-journey-state="errors"><p class="journey-fence-title">This journey map has ${count} and is not drawn:</p><ul>${items.join('')}</ul></div>\n`;
+    }
+    const view = result.views[0];
+    const title = result.title ?? 'Journey map';
+    if (!view) return `<div${attributes} data-journey-state="errors"><p class="journey-fence-title">Nothing to draw for this journey map.</p></div>\n`;
+    if (view.kind === 'empty') {
+        return `<div${attributes} data-journey-state="empty"><p class="journey-fence-note">${escapeHtml(`${title}, ${view.title}: ${view.message}`)}</p></div>\n`;
+    }
+    return `<div${attributes} data-journey-state="diagram" data-journey-view="${escapeHtml(view.view)}" data-journey-mermaid="${escapeHtml(view.mermaid)}" role="img" aria-label="${escapeHtml(`${title} (${view.title})`)}"><p class="journey-fence-note">Drawing the journey map…</p></div>\n`;
+}
+
+/** The URI of the document being rendered, as VS Code's Markdown engine passes it (`env.currentDocument`). */
+function documentUri(env: unknown): string {
+    const current = (env as { currentDocument?: { toString(): string } } | undefined)?.currentDocument;
+    return current ? current.toString() : 'untitled:markdown';
+}
+
+function escapeHtml(text: string): string {
+    return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}

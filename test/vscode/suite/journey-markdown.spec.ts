@@ -1,0 +1,145 @@
+/** ```journey fences in VS Code's built-in Markdown preview, checked in a real VS Code. */
+import * as vscode from 'vscode';
+import { assert, describe, test, waitFor } from './mini-test.js';
+import { askRunner, readControl } from './runner-bridge.js';
+import { VIEW_IDS } from '../../../language-server/src/views/view-types.js';
+
+const folder = () => vscode.workspace.workspaceFolders![0].uri;
+const fileUri = (name: string) => vscode.Uri.joinPath(folder(), name);
+const control = () => readControl(folder().fsPath);
+
+/** What the runner reads of a ```journey block in the Markdown preview's webview. */
+interface PreviewBlock {
+    state: string | null;
+    view: string | null;
+    dataLine: string | null;
+    svgs: number;
+    role: string | null;
+    style: string;
+    text: string;
+}
+
+async function previewBlocks(): Promise<{ bodyClass: string; blocks: PreviewBlock[] }> {
+    return askRunner(control(), 'markdown-preview');
+}
+
+/** Waits until the preview shows `count` blocks that satisfy `accept`. */
+async function blocksWhen(what: string, count: number, accept: (blocks: PreviewBlock[], bodyClass: string) => boolean): Promise<PreviewBlock[]> {
+    let last: { bodyClass: string; blocks: PreviewBlock[] } | undefined;
+    return waitFor(what, async () => {
+        last = await previewBlocks();
+        return last.blocks.length === count && accept(last.blocks, last.bodyClass) ? last.blocks : undefined;
+    }, 30_000).catch((e) => { throw new Error(`${e.message}: the preview shows ${JSON.stringify(last?.blocks.map((b) => ({ ...b, style: b.style.length, text: b.text.slice(0, 200) })))}`); });
+}
+
+/**
+ * Waits until both maps are drawn in the theme whose body class is `bodyClass`, in colours unlike
+ * those of `earlier` themes, and still are after a moment (VS Code may load the preview's page
+ * again for a new theme); takes a screenshot; returns the first picture's style.
+ */
+async function drawnInTheme(name: string, bodyClass: string, earlier: string[]): Promise<string> {
+    const drawn = (b: PreviewBlock[], classes: string) => classes.split(' ').includes(bodyClass) && b[0].svgs === 1 && b[1].svgs === 1 && !earlier.includes(b[0].style);
+    await blocksWhen(`the maps redrawn in ${name} colours`, 3, drawn);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const [first] = await blocksWhen(`the maps still drawn in ${name} colours`, 3, drawn);
+    await askRunner(control(), 'screenshot', { name: `markdown-preview-${name}-theme` });
+    const shown = await previewBlocks();
+    assert(drawn(shown.blocks, shown.bodyClass), `after the ${name} screenshot: ${JSON.stringify(shown.blocks.map((b) => `${b.state}:${b.svgs}`))}`);
+    return first.style;
+}
+
+const FENCE = [
+    'journey plan "Planning a trip" {',
+    '  stage search "Search" {',
+    '    touchpoint compares "Compares offers" {',
+    '      persona dana',
+    '      channel app',
+    '      emotion 4',
+    '    }',
+    '  }',
+    '}',
+];
+const GUIDE = [
+    '# Trip guide',                 // line 1
+    '',
+    'The first view by default:',
+    '',
+    '```journey',                   // line 5
+    ...FENCE,
+    '```',
+    '',
+    'The flow view, named after `journey`:',
+    '',
+    '```journey flow',
+    ...FENCE,
+    '```',
+    '',
+    'A mistake:',
+    '',
+    '```journey',                   // line 33
+    'journey broken "Broken" {',
+    '  stage s "S" {',
+    '    touchpoint t "T" {',
+    '      channel nowhere',         // line 37
+    '    }',
+    '  }',
+    '}',
+    '```',
+    '',
+].join('\n');
+
+describe('Markdown preview', () => {
+    test('draws each ```journey fence with its view, resolves shared channels and personas, and lists the errors of a broken one', async () => {
+        await vscode.workspace.fs.writeFile(fileUri('md-people.journey'), new TextEncoder().encode('channel app "Booking app" online\npersona dana "Dana the planner"\n'));
+        await vscode.workspace.fs.writeFile(fileUri('guide.md'), new TextEncoder().encode(GUIDE));
+        const document = await vscode.workspace.openTextDocument(fileUri('guide.md'));
+        await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+        await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri);
+        const blocks = await blocksWhen('the two maps drawn and the broken one listed', 3, (b) => b[0].svgs === 1 && b[1].svgs === 1 && b[2].state === 'errors');
+        assert(blocks[0].view === VIEW_IDS[0], `first fence: the ${blocks[0].view} view, expected the first view (${VIEW_IDS[0]})`);
+        assert(blocks[1].view === 'flow' && blocks[1].role === 'flowchart-v2', `second fence: ${blocks[1].view} ${blocks[1].role}`);
+        // The shared channel of md-people.journey resolved: its label is drawn.
+        assert(blocks[1].text.includes('Compares offers') && blocks[1].text.includes('Booking app'), `flow: ${blocks[1].text}`);
+        assert(blocks[2].svgs === 0, 'the broken map is drawn');
+        assert(/Line 37:\s*No channel 'nowhere'/.test(blocks[2].text), `the error block: ${blocks[2].text}`);
+        assert(blocks[0].dataLine === '4', `scroll sync: data-line ${blocks[0].dataLine}`);
+        await askRunner(control(), 'screenshot', { name: 'markdown-preview-journey-fences' });
+    });
+
+    test('an edit of a fence redraws it', async () => {
+        const document = await vscode.workspace.openTextDocument(fileUri('guide.md'));
+        const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+        // The flow fence's touchpoint (the second fence).
+        const line = document.getText().split('\n').lastIndexOf('    touchpoint compares "Compares offers" {');
+        await editor.edit((edit) => edit.replace(new vscode.Range(line, 0, line, 100), '    touchpoint compares "Reads the reviews" {'));
+        await blocksWhen('the flow fence redrawn with the new label', 3, (b) => b[1].svgs === 1 && b[1].text.includes('Reads the reviews') && b[0].svgs === 1);
+    });
+
+    test('a change of a shared channel in its .journey file redraws the fences that use it', async () => {
+        const people = await vscode.workspace.openTextDocument(fileUri('md-people.journey'));
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(people.uri, new vscode.Range(0, 12, 0, 25), '"Travel app"');
+        assert(await vscode.workspace.applyEdit(edit), 'the edit of md-people.journey failed');
+        assert(people.getText().startsWith('channel app "Travel app" online'), `md-people.journey: ${people.getText()}`);
+        await blocksWhen('the flow fence redrawn with the new channel label', 3, (b) => b[1].svgs === 1 && b[1].text.includes('Travel app'));
+        const guide = await vscode.workspace.openTextDocument(fileUri('guide.md'));
+        await vscode.window.showTextDocument(guide, vscode.ViewColumn.One);
+    });
+
+    test('follows the theme of VS Code', async () => {
+        const before = (await blocksWhen('the drawn maps', 3, (b) => b[0].svgs === 1))[0].style;
+        const settings = vscode.workspace.getConfiguration('workbench');
+        await settings.update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
+        try {
+            const dark = await drawnInTheme('dark', 'vscode-dark', [before]);
+            // High contrast: the theme's own colours (black background, white lines), not Mermaid's dark theme.
+            await settings.update('colorTheme', 'Default High Contrast', vscode.ConfigurationTarget.Global);
+            await drawnInTheme('high-contrast', 'vscode-high-contrast', [before, dark]);
+        } finally {
+            await settings.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+        }
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await vscode.workspace.fs.delete(fileUri('guide.md'));
+        await vscode.workspace.fs.delete(fileUri('md-people.journey'));
+    });
+});
