@@ -187,13 +187,14 @@ function personaLabel(model: JourneyModel, id: string): string {
 const MARK = /^★\s*/;
 
 /**
- * Emotion view: a row per score named `5 delighted` … `1 angry` (integers, top to bottom); one
+ * Emotion view: a row per score named `5 delighted` … `1 angry` in the map's language (integers, top to bottom); one
  * name per scored touchpoint under the columns, each touchpoint's label in its own cell; the
  * legend names Overall, every persona with a score of its own, and Expected when there are
  * expected scores; and every one of those texts lies in the visible picture.
  */
 export function expectEmotionLabels(facts: EmotionFacts, model: JourneyModel, where: string): void {
-    expect(facts.scale.map((row) => row.text.trim()), `${where}: the score rows`).toEqual(['5 delighted', '4 happy', '3 neutral', '2 unhappy', '1 angry']);
+    const emotions = viewWords(model.lang).emotions;
+    expect(facts.scale.map((row) => row.text.trim()), `${where}: the score rows`).toEqual([5, 4, 3, 2, 1].map((score) => `${score} ${emotions[score - 1]}`));
     const touchpoints = scored(model);
     const names = facts.names.map((name) => name.text.replace(MARK, ''));
     expect(names.length, `${where}: the chart should name all ${touchpoints.length} touchpoints, it shows ${names.length}`).toBe(touchpoints.length);

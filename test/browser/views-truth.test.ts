@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadWorkspace, resolveFile } from '../../language-server/src/cli/workspace.js';
 import type { JourneyModel, ScoreModel, TouchpointModel } from '../../language-server/src/model/journey-model.js';
 import { renderAllViews, renderView, type DiagramView } from '../../language-server/src/views/index.js';
+import { viewWords } from '../../language-server/src/views/view-words.js';
 import { PreviewPage } from '../support/preview-page.js';
 import { saveScreenshot, useMermaidBrowser } from './harness.js';
 
@@ -79,15 +80,25 @@ describe('the blueprint in a real browser', () => {
             const byId = new Map(all.map((cell) => [cell.id, cell]));
             const touchpoints = touchpointsOf(model);
             const lanes = ['c', 'f', 'b', 't'].map((lane, i) => [byId.get(`lane_${i}`)!, ...touchpoints.map((tp) => byId.get(`bp_${lane}_${tp.id}`)!)]);
+            const words = viewWords(model.lang);
             lanes.forEach((row, i) => {
                 row.forEach((cell, j) => expect(cell, `${name}: lane ${i} cell ${j} is drawn`).toBeDefined());
-                // One row: every cell of the lane has the same top and bottom, in every stage.
+                // One row: every cell of the lane has the same top and bottom, in every stage. A
+                // column of several backstage boxes is as tall as its boxes, centred in the row.
                 for (const cell of row) {
+                    const nested = byId.has(cell.id.replace(/^bp_b_/, 'bp_n1_'));
+                    const middle = (box: Cell) => (box.top + box.bottom) / 2;
+                    if (nested) {
+                        expect(Math.abs(middle(cell) - middle(row[0])), `${name}: ${cell.id} is not centred on the row of ${row[0].text}`).toBeLessThanOrEqual(1);
+                        expect(cell.top).toBeGreaterThanOrEqual(row[0].top - 1);
+                        expect(cell.bottom).toBeLessThanOrEqual(row[0].bottom + 1);
+                        continue;
+                    }
                     expect(Math.abs(cell.top - row[0].top), `${name}: ${cell.id} is not on the row of ${row[0].text}`).toBeLessThanOrEqual(1);
                     expect(Math.abs(cell.bottom - row[0].bottom), `${name}: ${cell.id} is not as tall as its row`).toBeLessThanOrEqual(1);
                 }
             });
-            expect(lanes.map((row) => row[0].text)).toEqual(['Customer actions', 'Frontstage · channel', 'Backstage', 'Owner team']);
+            expect(lanes.map((row) => row[0].text)).toEqual([...words.lanes]);
             // One column per touchpoint: its four cells share left and right edges.
             touchpoints.forEach((tp, j) => {
                 for (const row of lanes) {
@@ -97,8 +108,8 @@ describe('the blueprint in a real browser', () => {
             });
             // The lines lie between their lanes and cross the whole grid.
             const [interaction, visibility] = [byId.get('line_0')!, byId.get('line_1')!];
-            expect(interaction.text).toContain('line of interaction');
-            expect(visibility.text).toContain('line of visibility');
+            expect(interaction.text).toContain(words.blueprintLines[0]);
+            expect(visibility.text).toContain(words.blueprintLines[1]);
             expect(interaction.top).toBeGreaterThanOrEqual(lanes[0][0].bottom - 1);
             expect(interaction.bottom).toBeLessThanOrEqual(lanes[1][0].top + 1);
             expect(visibility.top).toBeGreaterThanOrEqual(lanes[1][0].bottom - 1);
@@ -116,10 +127,10 @@ describe('the blueprint in a real browser', () => {
                 expect(Math.abs(header.left - byId.get(`bp_c_${own[0].id}`)!.left)).toBeLessThanOrEqual(1);
                 expect(Math.abs(header.right - byId.get(`bp_c_${own.at(-1)!.id}`)!.right)).toBeLessThanOrEqual(1);
             }
-            // Each backstage note is its own box, inside the touchpoint's backstage cell.
-            for (const tp of touchpoints.filter((candidate) => candidate.backstage.length > 1)) {
+            // Each backstage note (and data point) is its own box, inside the touchpoint's backstage cell.
+            for (const tp of touchpoints.filter((candidate) => candidate.backstage.length + candidate.data.length > 1)) {
                 const cell = byId.get(`bp_b_${tp.id}`)!;
-                tp.backstage.forEach((note, i) => {
+                [...tp.backstage, ...tp.data.map((item) => `${words.data}${words.colon} ${item}`)].forEach((note, i) => {
                     const box = byId.get(`bp_n${i + 1}_${tp.id}`);
                     expect(box?.text.replace(/\s+/g, ''), `${name}: ${tp.id}'s note ${i + 1}`).toBe(note.replace(/\s+/g, ''));
                     expect(box!.top).toBeGreaterThanOrEqual(cell.top - 1);
@@ -136,12 +147,13 @@ function emotionLines(model: JourneyModel): { touchpoints: TouchpointModel[]; li
     const overallOf = (scores: readonly ScoreModel[]) => scores.find((score) => !score.persona)?.score ?? (scores.length > 0 ? scores.reduce((sum, score) => sum + score.score, 0) / scores.length : undefined);
     const overall = touchpoints.map((tp) => overallOf(tp.emotions)!);
     const personas = [...new Set(touchpoints.flatMap((tp) => tp.emotions.flatMap((score) => (score.persona ? [score.persona] : []))))];
-    const lines = [{ name: 'Overall', values: overall }];
+    const words = viewWords(model.lang);
+    const lines = [{ name: words.overall, values: overall }];
     for (const id of personas) {
         const label = model.personas.find((persona) => persona.id === id)?.label ?? id;
         lines.push({ name: label, values: touchpoints.map((tp, i) => tp.emotions.find((score) => score.persona === id)?.score ?? overall[i]) });
     }
-    if (touchpoints.some((tp) => tp.expectations.length > 0)) lines.push({ name: 'Expected', values: touchpoints.map((tp, i) => overallOf(tp.expectations) ?? overall[i]) });
+    if (touchpoints.some((tp) => tp.expectations.length > 0)) lines.push({ name: words.expected, values: touchpoints.map((tp, i) => overallOf(tp.expectations) ?? overall[i]) });
     return { touchpoints, lines };
 }
 
@@ -159,7 +171,8 @@ describe('the emotion curve in a real browser', () => {
             const all = await cells(browser());
             // The ticks: one row per integer score, 5 at the top, with its word, evenly spaced.
             const scale = all.filter((cell) => /^sc_\d$/.test(cell.id)).sort((a, b) => a.top - b.top);
-            expect(scale.map((cell) => cell.text), `${name}: the scale`).toEqual(['5 delighted', '4 happy', '3 neutral', '2 unhappy', '1 angry']);
+            const emotions = viewWords(model.lang).emotions;
+            expect(scale.map((cell) => cell.text), `${name}: the scale`).toEqual([5, 4, 3, 2, 1].map((score) => `${score} ${emotions[score - 1]}`));
             const gaps = scale.slice(1).map((cell, i) => cell.top - scale[i].top);
             for (const gap of gaps) expect(Math.abs(gap - gaps[0]), `${name}: the scale is evenly spaced`).toBeLessThanOrEqual(1);
             // The symbol of each line, as the legend names it.
