@@ -32,3 +32,16 @@ if [ -f scripts/install-vscode-server.sh ]; then
 elif [ -f scripts/install-vscode-server.mjs ]; then
     node scripts/install-vscode-server.mjs
 fi
+
+# rsvg-convert (Debian's librsvg2-bin): the portable-SVG test draws the written SVG files
+# without a browser, as slide and design tools do.
+if ! command -v rsvg-convert >/dev/null 2>&1; then
+    if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
+        echo "setup-test-tools: installing rsvg-convert (librsvg2-bin) with apt-get…"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq librsvg2-bin >/dev/null
+    else
+        echo "setup-test-tools: rsvg-convert is missing: sudo apt-get install librsvg2-bin" >&2
+        exit 1
+    fi
+fi

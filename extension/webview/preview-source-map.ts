@@ -37,14 +37,25 @@ export function indexDiagram(svg: Element): (diagramId: string) => Element[] {
     }
     // Other diagrams (journey, quadrant, xychart…) only carry the text: match a whole label.
     const byText = new Map<string, Element[]>();
-    for (const el of Array.from(svg.querySelectorAll('text, tspan, foreignObject div, span'))) add(byText, normalise(el.textContent), el);
+    for (const el of Array.from(svg.querySelectorAll('text, tspan, foreignObject div, span'))) {
+        const text = el.textContent ?? '';
+        add(byText, normalise(text), el);
+        // A sankey writes a node's name and its value on two lines of one text: the name finds it too.
+        const name = text.split('\n')[0];
+        if (name !== text && name.trim() !== '') add(byText, normalise(name), el);
+    }
     return (diagramId) => {
         const dataIdMatches = byDataId.get(diagramId) ?? [];
         if (dataIdMatches.length > 0) return dataIdMatches;
         const idMatches = byId.get(diagramId) ?? [];
         if (idMatches.length > 0) return idMatches;
         const texts = byText.get(normalise(diagramId)) ?? [];
-        return [...new Set(texts.map((el) => el.closest('g') ?? el))];
+        // A label's own group (its box and text) when the group holds only that label; else the
+        // text itself (an axis draws all its names in one group: that group is no one's).
+        return [...new Set(texts.map((el) => {
+            const group = el.closest('g');
+            return group && normalise(group.textContent) === normalise(el.textContent) ? group : el;
+        }))];
     };
 }
 
@@ -54,7 +65,7 @@ function add(map: Map<string, Element[]>, key: string, el: Element): void {
     else map.set(key, [el]);
 }
 
-/** The entry whose source range holds `line` and is the smallest (a touchpoint inside its stage). */
+/** The entry whose source range holds `line` and is the smallest (a touchpoint inside its stage): the first one, when several entries (a name and its markers) stand for the same element. */
 export function innermostEntryAt<T extends SourceMapEntryLike>(entries: readonly T[], line: number): T | undefined {
     let best: T | undefined;
     for (const entry of entries) {
@@ -70,3 +81,8 @@ function normalise(text: string | null): string {
     return (text ?? '').replace(/\s+/g, ' ').trim();
 }
 
+
+/** True when two entries stand for the same element of the map (the same id, declared on the same line of the same file). */
+export function sameElement(a: SourceMapEntryLike, b: SourceMapEntryLike): boolean {
+    return a.elementId !== undefined && a.elementId === b.elementId && a.range.uri === b.range.uri && a.range.start.line === b.range.start.line;
+}

@@ -11,7 +11,7 @@ import { diagramSize, exceedsLimits } from '../../language-server/src/views/view
 import { canvasToPng, exportedSvg } from './preview-export.js';
 import { labelFontSize } from './preview-label-size.js';
 import { naturalSize, trimMargins } from './preview-svg-size.js';
-import { indexDiagram, innermostEntryAt, type SourceMapEntryLike } from './preview-source-map.js';
+import { indexDiagram, innermostEntryAt, sameElement, type SourceMapEntryLike } from './preview-source-map.js';
 import { renderViewTable } from './preview-table.js';
 import { createZoomPan } from './preview-zoom.js';
 
@@ -229,6 +229,9 @@ function report(partial: Pick<RenderedMessage, 'version' | 'view' | 'shows'> & {
     });
 }
 
+/** The personas' dots of the journey view on a dark page. */
+const DARK_ACTOR_COLOURS = ['#2e86de', '#27ae60', '#e67e22', '#8e44ad', '#c0392b', '#16a085'];
+
 function mermaidConfig(maxTextSize: number, maxEdges: number): Record<string, unknown> {
     const kind = themeKind();
     const style = getComputedStyle(document.body);
@@ -247,6 +250,11 @@ function mermaidConfig(maxTextSize: number, maxEdges: number): Record<string, un
         sankey: { useMaxWidth: false },
         theme: kind === 'dark' ? 'dark' : 'default',
     };
+    // Mermaid draws the journey's faces cornsilk and its personas' dots in light greens and
+    // cyans in every theme: on a dark page, dimmer faces and mid-tone dots that read there.
+    // (Theme variables only take effect from here: Mermaid ignores them in a journey's front matter.)
+    const darkJourney: Record<string, string> = Object.fromEntries(DARK_ACTOR_COLOURS.map((colour, i) => [`actor${i}`, colour]));
+    if (kind === 'dark') config.themeVariables = { ...darkJourney, faceColor: '#4a4a3f' };
     if (kind === 'high-contrast' || kind === 'high-contrast-light') {
         const foreground = color('--vscode-editor-foreground', kind === 'high-contrast' ? '#ffffff' : '#000000');
         const background = color('--vscode-editor-background', kind === 'high-contrast' ? '#000000' : '#ffffff');
@@ -257,7 +265,8 @@ function mermaidConfig(maxTextSize: number, maxEdges: number): Record<string, un
             primaryTextColor: foreground, secondaryTextColor: foreground, tertiaryTextColor: foreground, textColor: foreground,
             primaryBorderColor: border, secondaryBorderColor: border, tertiaryBorderColor: border,
             lineColor: foreground, mainBkg: background, nodeBorder: border, clusterBkg: background, clusterBorder: border,
-            titleColor: foreground, edgeLabelBackground: background, darkMode: kind === 'high-contrast',
+            titleColor: foreground, edgeLabelBackground: background, darkMode: kind === 'high-contrast', faceColor: background,
+            ...(kind === 'high-contrast' ? darkJourney : {}),
         };
     }
     return config;
@@ -368,9 +377,9 @@ function applyHighlight(reveal: boolean): void {
     for (const el of Array.from(canvas.querySelectorAll('.journey-highlight'))) el.classList.remove('journey-highlight');
     if (highlightedLine === undefined) return;
     const entry = innermostEntryAt(linked.map((l) => l.entry), highlightedLine);
-    // The element may be drawn in the picture and listed in its table: both are outlined.
-    const same = (l: (typeof linked)[number]) => l.entry === entry || (entry?.elementId !== undefined && l.entry.elementId === entry.elementId && l.entry.range.start.line === entry.range.start.line);
-    const elements = linked.filter(same).flatMap((l) => l.elements);
+    // Every drawing of that element: a touchpoint's name and its markers on the emotion curve,
+    // an element drawn in the picture and listed in its table.
+    const elements = entry ? linked.filter((l) => l.entry === entry || sameElement(l.entry, entry)).flatMap((l) => l.elements) : [];
     for (const el of elements) el.classList.add('journey-highlight');
     if (reveal && elements.length > 0) zoom.reveal(boundsOf(elements), 'nearest');
 }

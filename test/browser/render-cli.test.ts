@@ -29,7 +29,7 @@ describe('journey render', () => {
     test('prints the Mermaid text of one view to stdout', () => {
         const result = journey([example, '--view', 'flow']);
         expect(result.status).toBe(0);
-        expect(result.stdout).toMatch(/^flowchart LR\n/);
+        expect(result.stdout).toMatch(/^---\nconfig:\n[\s\S]*\n---\nflowchart LR\n/);
         expect(result.stdout).toContain('tp_calls["<b>Calls for a quote</b>');
     });
 

@@ -293,7 +293,7 @@ describe('journey check: usage errors exit 2', () => {
         expect(mermaid.status, mermaid.stderr).toBe(0);
         expect(mermaid.stderr).toContain(`journey: skipped ${path.join('maps', 'people.journey')} (only shared personas, channels or teams)`);
         expect(readdirSync(path.join(cwd, 'out')).sort()).toEqual(['a-flow.mmd', 'b-flow.mmd']);
-        expect(readFileSync(path.join(cwd, 'out', 'b-flow.mmd'), 'utf8')).toMatch(/^flowchart LR\n/);
+        expect(readFileSync(path.join(cwd, 'out', 'b-flow.mmd'), 'utf8')).toMatch(/^---\nconfig:\n[\s\S]*\n---\nflowchart LR\n/);
         const markdown = await runJourney(['render', 'maps/a.journey', 'maps/b.journey', '--format', 'markdown', '--out', 'docs'], { cwd });
         expect(markdown.status, markdown.stderr).toBe(0);
         expect(readdirSync(path.join(cwd, 'docs')).sort()).toEqual(['a.md', 'b.md']);

@@ -50,7 +50,7 @@ describe('journey diff <old> <new>', () => {
         expect(run.stdout).toContain('#### Stage Awareness');
         expect(run.stdout).toContain('| touchpoint <strong>Finds us</strong> `finds` | emotion 3 → 5 (better)<br>new pain: “Too many ads” |');
         expect(run.stdout).toMatch(/<details><summary>Journey view: before and after<\/summary>\n\n\*\*Before\*\*\n\n```mermaid\n(---\n[^]*?\n---\n)?journey\n/);
-        expect(run.stdout).toContain('```mermaid\nflowchart');
+        expect(run.stdout).toMatch(/```mermaid\n---\nconfig:\n[\s\S]*?\n---\nflowchart/);
     });
 
     test('--no-pictures leaves the Mermaid blocks out', async () => {

@@ -16,6 +16,17 @@ import { CHROMIUM_ARGS } from '../../language-server/src/render/mermaid-renderer
 const MEDIA = fileURLToPath(new URL('../../extension/media', import.meta.url));
 const ORIGIN = 'https://journey-webview.test';
 
+/** The body classes VS Code gives a webview in each kind of theme. */
+export type PreviewTheme = 'vscode-light' | 'vscode-dark' | 'vscode-high-contrast' | 'vscode-high-contrast-light';
+
+/** The editor colours VS Code's default themes of each kind give the webview (as `--vscode-*` variables). */
+export const THEME_COLOURS: Record<PreviewTheme, string> = {
+    'vscode-light': '--vscode-editor-background:#ffffff;--vscode-editor-foreground:#3b3b3b',
+    'vscode-dark': '--vscode-editor-background:#1f1f1f;--vscode-editor-foreground:#cccccc',
+    'vscode-high-contrast': '--vscode-editor-background:#000000;--vscode-editor-foreground:#ffffff;--vscode-contrastBorder:#6fc3df',
+    'vscode-high-contrast-light': '--vscode-editor-background:#ffffff;--vscode-editor-foreground:#292929;--vscode-contrastBorder:#0f4a85',
+};
+
 /** What the page posted back, and how long an update took to show, measured inside the page. */
 export interface UpdateOutcome {
     rendered: RenderedMessage;
@@ -35,7 +46,7 @@ export class PreviewPage {
     private constructor(private readonly browser: Browser, readonly page: Page) {}
 
     /** Launches Chromium and opens the preview page; fails clearly when the webview was not built. */
-    static async open(options: { theme?: 'vscode-light' | 'vscode-dark' } = {}): Promise<PreviewPage> {
+    static async open(options: { theme?: PreviewTheme } = {}): Promise<PreviewPage> {
         for (const file of ['webview.js', 'mermaid.min.js', 'preview.css']) {
             if (!existsSync(path.join(MEDIA, file))) throw new Error(`extension/media/${file} is missing: run \`npm run build\` first`);
         }
@@ -58,7 +69,7 @@ export class PreviewPage {
             previewScript: `${ORIGIN}/media/webview.js`,
             previewStyle: `${ORIGIN}/media/preview.css`,
             initialState: { uri: 'file:///bench/map.journey' },
-        }).replace('<body>', `<body class="${options.theme ?? 'vscode-light'}">`);
+        }).replace('<body>', `<body class="${options.theme ?? 'vscode-light'}" style="${THEME_COLOURS[options.theme ?? 'vscode-light']}">`);
         await page.route('**/*', async (route) => {
             const url = new URL(route.request().url());
             if (url.origin === ORIGIN && url.pathname === '/preview.html') {

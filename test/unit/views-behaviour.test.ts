@@ -2,7 +2,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildJourneyModel } from '../../language-server/src/model/build-model.js';
 import type { JourneyModel } from '../../language-server/src/model/journey-model.js';
-import { chartSize } from '../../language-server/src/views/emotion-view.js';
 import { funnelLinks } from '../../language-server/src/views/funnel-links.js';
 import { taskMargin, taskWidth } from '../../language-server/src/views/journey-view.js';
 import { placePoints } from '../../language-server/src/views/priorities-view.js';
@@ -102,31 +101,43 @@ describe('journey view', () => {
 });
 
 describe('emotion view', () => {
-    test('draws the overall line, a line per persona with its own scores, and the expected line', async () => {
+    test('has a row per score named with its word, a column per scored touchpoint under its stage, and a marker per line', async () => {
         const text = await mermaid(BOOKING, 'emotion');
-        expect(text).toContain('x-axis ["Finds us", "Calls for a quote", "Books online"]');
-        expect(text).toContain('line "Overall" [3, 2, 4]');
-        expect(text).toContain('line "Alex" [3, 1, 4]');
-        expect(text).toContain('line "Expected" [3, 4, 4]');
-        expect(text).not.toContain('line "Sam"');
+        expect(text).toContain('block-beta\n    columns 4\n    title["<b>Booking</b>"]:4\n');
+        expect(text).toContain('corner[" "] st_awareness["<b>Awareness</b>"]:1 st_consideration["<b>Consideration</b>"]:1 st_purchase["<b>Purchase</b>"]:1');
+        // Overall 3, 2, 4; Alex 3, 1, 4 (his own score only at calls); Expected 3, 4, 4.
+        // A run of empty cells is one `space:n`.
+        expect(text).toContain('sc_5["<b>5 delighted</b>"] space:3\n');
+        expect(text).toContain('sc_4["<b>4 happy</b>"] space em_calls_4(("○")) em_books_4(("● ▲ ○"))');
+        expect(text).toContain('sc_3["<b>3 neutral</b>"] em_finds_3(("● ▲ ○")) space:2\n');
+        expect(text).toContain('sc_2["<b>2 unhappy</b>"] space em_calls_2(("●")) space');
+        expect(text).toContain('sc_1["<b>1 angry</b>"] space em_calls_1(("▲")) space');
+        expect(text).toContain('names[" "] em_t_finds["Finds us"] em_t_calls["Calls for a quote"] em_t_books["Books online"]');
+        expect(text).toContain('legend["● Overall (solid) · ▲ Alex (thick) · ○ Expected (dotted)"]:4');
+        expect(text).not.toContain('Sam');
     });
 
-    test('names the lines in Mermaid\'s legend and sizes the chart so the names and the legend fit', async () => {
+    test('links each line from marker to marker, a link two lines share drawn once', async () => {
         const text = await mermaid(BOOKING, 'emotion');
-        expect(text).toContain('y-axis "Emotion 1 angry … 5 delighted" 1 --> 5');
-        expect(text).not.toContain('showLegend');
-        expect(text).toMatch(/ {4}width: \d+\n {4}height: \d+\n {4}plotReservedSpacePercent: \d+\n/);
-        for (const length of [10, 90, 300, 2000]) {
-            const name = 'Calls#58; '.repeat(length / 10);
-            const lines = ['Overall', 'Marc#44; chief financial officer (decision maker)', 'Expected'];
-            const size = chartSize([name, 'Books'], lines, 'A map — emotion', 2);
-            const names = textWidth(mermaidMeasuredText(name), 14) + textWidth(mermaidMeasuredText(lines[1]), 14);
-            // What the plot leaves of the width holds the widest name and the legend; the plot keeps 600 pixels.
-            expect(size.width * (1 - size.plotPercent / 100), `${length}`).toBeGreaterThan(names + 17 + 36);
-            expect(size.width - names, `${length}`).toBeGreaterThan(600);
-            // The reserved height holds the legend's three rows.
-            expect((size.height * size.plotPercent) / 100).toBeGreaterThan(20 + 3 * 14 + 2 * 7);
-        }
+        const links = text.split('\n').filter((line) => /^ {4}em_\w+ (---|===|-\.-) em_\w+$/.test(line)).map((line) => line.trim());
+        expect(links).toEqual([
+            'em_finds_3 --- em_calls_2', 'em_calls_2 --- em_books_4',
+            'em_finds_3 === em_calls_1', 'em_calls_1 === em_books_4',
+            'em_finds_3 -.- em_calls_4', 'em_calls_4 -.- em_books_4',
+        ]);
+    });
+
+    test('places a mean score in the row it rounds to, with its value', async () => {
+        const text = await mermaid('journey j { persona a persona b stage s { touchpoint t "T" { emotion 2 for a emotion 5 for b } } }', 'emotion');
+        expect(text).toContain('sc_4["<b>4 happy</b>"] em_t_4(("● 3.5"))');
+        expect(text).toContain('sc_5["<b>5 delighted</b>"] em_t_5(("■"))');
+        expect(text).toContain('sc_2["<b>2 unhappy</b>"] em_t_2(("▲"))');
+    });
+
+    test('ties every marker and name to its touchpoint in the source map', async () => {
+        const result = renderView(await model(BOOKING), 'emotion');
+        const ids = result.kind === 'diagram' ? result.sourceMap.filter((entry) => entry.elementId === 'calls').map((entry) => entry.diagramId) : [];
+        expect(ids.sort()).toEqual(['em_calls_1', 'em_calls_2', 'em_calls_4', 'em_t_calls']);
     });
 
     test('estimates text as Mermaid measures it: entity codes as their placeholders', () => {
@@ -134,11 +145,6 @@ describe('emotion view', () => {
         expect(textWidth('Meeting with the CFO about return on investment', 14)).toBeGreaterThan(313);
         expect(textWidth('顧客の旅', 16)).toBe(64);
         expect(textWidth('e\u0301', 10)).toBe(textWidth('e', 10));
-    });
-
-    test('gives a repeated touchpoint label its id, so the chart keeps one band per touchpoint', async () => {
-        const text = await mermaid('journey j { stage s { touchpoint a "Calls" { emotion 2 } touchpoint b "Calls" { emotion 4 } } }', 'emotion');
-        expect(text).toContain('x-axis ["Calls", "Calls (b)"]');
     });
 });
 
@@ -232,18 +238,32 @@ describe('funnel view', () => {
 
     test('is drawn as a flowchart when a sankey cannot show a label exactly', async () => {
         const text = await mermaid('journey j { stage s { touchpoint a "Léa arrives ★" { reach 100 } touchpoint b { reach 80 } } }', 'funnel');
-        expect(text).toMatch(/^flowchart LR/);
+        expect(text).toMatch(/\n---\nflowchart LR\n/);
         expect(text).toContain('tp_a -->|"80"| tp_b');
         expect(text).toMatch(/tp_a -.->\|"20"\| lost_a/);
     });
 });
 
 describe('blueprint view', () => {
-    test('has the four lanes and a column per touchpoint with its channel, backstage notes and team', async () => {
+    test('is a grid: a row per lane across every stage, the lines of interaction and visibility, a column per touchpoint', async () => {
         const text = await mermaid(BOOKING, 'blueprint');
-        expect(text).toContain('lane_0["<b>Customer actions</b>"]');
-        expect(text).toMatch(/bp_c_calls\["<b>Calls for a quote<\/b><br\/>⚠ Call back next day"\] ~~~ bp_f_calls\["Phone"\] ~~~ bp_b_calls\["Agent checks a spreadsheet"\] ~~~ bp_t_calls\["Call centre"\]/);
-        expect(text).toContain('bp_f_finds["—"]');
+        expect(text).toContain('block-beta\n    columns 4\n    corner[" "] st_awareness["<b>Awareness</b>"]:1 st_consideration["<b>Consideration</b>"]:1 st_purchase["<b>Purchase</b>"]:1\n');
+        expect(text).toContain('    lane_0["<b>Customer actions</b>"] bp_c_finds["<b>Finds us</b>"] bp_c_calls["<b>Calls for a quote</b><br/>⚠ Call back next day"] bp_c_books["<b>Books online</b>"]\n');
+        expect(text).toContain('    line_0["┄┄ line of interaction ┄┄"]:4\n    lane_1["<b>Frontstage · channel</b>"] bp_f_finds["—"] bp_f_calls["Phone"] bp_f_books["—"]\n    line_1["┄┄ line of visibility ┄┄"]:4\n');
+        expect(text).toContain('bp_b_calls["Agent checks a spreadsheet"]');
+        expect(text).toContain('    lane_3["<b>Owner team</b>"] bp_t_finds["—"] bp_t_calls["Call centre"] bp_t_books["—"]\n');
+        // The theme's colours: no fill of the view's own.
+        expect(text).not.toMatch(/fill:#/);
+    });
+
+    test('gives each backstage note its own box', async () => {
+        const text = await mermaid('journey j { stage s { touchpoint t "T" { backstage "One" backstage "Two" } } }', 'blueprint');
+        expect(text).toContain('    block:bp_b_t:1\n        columns 1\n        bp_n1_t["One"] bp_n2_t["Two"]\n    end\n');
+    });
+
+    test('breaks long labels into lines, so one long name does not make every column wide', async () => {
+        const text = await mermaid('journey j { stage s { touchpoint t "Receives the confirmation e-mail at seven in the morning" } }', 'blueprint');
+        expect(text).toContain('bp_c_t["<b>Receives the confirmation<br/>e#45;mail at seven in the<br/>morning</b>"]');
     });
 });
 

@@ -70,7 +70,7 @@ describe('canvas view', () => {
 
     test('stage cells span their steps, with the KPIs (target and unit) under them; outcomes come last', async () => {
         const text = await canvas(BOOKING);
-        expect(text).toMatch(/^---\nconfig:\n {2}block:\n/);
+        expect(text).toMatch(/^---\nconfig:\n(  \w+: .*\n)*  block:\n/);
         expect(text).toMatch(/\nblock-beta\n {2}columns 6\n/);
         const [stages, kpis, steps] = rows(text);
         expect(stages.map((cell) => [cell.text, cell.span])).toEqual([['Stage', 1], ['Awareness', 1], ['Consideration', 2], ['Purchase', 1], ['Outcomes', 1]]);

@@ -186,7 +186,7 @@ describe('Save as Markdown', () => {
         expect(markdown?.split('\n')[0]).toBe('# Fish &amp; &lt;b&gt;chips&lt;/b&gt; \\*now\\*');
         expect(markdown).toContain('## Personas\n\n- **Ana**\n  - Goal: Lunch');
         expect(markdown).toContain('| Order | Orders | 30 |');
-        expect(markdown).toContain('## Flow\n\n```mermaid\nflowchart LR');
+        expect(markdown).toMatch(/## Flow\n\n```mermaid\n---\nconfig:\n[\s\S]*?\n---\nflowchart LR/);
         expect(markdown).toMatch(/## Priorities\n\n> .*action/);
     });
 

@@ -1,43 +1,53 @@
 /**
- * The emotion view: a Mermaid `xychart` line chart of the emotion at each touchpoint, in
- * journey order. Lines:
- * - `Overall`: the overall score, or the mean of the personas' scores where only those exist;
- * - one line per persona that has a score of its own somewhere (elsewhere it follows the
- *   overall score: a persona without a score of its own feels what everyone feels);
- * - `Expected`: where expected scores exist (overall, else the mean of the personas'); at a
- *   touchpoint without one it follows the overall line (no gap recorded there).
- * Touchpoints without any emotion score are left out of the chart. Mermaid merges equal
- * category names, so a label used twice gets its touchpoint id: `Calls (calls_again)`.
+ * The emotion view: the emotion curve drawn as a Mermaid `block-beta` grid, so the scale
+ * reads as people say it and every point is where it belongs:
+ * - the map's title, then a header row where each stage spans its touchpoints (the stage boundaries);
+ * - one row per score, 5 delighted at the top to 1 angry at the bottom, named with the
+ *   faces' words (an integer scale: no 1.5, 2.5…);
+ * - one column per touchpoint with a score, in journey order, named in the bottom row;
+ * - a marker (a small circle) in the cell of each score: ● Overall, ○ Expected, and one
+ *   symbol per persona with a score of its own (▲ ■ ◆…); lines that meet in one cell share
+ *   its circle, which shows every line's symbol, so no line hides another;
+ * - links from marker to marker along each line: solid for Overall, dotted for Expected,
+ *   thick for personas (a link two lines share is drawn once);
+ * - a legend row naming the symbols.
+ * The lines: Overall is the overall score, or the mean of the personas' scores where only
+ * those exist (a mean sits in the row it rounds to, its value written beside its symbol);
+ * a persona without a score of its own at a touchpoint feels what everyone feels (it
+ * follows Overall there); Expected is drawn where expected scores exist and elsewhere
+ * follows Overall. Touchpoints without any emotion score are left out. The words of the
+ * scale, the lines and the legend follow the map's `lang` (view-words.ts).
  *
- * Layout: horizontal (touchpoints top to bottom, emotion left to right), so touchpoint
- * names of any length stay readable, with Mermaid's legend (a coloured mark per line) on
- * the right. Mermaid gives the names and the legend only what the plot leaves of the
- * width (`plotReservedSpacePercent`), and drops ALL the names, or the whole legend, when
- * the longest does not fit; so the chart is sized from its content (`chartSize`): the
- * longest name, the longest line name and the title, measured as Mermaid measures them
- * (entity codes as their placeholders), plus a plot of at least 600 pixels. It grows in
- * height with the number of touchpoints and lines.
- *
- * Escaping (xychart): titles, axis categories and series names are double-quoted strings
- * with no escape of their own; `mermaidText` writes `"`, `,`, `]` and every other
- * special character as an entity code.
- *
- * Highlight: an xychart cannot style one category, so a highlighted touchpoint's
- * category starts with "★ ".
+ * Escaping: block labels are `["…"]` strings, written with `mermaidText` (as the flow
+ * view); ids are generated (`em_t_calls`, `em_calls_4`), so no keyword is ever an id.
+ * Highlight: a highlighted touchpoint's name and markers get the `highlight` class.
  */
+import { EMOTION_SCALE } from '../language/journey-emotions.js';
 import type { JourneyModel, ScoreModel } from '../model/journey-model.js';
-import { mermaidText } from './escape.js';
+import { mermaidText, safeId } from './escape.js';
+import { wrappedText } from './label-lines.js';
 import { emptyView, labelsOf, mapEntry, touchpointsOf } from './model-queries.js';
-import { mermaidMeasuredText, textWidth } from './text-width.js';
 import type { SourceMapEntry, ViewOptions, ViewResult } from './view-types.js';
 import { viewWords } from './view-words.js';
 
-/** Line colours: overall, then personas; the expected line is grey. */
-const PALETTE = ['#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#c62828', '#5d4037', '#00838f', '#ad1457'];
-const EXPECTED_COLOUR = '#9e9e9e';
+/** The symbols of the lines: Overall, Expected, then the personas in turn. */
+export const OVERALL_SYMBOL = '●';
+export const EXPECTED_SYMBOL = '○';
+export const PERSONA_SYMBOLS = ['▲', '■', '◆', '▼', '◀', '▶', '✚', '✖'] as const;
 
-/** The mark put in front of a highlighted touchpoint's category. */
+/** The mark put in front of a highlighted touchpoint's name. */
 export const EMOTION_HIGHLIGHT_MARK = '★ ';
+
+/** Characters per line of a touchpoint's name (block diagrams widen every column to the widest cell). */
+const NAME_WIDTH = 22;
+
+/** One line of the chart: its name, symbol, link style and score per touchpoint. */
+interface Line {
+    name: string;
+    symbol: string;
+    link: '---' | '-.-' | '===';
+    values: number[];
+}
 
 /** The emotion view of a model. */
 export function emotionView(model: JourneyModel, options: ViewOptions = {}): ViewResult {
@@ -50,77 +60,106 @@ export function emotionView(model: JourneyModel, options: ViewOptions = {}): Vie
     const persona = labelsOf(model.personas);
     const overall = touchpoints.map((touchpoint) => overallScore(touchpoint.emotions)!);
     const personaIds = [...new Set(touchpoints.flatMap((touchpoint) => touchpoint.emotions.flatMap((score) => (score.persona ? [score.persona] : []))))];
-    const series: Array<{ name: string; values: number[] }> = [{ name: words.overall, values: overall }];
-    for (const id of personaIds) {
-        series.push({ name: persona(id), values: touchpoints.map((touchpoint, i) => touchpoint.emotions.find((score) => score.persona === id)?.score ?? overall[i]) });
-    }
-    if (touchpoints.some((touchpoint) => touchpoint.expectations.length > 0)) {
-        series.push({ name: words.expected, values: touchpoints.map((touchpoint, i) => overallScore(touchpoint.expectations) ?? overall[i]) });
-    }
-    // Equal category names would merge into one band: a repeated label gets its id.
-    const used = new Set<string>();
-    const categories = touchpoints.map((touchpoint) => {
-        let name = (options.highlight?.has(touchpoint.id) ? EMOTION_HIGHLIGHT_MARK : '') + touchpoint.label;
-        if (used.has(name)) name = `${name} (${touchpoint.id})`;
-        used.add(name);
-        return name;
+    const series: Line[] = [{ name: words.overall, symbol: OVERALL_SYMBOL, link: '---', values: overall }];
+    personaIds.forEach((id, n) => {
+        series.push({
+            name: persona(id),
+            symbol: PERSONA_SYMBOLS[n % PERSONA_SYMBOLS.length],
+            link: '===',
+            values: touchpoints.map((touchpoint, i) => touchpoint.emotions.find((score) => score.persona === id)?.score ?? overall[i]),
+        });
     });
-    const quoted = (text: string): string => `"${mermaidText(text)}"`;
-    const colours = series.map((line, i) => (line.name === words.expected && i === series.length - 1 ? EXPECTED_COLOUR : PALETTE[i % PALETTE.length]));
-    const chartTitle = `${model.label} — ${words.emotionTitle}`;
-    const size = chartSize(categories.map(mermaidText), series.map((line) => mermaidText(line.name)), mermaidText(chartTitle), touchpoints.length);
-    const lines = [
-        '---',
-        'config:',
-        '  xyChart:',
-        `    width: ${size.width}`,
-        `    height: ${size.height}`,
-        `    plotReservedSpacePercent: ${size.plotPercent}`,
-        '  themeVariables:',
-        '    xyChart:',
-        `      plotColorPalette: "${colours.join(', ')}"`,
-        '---',
-        'xychart horizontal',
-        `    title ${quoted(chartTitle)}`,
-        `    x-axis [${categories.map(quoted).join(', ')}]`,
-        `    y-axis ${quoted(`${words.emotionAxis} 1 ${words.emotions[0]} … 5 ${words.emotions[4]}`)} 1 --> 5`,
-        ...series.map((line) => `    line ${quoted(line.name)} [${line.values.map(formatScore).join(', ')}]`),
-    ];
-    const sourceMap: SourceMapEntry[] = touchpoints.map((touchpoint, i) => mapEntry(touchpoint, 'touchpoint', categories[i]));
-    for (const id of personaIds) {
-        const element = model.personas.find((candidate) => candidate.id === id);
-        if (element) sourceMap.push(mapEntry(element, 'persona', element.label));
+    if (touchpoints.some((touchpoint) => touchpoint.expectations.length > 0)) {
+        series.push({ name: words.expected, symbol: EXPECTED_SYMBOL, link: '-.-', values: touchpoints.map((touchpoint, i) => overallScore(touchpoint.expectations) ?? overall[i]) });
     }
+
+    const taken = new Set<string>(['title', 'corner', 'names', 'legend', ...EMOTION_SCALE.map((level) => `sc_${level.score}`)]);
+    const sourceMap: SourceMapEntry[] = [];
+    const highlighted: string[] = [];
+    const columns = touchpoints.length + 1;
+    // The marker cell of each touchpoint and score, with the symbols of the lines that pass there.
+    const markers = touchpoints.map(() => new Map<number, { id: string; symbols: string[] }>());
+    touchpoints.forEach((touchpoint, i) => {
+        for (const line of series) {
+            const row = Math.min(5, Math.max(1, Math.round(line.values[i])));
+            let marker = markers[i].get(row);
+            if (!marker) {
+                marker = { id: safeId(`em_${touchpoint.id}`, String(row), taken), symbols: [] };
+                markers[i].set(row, marker);
+                sourceMap.push(mapEntry(touchpoint, 'touchpoint', marker.id));
+                if (options.highlight?.has(touchpoint.id)) highlighted.push(marker.id);
+            }
+            const value = line.values[i];
+            const symbol = Number.isInteger(value) ? line.symbol : `${line.symbol} ${formatScore(value)}`;
+            if (!marker.symbols.includes(symbol)) marker.symbols.push(symbol);
+        }
+    });
+
+    const header = ['corner[" "]'];
+    for (const stage of model.stages) {
+        const span = touchpoints.filter((touchpoint) => touchpoint.stage === stage.id).length;
+        if (span === 0) continue;
+        const id = safeId('st', stage.id, taken);
+        sourceMap.push(mapEntry(stage, 'stage', id));
+        header.push(`${id}["<b>${wrappedText(stage.label, NAME_WIDTH * span)}</b>"]:${span}`);
+    }
+    const rows = [...EMOTION_SCALE].reverse().map((level) => {
+        const cells = touchpoints.map((_, i) => {
+            const marker = markers[i].get(level.score);
+            return marker ? `${marker.id}(("${marker.symbols.map(mermaidText).join(' ')}"))` : 'space';
+        });
+        return `    sc_${level.score}["<b>${level.score} ${mermaidText(words.emotions[level.score - 1])}</b>"] ${joinSpaces(cells).join(' ')}`;
+    });
+    const names = touchpoints.map((touchpoint) => {
+        const id = safeId('em_t', touchpoint.id, taken);
+        sourceMap.push(mapEntry(touchpoint, 'touchpoint', id));
+        const mark = options.highlight?.has(touchpoint.id) ? EMOTION_HIGHLIGHT_MARK : '';
+        if (mark) highlighted.push(id);
+        return `${id}["${wrappedText(mark + touchpoint.label, NAME_WIDTH)}"]`;
+    });
+    const style = { '---': words.lineStyles.solid, '-.-': words.lineStyles.dotted, '===': words.lineStyles.thick };
+    const legend = series.map((line) => `${line.symbol} ${mermaidText(line.name)} ${mermaidText(`(${style[line.link]})`)}`).join(' · ');
+    const links = new Set<string>();
+    for (const line of series) {
+        for (let i = 0; i + 1 < touchpoints.length; i++) {
+            const from = markers[i].get(Math.min(5, Math.max(1, Math.round(line.values[i]))))!.id;
+            const to = markers[i + 1].get(Math.min(5, Math.max(1, Math.round(line.values[i + 1]))))!.id;
+            // A link another line already draws between the same two markers is not drawn again.
+            if ([...links].some((link) => link.startsWith(`${from} `) && link.endsWith(` ${to}`))) continue;
+            links.add(`${from} ${line.link} ${to}`);
+        }
+    }
+    const lines = [
+        'block-beta',
+        `    columns ${columns}`,
+        `    title["<b>${wrappedText(model.label, NAME_WIDTH * columns)}</b>"]:${columns}`,
+        `    ${header.join(' ')}`,
+        ...rows,
+        `    names[" "] ${names.join(' ')}`,
+        `    legend["${legend}"]:${columns}`,
+        ...[...links].map((link) => `    ${link}`),
+        '    classDef scale font-weight:bold',
+        '    classDef highlight stroke:#d97706,stroke-width:5px',
+        `    class ${EMOTION_SCALE.map((level) => `sc_${level.score}`).join(',')} scale`,
+    ];
+    if (highlighted.length > 0) lines.push(`    class ${highlighted.join(',')} highlight`);
     return { view: 'emotion', title, kind: 'diagram', mermaid: `${lines.join('\n')}\n`, sourceMap };
 }
 
-/** Mermaid's xychart settings the size depends on (its defaults, which the view keeps). */
-const LABEL_FONT = 14; // xAxis.labelFontSize and legendFontSize
-const TITLE_FONT = 20; // titleFontSize
-const AXIS_EXTRA = 2 * 5 + 5 + 2; // labelPadding on both sides, tick, axis line
-const LEGEND_EXTRA = 2 * 10 + 0.75 * LABEL_FONT + 0.35 * LABEL_FONT; // legendPadding on both sides, marker, marker spacing
-/** The width the plot gets at least, and the room kept free above it for the title and the emotion axis. */
-const PLOT_WIDTH = 600;
-const MAX_PLOT_SHARE = 0.6;
-
-/**
- * The size of the chart and the share of it Mermaid reserves for the plot, from the Mermaid
- * text of its names (touchpoints), line names and title. In a horizontal xychart, Mermaid
- * reserves `plotPercent` of the width and of the height for the plot, gives the rest of the
- * width to the names (all shown only if the widest fits) and then to the legend (shown only
- * if it fits, in width and in the reserved height), and hands what is left back to the plot.
- * So the rest of the width must hold the widest name and the legend, and the reserved
- * height the legend's rows.
- */
-export function chartSize(categories: readonly string[], lineNames: readonly string[], title: string, rows: number): { width: number; height: number; plotPercent: number } {
-    const widest = (texts: readonly string[]): number => Math.max(0, ...texts.map((text) => textWidth(mermaidMeasuredText(text), LABEL_FONT)));
-    const side = Math.ceil(widest(categories) + AXIS_EXTRA + 10 + widest(lineNames) + LEGEND_EXTRA + 10);
-    const legendHeight = 2 * 10 + lineNames.length * LABEL_FONT + (lineNames.length - 1) * 0.5 * LABEL_FONT + 10;
-    const height = Math.max(360, 56 * rows + 160, Math.ceil(legendHeight / MAX_PLOT_SHARE));
-    const share = Math.min(MAX_PLOT_SHARE, Math.max(PLOT_WIDTH / (PLOT_WIDTH + side), legendHeight / height));
-    const plotPercent = Math.ceil(share * 100);
-    const width = Math.max(Math.ceil(side / (1 - plotPercent / 100)), PLOT_WIDTH + side, textWidth(mermaidMeasuredText(title), TITLE_FONT) + 40);
-    return { width, height, plotPercent };
+/** Runs of empty cells as one `space:n` (fewer blocks for Mermaid to lay out). */
+function joinSpaces(cells: readonly string[]): string[] {
+    const joined: string[] = [];
+    let run = 0;
+    for (const cell of [...cells, '']) {
+        if (cell === 'space') {
+            run++;
+            continue;
+        }
+        if (run > 0) joined.push(run === 1 ? 'space' : `space:${run}`);
+        run = 0;
+        if (cell) joined.push(cell);
+    }
+    return joined;
 }
 
 /** The overall score of a list (the one without a persona), else the mean of the personas' scores. */

@@ -24,12 +24,16 @@ import { emptyView, labelsOf, mapEntry } from './model-queries.js';
 import type { SourceMapEntry, ViewOptions, ViewResult } from './view-types.js';
 import { viewWords, type ViewWords } from './view-words.js';
 
-/** The Mermaid classes of the flow view (also used by the blueprint). */
+/**
+ * The Mermaid classes of the flow view. Fills are translucent tints over the theme's own
+ * colours (a light red on a light page, a dark red on a dark one) and text keeps the
+ * theme's colour, so no box glares in a dark or high-contrast theme.
+ */
 export const FLOW_CLASSES = [
-    'classDef pain fill:#fdecea,stroke:#c62828,color:#000',
+    'classDef pain fill:#c6282829,stroke:#c62828',
     'classDef truth stroke:#6a1b9a,stroke-width:4px',
-    'classDef outcome fill:#eeeeee,stroke:#616161,color:#000',
-    'classDef empty fill:#fafafa,stroke:#bdbdbd,color:#757575,font-style:italic',
+    'classDef outcome fill:#75757533,stroke:#757575',
+    'classDef empty fill:none,stroke:#9e9e9e,stroke-dasharray:4 3,font-style:italic',
     'classDef highlight stroke:#d97706,stroke-width:5px,stroke-dasharray:0',
 ];
 

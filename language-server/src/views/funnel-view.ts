@@ -32,6 +32,10 @@ export function fitsSankey(label: string): boolean {
     return /^[\x20-\x7E]+$/.test(label) && !/[<>&]/.test(label) && !/#\w+;/.test(label) && !/%%/.test(label) && label.trim() === label;
 }
 
+/** The sankey's node colours, in turn, and the colour of the customers lost. */
+const SANKEY_COLOURS = ['#4e79a7', '#59a14f', '#f28e2c', '#76b7b2', '#af7aa1', '#9c755f', '#2e86de', '#16a085'];
+const LOST_COLOUR = '#c62828';
+
 /** The funnel view of a model. */
 export function funnelView(model: JourneyModel, options: ViewOptions = {}): ViewResult {
     const words = viewWords(model.lang);
@@ -64,7 +68,8 @@ function sankey(links: FunnelLink[], nodes: Array<FunnelNode | undefined>, optio
     const csv = (name: string): string => `"${name.replace(/"/g, '""')}"`;
     const yaml = (name: string): string => `"${name.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
     const highlighted = nodes.filter((node): node is FunnelNode => node !== undefined && (options.highlight?.has(node.id) ?? false));
-    const colours = highlighted.length === 0 ? [] : ['    nodeColors:', ...highlighted.map((node) => `      ${yaml(names.get(node)!)}: "#d97706"`)];
+    // Every node gets a mid-tone colour that reads on a light page and on a dark one (Mermaid's own palette has a glaring yellow); highlighted ones amber.
+    const colours = ['    nodeColors:', ...nodes.map((node, i) => `      ${yaml(names.get(node)!)}: "${node && highlighted.includes(node) ? '#d97706' : node ? SANKEY_COLOURS[i % SANKEY_COLOURS.length] : LOST_COLOUR}"`)];
     const config = ['---', 'config:', '  sankey:', `    width: ${Math.max(600, Math.min(2400, 160 * nodes.length))}`, '    height: 520', ...colours, '---'];
     const lines = [...config, 'sankey', '', ...links.map((link) => `${csv(names.get(link.from)!)},${csv(names.get(link.to)!)},${link.value}`)];
     const sourceMap: SourceMapEntry[] = nodes.flatMap((node) => (node ? [mapEntry(node, kindOf(node), names.get(node)!)] : []));
@@ -102,7 +107,7 @@ function flowchart(links: FunnelLink[], nodes: Array<FunnelNode | undefined>, op
         const width = 1 + Math.round((link.value / max) * 11);
         lines.push(`    linkStyle ${index} stroke-width:${width}px${link.kind === 'lost' ? ',stroke:#c62828' : ''}`);
     });
-    lines.push('    classDef lost fill:#fdecea,stroke:#c62828,color:#000', '    classDef highlight stroke:#d97706,stroke-width:5px');
+    lines.push('    classDef lost fill:#c6282829,stroke:#c62828', '    classDef highlight stroke:#d97706,stroke-width:5px');
     if (lostIds.length > 0) lines.push(`    class ${lostIds.join(',')} lost`);
     const highlighted = [...ids.entries()].filter(([node]) => options.highlight?.has(node.id)).map(([, id]) => id);
     if (highlighted.length > 0) lines.push(`    class ${highlighted.join(',')} highlight`);

@@ -6,6 +6,7 @@ import { emotionView } from './emotion-view.js';
 import { flowView } from './flow-view.js';
 import { funnelView } from './funnel-view.js';
 import { journeyView } from './journey-view.js';
+import { pinConfig } from './mermaid-config.js';
 import { prioritiesView } from './priorities-view.js';
 import { VIEW_IDS, type ViewId, type ViewOptions, type ViewResult } from './view-types.js';
 
@@ -21,9 +22,10 @@ const VIEWS: Record<ViewId, (model: JourneyModel, options?: ViewOptions) => View
     blueprint: blueprintView,
 };
 
-/** One view of a journey: its Mermaid text and source map, or what to add when it has nothing to show. */
+/** One view of a journey: its Mermaid text (with the Mermaid settings it depends on pinned) and source map, or what to add when it has nothing to show. */
 export function renderView(model: JourneyModel, view: ViewId, options: ViewOptions = {}): ViewResult {
-    return VIEWS[view](model, options);
+    const result = VIEWS[view](model, options);
+    return result.kind === 'diagram' ? { ...result, mermaid: pinConfig(result.mermaid) } : result;
 }
 
 /** Every view of a journey, in the order of `VIEW_IDS`. */

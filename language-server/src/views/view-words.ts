@@ -46,6 +46,8 @@ export interface ViewWords {
     emotionAxis: string;
     overall: string;
     expected: string;
+    /** How the emotion curve draws its lines, as its legend says: Overall, Expected, a persona. */
+    lineStyles: { solid: string; dotted: string; thick: string };
     /** The flow view's boxes. */
     via: string;
     owner: string;
@@ -64,8 +66,9 @@ export interface ViewWords {
     /** The funnel view. */
     lost: string;
     customers: (count: string) => string;
-    /** The blueprint's lanes, top to bottom, and its marks for tone and data. */
+    /** The blueprint's lanes, top to bottom, the lines between them (interaction, visibility), and its marks for tone and data. */
     lanes: readonly [string, string, string, string];
+    blueprintLines: readonly [string, string];
     tone: string;
     data: string;
     /** The canvas: its lane names, the header over the outcomes, and the words of its cells. */
@@ -133,6 +136,7 @@ const EN: ViewWords = {
     emotionAxis: 'Emotion',
     overall: 'Overall',
     expected: 'Expected',
+    lineStyles: { solid: 'solid', dotted: 'dotted', thick: 'thick' },
     via: 'via',
     owner: 'owner',
     momentOfTruth: 'moment of truth',
@@ -152,6 +156,7 @@ const EN: ViewWords = {
     lost: 'Lost',
     customers: (count) => `${count} customers`,
     lanes: ['Customer actions', 'Frontstage · channel', 'Backstage', 'Owner team'],
+    blueprintLines: ['line of interaction', 'line of visibility'],
     tone: 'Tone',
     data: 'Data',
     canvas: {
@@ -217,6 +222,7 @@ const FR: ViewWords = {
     emotionAxis: 'Émotion',
     overall: 'Ensemble',
     expected: 'Attendu',
+    lineStyles: { solid: 'trait plein', dotted: 'pointillé', thick: 'trait épais' },
     via: 'par',
     owner: 'responsable',
     momentOfTruth: 'moment de vérité',
@@ -236,6 +242,7 @@ const FR: ViewWords = {
     lost: 'Perdus',
     customers: (count) => `${count} clients`,
     lanes: ['Actions du client', 'Front office · canal', 'Back office', 'Équipe responsable'],
+    blueprintLines: ["ligne d'interaction", 'ligne de visibilité'],
     tone: 'Ton',
     data: 'Données',
     canvas: {

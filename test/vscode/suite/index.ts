@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { readControl } from './runner-bridge.js';
 import { runTests } from './mini-test.js';
 import './journey-extension.spec.js';
+import './journey-views.spec.js';
 import './journey-diff.spec.js';
 import './journey-preview-reading.spec.js';
 import './journey-new-map.spec.js';

@@ -350,6 +350,9 @@ describe('Journey extension', () => {
         assert(svg.trimEnd().endsWith('</svg>'), 'the SVG is not closed');
         assert(svg.includes('Calls for a quote'), 'the SVG lacks the touchpoint');
         assert(!svg.includes('data-journey-entry'), 'the SVG keeps the preview\'s attributes');
+        // Portable: the labels are SVG text, which tools that are not browsers draw.
+        assert(!svg.includes('<foreignObject'), 'the SVG keeps HTML labels in <foreignObject>, which only browsers draw');
+        assert(/<tspan[^>]*>Calls for a quote<\/tspan>/.test(svg), 'the touchpoint is not an SVG text line');
         const valid = await askRunner<{ ok: boolean; error?: string }>(control(), 'parse-svg', { file: svgFile });
         assert(valid.ok, `the browser cannot parse the exported SVG: ${valid.error}`);
         await vscode.commands.executeCommand('journey.export.png', { target: pngFile });
@@ -357,11 +360,11 @@ describe('Journey extension', () => {
         assert(png.subarray(1, 4).toString() === 'PNG' && png.length > 1000, 'the PNG is not a PNG image');
         await vscode.commands.executeCommand('journey.export.markdown', { target: mdFile });
         const md = readFileSync(mdFile, 'utf8');
-        assert(md.startsWith('# Booking a home cleaning') && md.includes('```mermaid\nflowchart LR'), 'the Markdown lacks the Mermaid blocks');
+        assert(md.startsWith('# Booking a home cleaning') && /```mermaid\n---\nconfig:\n[\s\S]*?\n---\nflowchart LR/.test(md), 'the Markdown lacks the Mermaid blocks');
         assert(md.includes('## Personas') && md.includes('**Alex, working parent**'), 'the Markdown lacks the personas (it should be the document journey render writes)');
         await vscode.env.clipboard.writeText('');
         const copied = await vscode.commands.executeCommand<string | undefined>('journey.export.copyMermaid');
-        assert(copied?.startsWith('flowchart LR') && copied.includes('Calls for a quote'), `Copy Mermaid returned ${JSON.stringify(copied?.slice(0, 80))}, not the flow view's text`);
+        assert(copied !== undefined && /^---\nconfig:\n[\s\S]*?\n---\nflowchart LR/.test(copied) && copied.includes('Calls for a quote'), `Copy Mermaid returned ${JSON.stringify(copied?.slice(0, 80))}, not the flow view's text`);
         const clipboard = await vscode.env.clipboard.readText();
         assert(clipboard === copied, `the clipboard holds ${JSON.stringify(clipboard.slice(0, 80))}, not the Mermaid text of the view`);
         writeFileSync(mdFile, 'keep me');
