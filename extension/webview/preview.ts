@@ -9,6 +9,7 @@ import type {
 } from '../src/preview/journey-preview-messages.js';
 import { diagramSize, exceedsLimits } from '../../language-server/src/views/view-size.js';
 import { canvasToPng, exportedSvg } from './preview-export.js';
+import { themeCanvasCells } from './preview-canvas-theme.js';
 import { labelFontSize } from './preview-label-size.js';
 import { naturalSize, trimMargins } from './preview-svg-size.js';
 import { indexDiagram, innermostEntryAt, sameElement, type SourceMapEntryLike } from './preview-source-map.js';
@@ -191,6 +192,7 @@ async function render(): Promise<void> {
             mermaid.initialize(mermaidConfig(limits.maxTextSize, limits.maxEdges));
             const { svg } = await mermaid.render(`journey-svg-${++renderCount}`, view.mermaid);
             canvas.innerHTML = svg;
+            if (view.view === 'canvas') themeCanvasCells(canvas.querySelector('svg'), themeKind() === 'dark' || themeKind() === 'high-contrast');
             shownSvgLength = svg.length;
             naturalSize(canvas.querySelector('svg'));
             trimMargins(canvas.querySelector('svg'));

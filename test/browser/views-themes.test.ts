@@ -71,11 +71,6 @@ function glares(colour: [number, number, number]): boolean {
 
 const THEMES: PreviewTheme[] = ['vscode-light', 'vscode-dark', 'vscode-high-contrast'];
 
-/**
- * Views known to keep light fills in dark themes, checked apart so that the gap stays
- * visible: the canvas (canvas-style.ts) draws its cells in fixed light colours.
- */
-const KNOWN_UNTHEMED = new Set(['canvas']);
 
 describe('every view of every example in dark and high-contrast themes', () => {
     const pages = new Map<PreviewTheme, PreviewPage>();
@@ -122,12 +117,6 @@ describe('every view of every example in dark and high-contrast themes', () => {
             }
         }
         expect(compared).toBeGreaterThan(100);
-        expect(unthemed.filter((found) => !KNOWN_UNTHEMED.has(found.split(' ')[1]))).toEqual([]);
+        expect(unthemed).toEqual([]);
     }, 400_000);
-
-    // Flips (and must then leave KNOWN_UNTHEMED) when the canvas follows the theme.
-    test.fails('known gap: the canvas keeps its light fills in dark and high-contrast themes', () => {
-        expect(compared).toBeGreaterThan(100);
-        expect(unthemed.filter((found) => KNOWN_UNTHEMED.has(found.split(' ')[1]))).toEqual([]);
-    });
 });
