@@ -67,7 +67,9 @@ describe('journey render on Markdown documents', () => {
         expect(result.status, result.stderr).toBe(0);
         const copy = readFileSync(join(dir, 'rendered/guide.md'), 'utf8');
         // Everything around the fences, byte for byte.
-        expect(copy.startsWith(`${before}\`\`\`mermaid\r\nflowchart LR\r\n`)).toBe(true);
+        expect(copy.startsWith(`${before}\`\`\`mermaid\r\n---\r\nconfig:\r\n`)).toBe(true);
+        // The view's pinned settings come first, then the diagram (CRLF like the rest of the document).
+        expect(copy).toContain('\r\nflowchart LR\r\n');
         expect(copy).toContain(`\r\n\`\`\`${between}> \`\`\`mermaid\r\n> `);
         expect(copy.endsWith(`\r\n> \`\`\`${after}`)).toBe(true);
         expect(copy.replace(/\r\n/g, '')).not.toMatch(/\n/);
@@ -142,7 +144,7 @@ describe('journey render on Markdown documents', () => {
         const result = journey(['docs/twice.md', '--out', 'out']);
         expect(result.status, result.stderr).toBe(0);
         const copy = readFileSync(join(dir, 'out/twice.md'), 'utf8');
-        expect(copy).toMatch(/^```mermaid\n[\s\S]*\n```\n\n~~~mermaid\nflowchart LR\n[\s\S]*\n~~~\n$/);
+        expect(copy).toMatch(/^```mermaid\n[\s\S]*\n```\n\n~~~mermaid\n---\nconfig:\n[\s\S]*\nflowchart LR\n[\s\S]*\n~~~\n$/);
     });
 
     test('--workspace names another folder whose shared declarations the fences use', () => {
