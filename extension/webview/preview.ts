@@ -410,9 +410,11 @@ function scrollToLine(line: number, lastLine: number): void {
     if (highlightedLine !== undefined && highlightedLine >= line && highlightedLine <= lastLine) applyHighlight(true);
 }
 
-/** The box on screen around elements. */
+/** The box on screen around elements (those drawn with no size, such as a text Mermaid keeps hidden, left out). */
 function boundsOf(elements: readonly Element[]): DOMRect {
-    const boxes = elements.map((el) => el.getBoundingClientRect());
+    const all = elements.map((el) => el.getBoundingClientRect());
+    const drawn = all.filter((box) => box.width > 0 || box.height > 0);
+    const boxes = drawn.length > 0 ? drawn : all;
     const left = Math.min(...boxes.map((b) => b.left));
     const top = Math.min(...boxes.map((b) => b.top));
     return new DOMRect(left, top, Math.max(...boxes.map((b) => b.right)) - left, Math.max(...boxes.map((b) => b.bottom)) - top);
