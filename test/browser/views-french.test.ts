@@ -18,7 +18,7 @@ const EXAMPLE = path.resolve(import.meta.dirname, '..', '..', 'examples', 'parco
 
 /** French words each view must draw (a sample: one or more per view). */
 const FRENCH_WORDS: Record<string, string[]> = {
-    canvas: ['Indicateurs', 'Canal', 'Ton', 'Données', 'cible', 'mesuré', 'hors ligne'],
+    canvas: ['Indicateurs', 'Canal', 'Ton', 'Données', 'cible', 'hors ligne'],
     emotion: ['Ensemble', 'Attendu', 'en colère', 'ravi'],
     flow: ['par Comparateur en ligne', 'responsable Marketing', 'moment de vérité', 'irritant', 'Contrats signés'],
     priorities: ['Gains rapides', 'Grands projets', 'Effort faible', 'Impact élevé', 'priorités'],

@@ -62,6 +62,22 @@ interface BrowserLike {
     close(): Promise<void>;
 }
 
+/**
+ * The sankey diagram numbers its nodes and gradients with counters that live as long as the
+ * page (`node-30`, `linearGradient-12`), so the same diagram drawn after others would get
+ * other ids. Renumbered from 1 in the order they appear, the SVG is the same whichever page
+ * drew it and whatever it drew before.
+ */
+export function withPageIndependentIds(svg: string): string {
+    if (!svg.includes('aria-roledescription="sankey"')) return svg;
+    const numbers = new Map<string, Map<string, number>>();
+    return svg.replace(/\b(node|linearGradient)-(\d+)\b/g, (_, prefix: string, n: string) => {
+        const seen = numbers.get(prefix) ?? numbers.set(prefix, new Map()).get(prefix)!;
+        if (!seen.has(n)) seen.set(n, seen.size + 1);
+        return `${prefix}-${seen.get(n)}`;
+    });
+}
+
 /** Where Mermaid's browser bundle lives: beside the CLI bundle (out/mermaid.min.js, as the npm package ships it), else in node_modules. */
 export function mermaidScriptPath(): string {
     const beside = fileURLToPath(new URL('mermaid.min.js', import.meta.url));
@@ -130,6 +146,11 @@ export class MermaidRenderer {
      * for the same place in a batch, and pages drawing in parallel write the same files as one page would.
      */
     async render(mermaidText: string, id = `journey-diagram-${++this.counter}`): Promise<RenderResult> {
+        const result = await this.drawInPage(mermaidText, id);
+        return result.svg === undefined ? result : { ...result, svg: withPageIndependentIds(result.svg) };
+    }
+
+    private drawInPage(mermaidText: string, id: string): Promise<RenderResult> {
         return this.page.evaluate(
             async ({ id, text }) => {
                 const host = document.getElementById('host')!;
