@@ -119,14 +119,17 @@ export function emotionView(model: JourneyModel, options: ViewOptions = {}): Vie
     });
     const style = { '---': words.lineStyles.solid, '-.-': words.lineStyles.dotted, '===': words.lineStyles.thick };
     const legend = series.map((line) => `${line.symbol} ${mermaidText(line.name)} ${mermaidText(`(${style[line.link]})`)}`).join(' · ');
-    const links = new Set<string>();
+    const links: string[] = [];
+    /** The marker pairs already linked (`from to`). */
+    const linked = new Set<string>();
     for (const line of series) {
         for (let i = 0; i + 1 < touchpoints.length; i++) {
             const from = markers[i].get(Math.min(5, Math.max(1, Math.round(line.values[i]))))!.id;
             const to = markers[i + 1].get(Math.min(5, Math.max(1, Math.round(line.values[i + 1]))))!.id;
             // A link another line already draws between the same two markers is not drawn again.
-            if ([...links].some((link) => link.startsWith(`${from} `) && link.endsWith(` ${to}`))) continue;
-            links.add(`${from} ${line.link} ${to}`);
+            if (linked.has(`${from} ${to}`)) continue;
+            linked.add(`${from} ${to}`);
+            links.push(`${from} ${line.link} ${to}`);
         }
     }
     const lines = [
@@ -137,7 +140,7 @@ export function emotionView(model: JourneyModel, options: ViewOptions = {}): Vie
         ...rows,
         `    names[" "] ${names.join(' ')}`,
         `    legend["${legend}"]:${columns}`,
-        ...[...links].map((link) => `    ${link}`),
+        ...links.map((link) => `    ${link}`),
         '    classDef scale font-weight:bold',
         '    classDef highlight stroke:#d97706,stroke-width:5px',
         `    class ${EMOTION_SCALE.map((level) => `sc_${level.score}`).join(',')} scale`,
