@@ -38,6 +38,7 @@ import { JourneyLanguageServer } from './editor/journey-language-server.js';
 import { JourneyDocumentUpdateHandler } from './language/journey-document-updates.js';
 import { JourneyLangiumDocuments, JourneyWorkspaceManager } from './language/journey-workspace.js';
 import { JourneyDocumentBuilder } from './language/journey-document-builder.js';
+import { JourneyAstNodeDescriptionProvider, JourneyIndexManager } from './language/journey-index.js';
 
 /** Services added by the .journey language on top of Langium's defaults. */
 export interface JourneyAddedServices {
@@ -62,6 +63,9 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         ScopeProvider: (services) => new JourneyScopeProvider(services),
         Linker: (services) => new JourneyLinker(services),
     },
+    workspace: {
+        AstNodeDescriptionProvider: (services) => new JourneyAstNodeDescriptionProvider(services),
+    },
     validation: {
         DocumentValidator: (services) => new JourneyDocumentValidator(services),
         JourneyValidator: (services) => new JourneyValidator(services),
@@ -84,6 +88,7 @@ export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSh
         LangiumDocuments: (services) => new JourneyLangiumDocuments(services),
         WorkspaceManager: (services) => new JourneyWorkspaceManager(services),
         DocumentBuilder: (services) => new JourneyDocumentBuilder(services),
+        IndexManager: (services) => new JourneyIndexManager(services),
     },
     lsp: {
         LanguageServer: (services) => new JourneyLanguageServer(services),
