@@ -10,8 +10,9 @@
  *   there are; a message longer than `MAX_MESSAGE_LENGTH` is cut, saying how much was left out.
  */
 import type { IToken } from 'chevrotain';
-import { DefaultDocumentValidator, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
-import type { CancellationToken } from 'vscode-jsonrpc';
+import { DefaultDocumentValidator, type AstNode, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationOptions } from 'langium';
+import { forEachNode, treeNodes } from './journey-ast-walk.js';
+import { CancellationToken } from 'vscode-jsonrpc';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { issue, IssueCodes } from './journey-diagnostics.js';
 
@@ -29,6 +30,15 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
             if (typeof diagnostic.message === 'string') diagnostic.message = shortened(diagnostic.message);
         }
         return capped(diagnostics);
+    }
+
+    /** Langium's checks of every node, with a faster walk over the tree (journey-ast-walk.ts). */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken?: CancellationToken): Promise<void> {
+        await forEachNode(treeNodes(rootNode), cancelToken, async (node) => {
+            for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) {
+                await check(node, acceptor, cancelToken ?? CancellationToken.None);
+            }
+        });
     }
 
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {

@@ -2,7 +2,9 @@
  * Linking of the .journey language: Langium's linker, with plain-language messages for
  * references that point to nothing ("No persona 'alx' … Personas: alex, sam.").
  */
-import { DefaultLinker, type AstNodeDescription, type LinkingError, type ReferenceInfo, type Scope } from 'langium';
+import { DefaultLinker, type AstNodeDescription, type LangiumDocument, type LinkingError, type ReferenceInfo, type Scope } from 'langium';
+import type { CancellationToken } from 'vscode-jsonrpc';
+import { forEachNode, forEachReference, treeNodes } from './journey-ast-walk.js';
 
 /** How the message names each kind of reference target, and where it looked. */
 const TARGETS: Record<string, { one: string; many: string; where: string }> = {
@@ -17,6 +19,11 @@ const TARGETS: Record<string, { one: string; many: string; where: string }> = {
 const LISTED = 12;
 
 export class JourneyLinker extends DefaultLinker {
+    /** Langium's linking of every reference, with a faster walk over the tree (journey-ast-walk.ts). */
+    override async link(document: LangiumDocument, cancelToken?: CancellationToken): Promise<void> {
+        await forEachNode(treeNodes(document.parseResult.value), cancelToken, (node) => forEachReference(node, (info) => this.doLink(info, document)));
+    }
+
     /** A linking error whose message names what exists and the closest match. */
     protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
         const error = super.createLinkingError(refInfo, targetDescription);

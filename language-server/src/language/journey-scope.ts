@@ -7,12 +7,21 @@
  *   decision branches can point to a touchpoint of another stage.
  */
 import {
-    AstUtils, DefaultScopeComputation, DefaultScopeProvider, DocumentState, MultiMapScope, WorkspaceCache,
-    type AstNode, type AstNodeDescription, type LangiumCoreServices, type LangiumDocument, type MultiMap, type ReferenceInfo, type Scope,
+    AstUtils, DefaultScopeComputation, DefaultScopeProvider, DocumentState, MultiMap, MultiMapScope, WorkspaceCache,
+    type AstNode, type AstNodeDescription, type LangiumCoreServices, type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope,
 } from 'langium';
+import type { CancellationToken } from 'vscode-jsonrpc';
+import { forEachNode, treeNodes } from './journey-ast-walk.js';
 import { isJourney, type JourneyFile } from '../generated/ast.js';
 
 export class JourneyScopeComputation extends DefaultScopeComputation {
+    /** Langium's walk over every node, with a faster iteration (journey-ast-walk.ts). */
+    override async collectLocalSymbols(document: LangiumDocument, cancelToken?: CancellationToken): Promise<LocalSymbols> {
+        const symbols = new MultiMap<AstNode, AstNodeDescription>();
+        await forEachNode(treeNodes(document.parseResult.value), cancelToken, (node) => this.addLocalSymbol(node, document, symbols), 1);
+        return symbols;
+    }
+
     /** Makes a named node visible in its whole journey, or (outside a journey) in its container. */
     protected override addLocalSymbol(node: AstNode, document: LangiumDocument, symbols: MultiMap<AstNode, AstNodeDescription>): void {
         const name = this.nameProvider.getName(node);
