@@ -1,6 +1,6 @@
 /** The language server's Node entry: speaks LSP over IPC or stdio (`--stdio`), as the client starts it. */
 import { format } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { DocumentState } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
@@ -61,11 +61,23 @@ function keepWatchableParent(params: Record<string, unknown>): void {
     }
 }
 
-/** Runs a full garbage collection (V8's `gc`, made available at run time). */
+/** Heap that V8 keeps from the system after a collection, above which it is asked to give it back. */
+const KEPT_HEAP = 32 * 1024 * 1024;
+
+/**
+ * Runs a full garbage collection (V8's `gc`, made available at run time). A plain collection
+ * frees the objects but V8 keeps their pages: with a 10,000-touchpoint map open, 313 MB of heap
+ * held 169 MB of objects. When it keeps much more than it uses, a compacting collection (V8's
+ * "last resort", as on a low-memory warning) gives the rest back: the server then held 238 MB
+ * instead of 384 MB (it took 0.4 s, run only once the workspace has been quiet for a moment).
+ */
 function collectGarbage(): void {
     try {
         setFlagsFromString('--expose-gc');
-        (runInNewContext('gc') as () => void)();
+        const gc = runInNewContext('gc') as (options?: { type: string; execution: string; flavor?: string }) => void;
+        gc({ type: 'major', execution: 'sync' });
+        const heap = getHeapStatistics();
+        if (heap.total_heap_size - heap.used_heap_size > KEPT_HEAP) gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
     } catch {
         // Not available on this Node: V8 collects in its own time.
     }

@@ -66,13 +66,16 @@ export class JourneyDocumentBuilder extends DefaultDocumentBuilder {
         try {
             await super.update(changed, deleted, cancelToken);
         } finally {
-            if (bigDeleted || this.rebuilt >= MANY_DOCUMENTS) this.scheduleRelease();
+            if (bigDeleted || this.bigBuilt || this.rebuilt >= MANY_DOCUMENTS) this.scheduleRelease();
             this.rebuilt = 0;
+            this.bigBuilt = false;
         }
     }
 
     /** Documents rebuilt since the last update began (a shared file's edit rebuilds every map that uses it). */
     protected rebuilt = 0;
+    /** Whether the update built a big document (its parse leaves much garbage behind). */
+    protected bigBuilt = false;
     private releaseTimer: ReturnType<typeof setTimeout> | undefined;
 
     /** Releases memory once the workspace has been quiet for a moment (not between keystrokes). */
@@ -86,6 +89,7 @@ export class JourneyDocumentBuilder extends DefaultDocumentBuilder {
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
         this.rebuilt += documents.length;
         const big = documents.filter((document) => document.state < DocumentState.Validated && this.lengthOf(document) > BIG_DOCUMENT);
+        if (big.length > 0) this.bigBuilt = true;
         if (big.length === 0 || big.length === documents.length) return super.buildDocuments(documents, options, cancelToken);
         const small = documents.filter((document) => !big.includes(document));
         await super.buildDocuments(small, options, cancelToken);
