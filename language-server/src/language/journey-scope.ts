@@ -54,6 +54,17 @@ export class JourneyScopeProvider extends DefaultScopeProvider {
         });
     }
 
+    /**
+     * The workspace's declarations, files in the order of their paths: when two files declare the
+     * same shared name (an error of its own), references resolve to the same one whatever order
+     * the files were built in (Langium's index keeps the order of the last builds).
+     */
+    protected override getGlobalScope(referenceType: string, _context: ReferenceInfo): Scope {
+        return this.globalScopeCache.get(referenceType, () => new MultiMapScope(
+            this.indexManager.allElements(referenceType).toArray().sort((a, b) => compareUris(a.documentUri.toString(), b.documentUri.toString())),
+        ));
+    }
+
     override getScope(context: ReferenceInfo): Scope {
         const referenceType = this.reflection.getReferenceType(context);
         const document = AstUtils.getDocument(context.container);
@@ -67,4 +78,8 @@ export class JourneyScopeProvider extends DefaultScopeProvider {
             return journey ? new MultiMapScope(ofType(journey), fileScope) : fileScope;
         });
     }
+}
+
+function compareUris(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -385,7 +385,12 @@ export class JourneyValidator {
         let byName = byType.get(type);
         if (!byName) {
             byName = new Map();
-            for (const description of this.indexManager.allElements(type)) {
+            // Files in the order of their paths, so messages list them the same whatever order the files were built in.
+            const byFile = this.indexManager.allElements(type).toArray().sort((a, b) => {
+                const [x, y] = [a.documentUri.toString(), b.documentUri.toString()];
+                return x < y ? -1 : x > y ? 1 : 0;
+            });
+            for (const description of byFile) {
                 const same = byName.get(description.name);
                 if (same) same.push(description);
                 else byName.set(description.name, [description]);
