@@ -1,6 +1,6 @@
 // `npm run bench`: bundles the TypeScript benchmarks with esbuild and runs them on this Node
 // with --expose-gc. Environment: BENCH_SIZES=10,100,1000,10000 (map sizes),
-// BENCH_ONLY=server,memory,preview,cli,diff,size,activation (sections), BENCH_WRITE=1 (rewrite bench/RESULTS.md).
+// BENCH_ONLY=server,memory,typing,views,preview,cli,diff,size,activation (sections), BENCH_TYPING_EDITS=1000, BENCH_WRITE=1 (rewrite bench/RESULTS.md).
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';

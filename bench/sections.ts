@@ -8,6 +8,7 @@ import { benchBatch } from './cli.bench.js';
 import { benchDiff } from './diff.bench.js';
 import { benchHeap, benchLanguageServer, benchServerProcess } from './language-server.bench.js';
 import { benchPreview } from './preview.bench.js';
+import { benchTyping } from './typing.bench.js';
 import { benchViews } from './views.bench.js';
 import { bytes, ms, ratio, table } from './stats.js';
 
@@ -74,6 +75,31 @@ const memory: Section = {
             ]),
             '',
             'The heap row builds the map with the real services in the benchmark\'s own process; the server rows start the bundled server as editors do, open the map through a real LSP client and read the process\'s resident memory (VmRSS) once its diagnostics are published.',
+        ].join('\n');
+    },
+};
+
+const typing: Section = {
+    id: 'typing',
+    title: 'Typing in a big map: completion while edits arrive (real server over stdio)',
+    async run(sizes) {
+        const size = sizes.includes(1000) ? 1000 : Math.max(...sizes);
+        const edits = Number(process.env.BENCH_TYPING_EDITS ?? 1000);
+        const r = await benchTyping(size, edits);
+        const flat = r.memoryEarly !== undefined && r.memoryEnd !== undefined ? r.memoryEnd / r.memoryEarly : Number.NaN;
+        return [
+            table(['what', 'value'], [
+                ['map / edits', `${size} touchpoints, ${r.edits} one-character edits, a completion request after each`],
+                ['floor: bare parse of the map p50', ms(r.floor.p50)],
+                ['completion while edits arrive p50 / p95 (request → answer)', `${ms(r.completion.p50)} / ${ms(r.completion.p95)} (${ratio(r.completion.p95, r.floor.p50)} the floor; target p95 < 50 ms: ${r.completion.p95 < 50 ? 'met' : 'not met'})`],
+                ['requests answered with an error', `${r.failedRequests}`],
+                ['last edit → its diagnostics published', `${ms(r.settle)} (${ratio(r.settle, r.floor.p50)} the floor)`],
+                ['server resident memory: idle / at a pause after a tenth of the edits / at the end', `${bytes(r.idle ?? Number.NaN)} / ${bytes(r.memoryEarly ?? Number.NaN)} / ${bytes(r.memoryEnd ?? Number.NaN)} (end ÷ early ${Number.isFinite(flat) ? flat.toFixed(2) : 'n/a'}; target flat ± 10 %: ${Math.abs(flat - 1) <= 0.1 ? 'met' : 'not met'})`],
+            ]),
+            '',
+            'The bundled server as editors start it, through a real LSP client: each edit is a `didChange` with a one-character range (an emotion score in the middle of the map), ' +
+                'followed at once by `textDocument/completion` after `persona ` a few lines below, which waits for the server to link the new text; the next edit is sent when it is answered. ' +
+                'Memory is read at two pauses of 3 s (the server gives memory back once quiet): after a tenth of the edits and after the last one.',
         ].join('\n');
     },
 };
@@ -248,4 +274,4 @@ const diff: Section = {
 const RENDER_BUDGET_MS_FOR_DOCS = Number(process.env.VIEWS_RENDER_BUDGET_MS ?? 120_000);
 
 /** Every section, in the order they run. */
-export const sections: Section[] = [server, memory, views, preview, cli, diff, sizesSection, activation];
+export const sections: Section[] = [server, memory, typing, views, preview, cli, diff, sizesSection, activation];
