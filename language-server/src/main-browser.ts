@@ -3,6 +3,7 @@
  * LSP over the worker's messages and reads the workspace through its client.
  */
 import { startLanguageServer } from 'langium/lsp';
+import { COMPLETION_NEEDS } from './editor/journey-completion.js';
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { createJourneyServices } from './journey-module.js';
 import { ClientFileSystemProvider } from './lsp/journey-client-file-system.js';
@@ -18,4 +19,4 @@ const { shared } = createJourneyServices({ connection, fileSystemProvider: () =>
 registerJourneyPreviewRequests(connection, shared);
 registerJourneyDiffRequest(connection, shared);
 registerJourneyMarkdownRequest(connection, shared);
-startLanguageServer(shared);
+startLanguageServer(shared, { CompletionProvider: COMPLETION_NEEDS });

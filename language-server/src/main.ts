@@ -4,6 +4,7 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { DocumentState } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
+import { COMPLETION_NEEDS } from './editor/journey-completion.js';
 import { NodeFileSystem } from 'langium/node';
 import {
     createConnection, createServerPipeTransport, createServerSocketTransport, IPCMessageReader, IPCMessageWriter, ProposedFeatures,
@@ -36,7 +37,7 @@ const { shared } = createJourneyServices({ connection, ...NodeFileSystem });
 registerJourneyPreviewRequests(connection, shared);
 registerJourneyDiffRequest(connection, shared);
 registerJourneyMarkdownRequest(connection, shared);
-startLanguageServer(shared);
+startLanguageServer(shared, { CompletionProvider: COMPLETION_NEEDS });
 
 // One line in the client's output (Output → Journey Language Server) once the workspace is
 // checked: which Node runs the server and how long it took to be ready.

@@ -4,7 +4,7 @@
  * and the workspace's shared files), and the 1..5 scales with their meaning. Nothing is offered
  * inside a label or a comment.
  */
-import { AstUtils, GrammarAST, TextDocument, type AstNode, type AstNodeDescription, type MaybePromise, type ReferenceInfo } from 'langium';
+import { AstUtils, DocumentState, GrammarAST, TextDocument, type AstNode, type AstNodeDescription, type MaybePromise, type ReferenceInfo } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature,
 } from 'langium/lsp';
@@ -17,6 +17,12 @@ import { EMOTION_SCALE, IMPACT_EFFORT_SCALE } from '../language/journey-emotions
 import { LANGUAGE_NAMES, LANGUAGES } from '../language/journey-languages.js';
 import { keywordDocumentation } from './journey-keyword-docs.js';
 import type { JourneyLanguageServer } from './journey-language-server.js';
+
+/**
+ * The state a document must reach before completion answers: its names are known (local scopes
+ * computed); completion does not wait for the whole map to be linked after each keystroke.
+ */
+export const COMPLETION_NEEDS = DocumentState.ComputedScopes;
 
 /** Snippets for keywords, by `<rule of the keyword>:<keyword>`; `${n|…|}` is a choice. */
 const SNIPPETS: Record<string, string> = {
