@@ -39,6 +39,7 @@ import { JourneyDocumentUpdateHandler } from './language/journey-document-update
 import { JourneyLangiumDocuments, JourneyWorkspaceManager } from './language/journey-workspace.js';
 import { JourneyDocumentBuilder } from './language/journey-document-builder.js';
 import { JourneyAstNodeDescriptionProvider, JourneyIndexManager } from './language/journey-index.js';
+import { JourneyDocumentFactory } from './language/journey-incremental-parse.js';
 
 /** Services added by the .journey language on top of Langium's defaults. */
 export interface JourneyAddedServices {
@@ -89,6 +90,7 @@ export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSh
         WorkspaceManager: (services) => new JourneyWorkspaceManager(services),
         DocumentBuilder: (services) => new JourneyDocumentBuilder(services),
         IndexManager: (services) => new JourneyIndexManager(services),
+        LangiumDocumentFactory: (services) => new JourneyDocumentFactory(services),
     },
     lsp: {
         LanguageServer: (services) => new JourneyLanguageServer(services),

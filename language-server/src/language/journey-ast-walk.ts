@@ -70,3 +70,8 @@ export async function forEachNode(nodes: readonly AstNode[], cancelToken: Cancel
         if (result) await result;
     }
 }
+
+/** Forgets the nodes of a tree that was changed in place (an element parsed again, see journey-incremental-parse.ts). */
+export function forgetTree(root: AstNode): void {
+    nodesOfTree.delete(root);
+}
