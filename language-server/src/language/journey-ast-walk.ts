@@ -71,7 +71,18 @@ export async function forEachNode(nodes: readonly AstNode[], cancelToken: Cancel
     }
 }
 
-/** Forgets the nodes of a tree that was changed in place (an element parsed again, see journey-incremental-parse.ts). */
-export function forgetTree(root: AstNode): void {
-    nodesOfTree.delete(root);
+/**
+ * Keeps the node list of a tree changed in place right: `old` (and its subtree) was replaced by
+ * `replacement` (an element parsed again, see journey-incremental-parse.ts).
+ */
+export function replaceInTree(root: AstNode, old: AstNode, replacement: AstNode): void {
+    const nodes = nodesOfTree.get(root);
+    if (!nodes) return;
+    const at = nodes.indexOf(old);
+    if (at < 0) {
+        nodesOfTree.delete(root);
+        return;
+    }
+    const removed = allNodes(old).length;
+    nodesOfTree.set(root, [...nodes.slice(0, at), ...allNodes(replacement), ...nodes.slice(at + removed)]);
 }

@@ -17,7 +17,7 @@ import {
     type LangiumDocument, type LangiumParser, type LangiumSharedCoreServices, type LeafCstNodeImpl, type ParseResult, type URI,
 } from 'langium';
 import type { CancellationToken } from 'vscode-jsonrpc';
-import { forgetTree } from './journey-ast-walk.js';
+import { replaceInTree } from './journey-ast-walk.js';
 
 /** The elements parsed again on their own, innermost first in a search from the root. */
 const UNITS = new Set(['Stage', 'Touchpoint', 'Decision']);
@@ -137,13 +137,13 @@ export function reparse(parser: LangiumParser, previous: Previous, text: string)
     (rootCst as unknown as { _text: string })._text = text;
 
     // The new element replaces the old one in the AST.
+    replaceInTree(root, unit, node);
     const owner = unit.$container as unknown as Record<string, unknown>;
     const property = unit.$containerProperty;
     const held = owner[property];
     if (Array.isArray(held)) held[unit.$containerIndex ?? held.indexOf(unit)] = node;
     else owner[property] = node;
     Object.assign(node, { $container: unit.$container, $containerProperty: property, $containerIndex: unit.$containerIndex });
-    forgetTree(root);
     return { value: root, lexerErrors: [], parserErrors: [], lexerReport: fresh.lexerReport };
 }
 
