@@ -200,6 +200,23 @@ describe('big and garbage input (item 12)', () => {
     });
 });
 
+describe('a big map beside small ones (item 12)', () => {
+    test('completion in a small map is answered while a 2 MB map opened just before is still being checked', async () => {
+        const root = workspace({ 'people.journey': PEOPLE, 'booking.journey': MAP });
+        client = await LspClient.start({ rootUri: pathToFileURL(root).toString() });
+        const booking = uriOf('booking.journey');
+        await open(booking, MAP, true);
+        const big = 'untitled:Big';
+        await client.notify('textDocument/didOpen', { textDocument: { uri: big, languageId: 'journey', version: 1, text: generateMap(6000).text } });
+        const completion = itemsOf(await client.request('textDocument/completion', { textDocument: { uri: booking }, position: at(MAP, 'alex') }, 120_000));
+        // Ordering, not timing: the answer comes before the big map's diagnostics (the end of its check).
+        const bigCheckedFirst = client.published.some((p) => p.uri === big);
+        expect(completion.map((i) => i.label)).toContain('alex');
+        expect(bigCheckedFirst).toBe(false);
+        await client.waitForDiagnostics(big, () => true, 120_000);
+    }, 200_000);
+});
+
 describe('memory of closed documents (item 12)', () => {
     test('opening and closing a 2 MB untitled map again and again does not keep growing the server', async () => {
         client = await LspClient.start({});
