@@ -65,6 +65,14 @@ export function registerWorkspaceRevalidation(shared: LangiumSharedServices): vo
     });
 }
 
+/**
+ * True when the workspace-wide checks of `document` may change with files that declare `ids`:
+ * it declares one of them (a duplicate id), or it has shared declarations (used or hidden anywhere).
+ */
+export function checksDependOn(document: LangiumDocument, ids: Set<string>): boolean {
+    return hasSharedDeclarations(document) || intersects(declaredIds(document.parseResult.value as JourneyFile), ids);
+}
+
 function hasSharedDeclarations(document: LangiumDocument): boolean {
     const file = document.parseResult.value as JourneyFile;
     return file.personas.length + file.channels.length + file.teams.length > 0;
