@@ -41,6 +41,11 @@ describe('a change with a big map and small ones', () => {
         expect(events.indexOf('small.journey:Validated')).toBeLessThan(events.indexOf('big.journey:IndexedContent'));
     });
 
+    test('a small map with the journey id of the big one is told of the clash', async () => {
+        const { documents } = await buildOrder({ 'big.journey': big, 'small.journey': 'journey big { stage s { touchpoint t { emotion 3 } } }\n' });
+        expect(documents['small.journey']!.diagnostics?.map((d) => d.message)).toEqual([expect.stringMatching(/^Another journey also has the id 'big' \(in big\.journey/)]);
+    });
+
     test('a small map that uses a persona the big file shares is linked to it', async () => {
         const shared = `persona far_away "Declared in a big file"\n// ${'padding '.repeat(BIG_DOCUMENT / 8)}\n`;
         const { documents } = await buildOrder({ 'people.journey': shared, 'small.journey': 'journey small { stage s { touchpoint t { persona far_away\n emotion 3 } } }\n' });

@@ -16,6 +16,8 @@ import {
 } from 'langium';
 import type { CancellationToken } from 'vscode-jsonrpc';
 import type { JourneyWorkspaceManager } from './journey-workspace.js';
+import type { JourneyFile } from '../generated/ast.js';
+import { checksDependOn, declaredIds } from './journey-revalidation.js';
 
 /** A document longer than this (characters) is built after the others of the same change. */
 export const BIG_DOCUMENT = 200_000;
@@ -96,7 +98,9 @@ export class JourneyDocumentBuilder extends DefaultDocumentBuilder {
         // The workspace is not built yet: requests about the big documents wait for them (instead of failing).
         this.currentState = Math.min(...big.map((document) => document.state));
         await super.buildDocuments(big, options, cancelToken);
-        const unlinked = small.filter((document) => document.references.some((reference) => reference.error !== undefined));
+        // Checked again too: small maps whose workspace-wide checks (duplicate ids, shared declarations) depend on the big ones.
+        const bigIds = new Set(big.flatMap((document) => [...declaredIds(document.parseResult.value as JourneyFile)]));
+        const unlinked = small.filter((document) => document.references.some((reference) => reference.error !== undefined) || checksDependOn(document, bigIds));
         if (unlinked.length === 0) return;
         unlinked.forEach((document) => this.resetToState(document, DocumentState.ComputedScopes));
         await super.buildDocuments(unlinked, options, cancelToken);

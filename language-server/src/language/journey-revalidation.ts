@@ -28,10 +28,16 @@ export function registerWorkspaceRevalidation(shared: LangiumSharedServices): vo
     const workspace = shared.workspace;
     const builder = workspace.DocumentBuilder;
     const documents = workspace.LangiumDocuments;
-    /** Ids declared by each file at its last validation. */
+    /**
+     * Ids declared by each file when it was last indexed. Not at its last validation: a file
+     * that left the workspace before its first check (a big map still being checked when it
+     * became unreadable) took its ids along, and a map that clashed with it kept the clash.
+     * (Not at its parse either: files read at startup are parsed as they are loaded, before
+     * the build, which reports no `Parsed` phase for them.)
+     */
     const declared = new Map<string, Set<string>>();
 
-    builder.onDocumentPhase(DocumentState.Validated, (document) => {
+    builder.onDocumentPhase(DocumentState.IndexedContent, (document) => {
         declared.set(document.uri.toString(), declaredIds(document.parseResult.value as JourneyFile));
     });
 
@@ -57,6 +63,14 @@ export function registerWorkspaceRevalidation(shared: LangiumSharedServices): vo
             }
         }
     });
+}
+
+/**
+ * True when the workspace-wide checks of `document` may change with files that declare `ids`:
+ * it declares one of them (a duplicate id), or it has shared declarations (used or hidden anywhere).
+ */
+export function checksDependOn(document: LangiumDocument, ids: Set<string>): boolean {
+    return hasSharedDeclarations(document) || intersects(declaredIds(document.parseResult.value as JourneyFile), ids);
 }
 
 function hasSharedDeclarations(document: LangiumDocument): boolean {
