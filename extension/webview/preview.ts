@@ -51,7 +51,10 @@ let timing: RenderTiming = { total: 0, mermaid: 0, phases: {} };
 let shownSvgLength = 0;
 let rendering = false;
 let renderAgain = false;
-let linked: { entry: SourceMapEntryLike; elements: Element[] }[] = [];
+/** The picture's elements for each source map entry (then each row of its table: `row`). */
+let linked: { entry: SourceMapEntryLike; elements: Element[]; row?: number }[] = [];
+/** The ids the links on the canvas were made from (each entry's diagram and element id, each row's element id), in order. */
+let linkedIds = '';
 let highlightedLine: number | undefined;
 /** The source map entry the picture was last scrolled to for the editor's first visible line (scroll sync). */
 let syncedEntry: SourceMapEntryLike | undefined;
@@ -218,7 +221,7 @@ async function render(): Promise<void> {
     } else {
         // The same picture, but its elements may now stand on other lines (an edit above them).
         skips++;
-        phase('link', () => linkSourceMap(view));
+        phase('link', () => relinkSourceMap(view));
         phase('highlight', () => applyHighlight(false));
     }
     showMessage(undefined);
@@ -241,6 +244,7 @@ function showPicture(svg: string, view: Extract<ViewResult, { kind: 'diagram' }>
     if (view.view === 'canvas') phase('theme', () => themeCanvasCells(picture, dark));
     phase('size', () => naturalSize(picture));
     linked = [];
+    linkedIds = '';
     phase('link', () => linkDiagram(view));
     syncedEntry = undefined;
     // The first read of styles (the labels' font size), then the first of layout (the drawing's box).
@@ -250,6 +254,7 @@ function showPicture(svg: string, view: Extract<ViewResult, { kind: 'diagram' }>
         phase('table', () => canvas.append(renderViewTable(view.table!, picture?.viewBox.baseVal.width)));
         phase('link', () => linkTable(view));
     }
+    linkedIds = idsOf(view);
     phase('fit', () => zoom.apply());
     phase('highlight', () => applyHighlight(false));
 }
@@ -398,6 +403,26 @@ function linkSourceMap(view: ViewResult): void {
     linked = [];
     linkDiagram(view);
     linkTable(view);
+    linkedIds = idsOf(view);
+}
+
+/**
+ * Links the picture kept on screen to a new version's source map. When its entries name the same
+ * elements in the same order (an edit that moved lines, or changed no view), the same elements
+ * stand for them: only the entries are replaced, without reading the picture again.
+ */
+function relinkSourceMap(view: ViewResult): void {
+    if (view.kind !== 'diagram' || linkedIds === '' || idsOf(view) !== linkedIds) return linkSourceMap(view);
+    for (const [i, link] of linked.entries()) {
+        const row = link.row === undefined ? undefined : view.table?.rows[link.row];
+        link.entry = row ? { elementId: row.elementId, diagramId: '', range: row.range } : view.sourceMap[i]!;
+    }
+}
+
+/** The ids a view's links are made from, in order. */
+function idsOf(view: ViewResult): string {
+    if (view.kind !== 'diagram') return '';
+    return JSON.stringify([view.sourceMap.map((entry) => [entry.diagramId, entry.elementId ?? '']), view.table?.rows.map((row) => row.elementId) ?? []]);
 }
 
 /** Marks the picture's elements with the source map entries they stand for (after `linked` was emptied). */
@@ -422,7 +447,7 @@ function linkTable(view: ViewResult): void {
     view.table?.rows.forEach((row, i) => {
         const tr = canvas.querySelector(`.journey-table tr[data-row="${i}"]`);
         if (!tr) return;
-        const index = linked.push({ entry: { elementId: row.elementId, diagramId: '', range: row.range }, elements: [tr] }) - 1;
+        const index = linked.push({ entry: { elementId: row.elementId, diagramId: '', range: row.range }, elements: [tr], row: i }) - 1;
         tr.setAttribute('data-journey-entry', String(index));
         tr.setAttribute('data-journey-id', row.elementId);
         tr.classList.add('journey-linked');

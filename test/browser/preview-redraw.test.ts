@@ -20,6 +20,7 @@ const URI = 'file:///examples/hello.journey';
 function shifted(views: ViewResult[], lines: number): ViewResult[] {
     return views.map((view) => view.kind !== 'diagram' ? view : {
         ...view,
+        ...(view.table ? { table: { ...view.table, rows: view.table.rows.map((row) => ({ ...row, range: move(row.range, lines) })) } } : {}),
         sourceMap: view.sourceMap.map((entry) => ({
             ...entry,
             range: {
@@ -31,8 +32,12 @@ function shifted(views: ViewResult[], lines: number): ViewResult[] {
     });
 }
 
-function update(version: number, views: ViewResult[]): UpdateMessage {
-    return { type: 'update', uri: URI, fileName: 'hello.journey', version, views, errors: [], limits: { maxTextSize: 50000, maxEdges: 500 } };
+function move<T extends { start: { line: number }; end: { line: number } }>(range: T, lines: number): T {
+    return { ...range, start: { ...range.start, line: range.start.line + lines }, end: { ...range.end, line: range.end.line + lines } };
+}
+
+function update(version: number, views: ViewResult[], uri = URI): UpdateMessage {
+    return { type: 'update', uri, fileName: 'hello.journey', version, views, errors: [], limits: { maxTextSize: 50000, maxEdges: 500 } };
 }
 
 describe('the preview draws a view again only when its Mermaid text changed', () => {
@@ -105,5 +110,28 @@ describe('the preview draws a view again only when its Mermaid text changed', ()
         expect(fourth.rendered).toMatchObject({ version: 4, view: 'journey', shows: 'diagram', drawn: true, draws: first.rendered.draws + 1, skips: third.rendered.skips });
         expect(await mermaidRenders()).toBe(calls + 1);
         expect(await clickFirstLinked(touchpoint.elementId)).toBe(touchpoint.range.start.line);
+    }, 60_000);
+
+    test('the rows of a table beside a picture kept on screen lead to their new lines', async () => {
+        const workspace = await loadWorkspace([path.join(ROOT, 'examples/home-cleaning.journey')], { cwd: ROOT });
+        const views = renderAllViews(resolveFile(workspace.requested[0]).model!);
+        const priorities = views.find((view) => view.view === 'priorities');
+        if (priorities?.kind !== 'diagram' || !priorities.table) throw new Error('the priorities view has no table');
+        const uri = 'file:///examples/home-cleaning.journey';
+        await preview.update(update(10, views, uri));
+        const drawn = await preview.selectView('priorities');
+        expect(drawn.rendered).toMatchObject({ view: 'priorities', shows: 'diagram', drawn: true });
+        const calls = await mermaidRenders();
+        const clickRow = async () => {
+            await preview.page.locator('#canvas .journey-table tbody tr').first().click();
+            const reveal = (await preview.posted()).filter((message) => message.type === 'reveal').at(-1) as { range: { start: { line: number } } } | undefined;
+            return reveal?.range.start.line;
+        };
+        const row = priorities.table.rows[0]!;
+        expect(await clickRow()).toBe(row.range.start.line);
+        const kept = await preview.update(update(11, shifted(views, 3), uri));
+        expect(kept.rendered).toMatchObject({ version: 11, view: 'priorities', drawn: false, draws: drawn.rendered.draws });
+        expect(await mermaidRenders()).toBe(calls);
+        expect(await clickRow()).toBe(row.range.start.line + 3);
     }, 60_000);
 });
