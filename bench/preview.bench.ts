@@ -1,7 +1,9 @@
 /**
  * Preview benchmark: a one-line edit → the server rebuilds and computes the views (in process,
  * the `journey/views` handler) → the real webview page in Chromium renders the new SVG. The
- * reference is a bare `mermaid.render` of the same Mermaid text in the same page.
+ * reference is a bare `mermaid.render` of the same Mermaid text in the same page. After each
+ * edit, an edit that changes no view (a comment typed at the end) takes the same path: the page
+ * must keep the picture (no `mermaid.render`).
  */
 import { viewsOfDocument } from '../language-server/src/lsp/journey-preview-request.js';
 import { generateMap } from '../test/support/generate-map.js';
@@ -32,6 +34,10 @@ export interface PreviewResult {
     webview: ReturnType<typeof summary>;
     total: ReturnType<typeof summary>;
     bare: ReturnType<typeof summary>;
+    /** The page's own timing of each step after `mermaid.render` (p50 of the edits, ms). */
+    phases: Record<string, number>;
+    /** An edit that changes no view: the page's time, the whole path's, and `mermaid.render` calls it made (all of them). */
+    unchanged: { webview: ReturnType<typeof summary>; total: ReturnType<typeof summary>; mermaidRenders: number; drawn: number };
     shows: string;
 }
 
@@ -42,6 +48,8 @@ export async function benchPreview(size: number, iterations: number): Promise<Pr
     const target = map.emotionLines[Math.floor(map.emotionLines.length / 2)]!;
     const opened = await openDocument(map.text, `preview-${size}.journey`);
     const page = await PreviewPage.open();
+    // The journey view, whichever view comes first in the picker (the canvas does).
+    await page.page.evaluate(() => window.postMessage({ type: 'selectView', view: 'journey' }, '*'));
     // As a user who raised journey.preview.maxTextSize / maxEdges for big maps would have it.
     const limits = { maxTextSize: 10_000_000, maxEdges: 100_000 };
     try {
@@ -49,6 +57,11 @@ export async function benchPreview(size: number, iterations: number): Promise<Pr
         const webview: number[] = [];
         const total: number[] = [];
         const bare: number[] = [];
+        const phases = new Map<string, number[]>();
+        const unchangedWebview: number[] = [];
+        const unchangedTotal: number[] = [];
+        let unchangedRenders = 0;
+        let unchangedDrawn = 0;
         let shows = '';
         let mermaidChars = 0;
         const warmups = size >= 1000 ? 1 : 2;
@@ -60,7 +73,7 @@ export async function benchPreview(size: number, iterations: number): Promise<Pr
             const result = viewsOfDocument(opened.current());
             const serverMs = performance.now() - start;
             const outcome = await withinBudget(page.update({
-                type: 'update', uri: 'file:///bench/map.journey', fileName: 'map.journey', version: i + 10,
+                type: 'update', uri: 'file:///bench/map.journey', fileName: 'map.journey', version: 2 * (i + 10),
                 title: result.title, views: result.views, errors: [], limits,
             }));
             if (!outcome) {
@@ -73,13 +86,35 @@ export async function benchPreview(size: number, iterations: number): Promise<Pr
             const bareMs = text ? await page.bareRender(text) : Number.NaN;
             shows = outcome.rendered.shows;
             mermaidChars = text.length;
+
+            // An edit that changes no view: a comment typed at the end of the map.
+            const unchangedStart = performance.now();
+            await opened.edit(`${edited.join('\n')}\n// note ${i}`);
+            const same = viewsOfDocument(opened.current());
+            const unchangedServerMs = performance.now() - unchangedStart;
+            const kept = await page.update({
+                type: 'update', uri: 'file:///bench/map.journey', fileName: 'map.journey', version: 2 * (i + 10) + 1,
+                title: same.title, views: same.views, errors: [], limits,
+            });
             if (i < 0) continue; // warm-up
             server.push(serverMs);
             webview.push(outcome.ms);
             total.push(serverMs + outcome.ms);
             bare.push(bareMs);
+            for (const [name, value] of Object.entries(outcome.rendered.timing.phases)) phases.set(name, [...(phases.get(name) ?? []), value]);
+            phases.set('mermaid.render', [...(phases.get('mermaid.render') ?? []), outcome.rendered.timing.mermaid]);
+            phases.set('outside render()', [...(phases.get('outside render()') ?? []), outcome.ms - outcome.rendered.timing.total]);
+            unchangedWebview.push(kept.ms);
+            unchangedTotal.push(unchangedServerMs + kept.ms);
+            unchangedRenders += kept.rendered.draws - outcome.rendered.draws;
+            if (kept.rendered.drawn) unchangedDrawn++;
         }
-        return { size, view: 'journey', mermaidChars, server: summary(server), webview: summary(webview), total: summary(total), bare: summary(bare), shows };
+        return {
+            size, view: 'journey', mermaidChars, server: summary(server), webview: summary(webview), total: summary(total), bare: summary(bare),
+            phases: Object.fromEntries([...phases].map(([name, values]) => [name, summary(values).p50])),
+            unchanged: { webview: summary(unchangedWebview), total: summary(unchangedTotal), mermaidRenders: unchangedRenders, drawn: unchangedDrawn },
+            shows,
+        };
     } finally {
         await page.close();
     }

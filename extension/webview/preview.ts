@@ -4,7 +4,7 @@
  * about journeys beyond the message types.
  */
 import type {
-    HostToWebviewMessage, JourneyPreviewDiagnostic, PreviewRange, PreviewState, RenderedMessage, UpdateMessage,
+    HostToWebviewMessage, JourneyPreviewDiagnostic, PreviewRange, PreviewState, RenderedMessage, RenderTiming, UpdateMessage,
     ViewId, ViewResult, WebviewToHostMessage,
 } from '../src/preview/journey-preview-messages.js';
 import { diagramSize, exceedsLimits } from '../../language-server/src/views/view-size.js';
@@ -41,11 +41,20 @@ let latest: UpdateMessage | undefined;
 let good: UpdateMessage | undefined;
 let renderedKey = '';
 let renderCount = 0;
+/** `mermaid.render` calls of this page, and renders that kept the picture on screen because nothing it shows changed. */
+let draws = 0;
+let skips = 0;
+/** Whether the current render drew a new picture, and how long its parts took (ms). */
+let drawn = false;
+let timing: RenderTiming = { total: 0, mermaid: 0, phases: {} };
 /** The length of the SVG text on the canvas, for the host's render report. */
 let shownSvgLength = 0;
 let rendering = false;
 let renderAgain = false;
-let linked: { entry: SourceMapEntryLike; elements: Element[] }[] = [];
+/** The picture's elements for each source map entry (then each row of its table: `row`). */
+let linked: { entry: SourceMapEntryLike; elements: Element[]; row?: number }[] = [];
+/** The ids the links on the canvas were made from (each entry's diagram and element id, each row's element id), in order. */
+let linkedIds = '';
 let highlightedLine: number | undefined;
 /** The source map entry the picture was last scrolled to for the editor's first visible line (scroll sync). */
 let syncedEntry: SourceMapEntryLike | undefined;
@@ -155,6 +164,9 @@ async function renderLoop(): Promise<void> {
 }
 
 async function render(): Promise<void> {
+    const began = performance.now();
+    timing = { total: 0, mermaid: 0, phases: {} };
+    drawn = false;
     const errors = latest?.errors ?? [];
     renderBanner(errors, latest?.notice);
     const views = good?.views ?? [];
@@ -166,13 +178,13 @@ async function render(): Promise<void> {
         canvas.replaceChildren();
         renderedKey = '';
         showMessage(latest ? (errors.length > 0 ? 'The map has errors: fix them to see the picture.' : (latest.notice ?? 'This file has no views to show.')) : 'Loading the preview…');
-        return report({ version, view: undefined, shows: 'nothing' });
+        return report({ version, view: undefined, shows: 'nothing' }, began);
     }
     if (view.kind === 'empty') {
         canvas.replaceChildren();
         renderedKey = '';
         showMessage(view.message);
-        return report({ version, view: view.view, shows: 'empty', message: view.message });
+        return report({ version, view: view.view, shows: 'empty', message: view.message }, began);
     }
     const limits = good?.limits ?? { maxTextSize: 50000, maxEdges: 500 };
     renderPart(view);
@@ -182,7 +194,7 @@ async function render(): Promise<void> {
         renderedKey = '';
         const message = `This map is too large to draw as "${view.title}" (${size.characters} characters and ${size.links} links; the preview draws up to ${limits.maxTextSize} characters and ${limits.maxEdges} links). Split the journey into several maps, or raise the settings journey.preview.maxTextSize and journey.preview.maxEdges.`;
         showMessage(message);
-        return report({ version, view: view.view, shows: 'too-large', message });
+        return report({ version, view: view.view, shows: 'too-large', message }, began);
     }
     // Drawn again only when something that changes the picture changed (not for a new version with the same text).
     const table = view.table ? JSON.stringify([view.table.caption, view.table.columns, view.table.rows.map((row) => row.cells), view.table.note]) : '';
@@ -190,44 +202,82 @@ async function render(): Promise<void> {
     if (key !== renderedKey) {
         try {
             mermaid.initialize(mermaidConfig(limits.maxTextSize, limits.maxEdges));
+            const start = performance.now();
+            timing.phases.prepare = start - began;
+            draws++;
             const { svg } = await mermaid.render(`journey-svg-${++renderCount}`, view.mermaid);
-            canvas.innerHTML = svg;
-            if (view.view === 'canvas') themeCanvasCells(canvas.querySelector('svg'), themeKind() === 'dark' || themeKind() === 'high-contrast');
-            shownSvgLength = svg.length;
-            naturalSize(canvas.querySelector('svg'));
-            trimMargins(canvas.querySelector('svg'));
-            if (view.table) canvas.append(renderViewTable(view.table, canvas.querySelector('svg')?.viewBox.baseVal.width));
+            timing.mermaid = performance.now() - start;
+            showPicture(svg, view);
             renderedKey = key;
-            linkSourceMap(view);
-            syncedEntry = undefined;
-            const drawn = canvas.querySelector('svg');
-            zoom.setLabelSize(drawn ? labelFontSize(drawn) : undefined);
-            zoom.apply();
-            applyHighlight(false);
+            drawn = true;
         } catch (error) {
             canvas.replaceChildren();
             renderedKey = '';
             const message = `Mermaid could not draw "${view.title}": ${error instanceof Error ? error.message : String(error)}`;
             showMessage(message);
             cleanUpMermaidLeftovers();
-            return report({ version, view: view.view, shows: 'render-error', message });
+            return report({ version, view: view.view, shows: 'render-error', message }, began);
         }
     } else {
         // The same picture, but its elements may now stand on other lines (an edit above them).
-        linkSourceMap(view);
-        applyHighlight(false);
+        skips++;
+        phase('link', () => relinkSourceMap(view));
+        phase('highlight', () => applyHighlight(false));
     }
     showMessage(undefined);
-    report({ version, view: view.view, shows: 'diagram', stage: view.part?.stage });
+    report({ version, view: view.view, shows: 'diagram', stage: view.part?.stage }, began);
 }
 
-function report(partial: Pick<RenderedMessage, 'version' | 'view' | 'shows'> & { message?: string; stage?: string }): void {
+/**
+ * Puts the SVG Mermaid drew on the canvas, at its natural size, linked to the map, fitted. The
+ * steps that only write (attributes, classes) come before the first one that reads styles or
+ * layout, so a big picture's styles and layout are computed once, not once per step.
+ */
+function showPicture(svg: string, view: Extract<ViewResult, { kind: 'diagram' }>): void {
+    phase('clear', () => canvas.replaceChildren());
+    phase('insert', () => {
+        canvas.innerHTML = svg;
+    });
+    shownSvgLength = svg.length;
+    const picture = canvas.querySelector('svg');
+    const dark = themeKind() === 'dark' || themeKind() === 'high-contrast';
+    if (view.view === 'canvas') phase('theme', () => themeCanvasCells(picture, dark));
+    phase('size', () => naturalSize(picture));
+    linked = [];
+    linkedIds = '';
+    phase('link', () => linkDiagram(view));
+    syncedEntry = undefined;
+    // The first read of styles (the labels' font size), then the first of layout (the drawing's box).
+    phase('label', () => zoom.setLabelSize(picture ? labelFontSize(picture) : undefined));
+    phase('trim', () => trimMargins(picture));
+    if (view.table) {
+        phase('table', () => canvas.append(renderViewTable(view.table!, picture?.viewBox.baseVal.width)));
+        phase('link', () => linkTable(view));
+    }
+    linkedIds = idsOf(view);
+    phase('fit', () => zoom.apply());
+    phase('highlight', () => applyHighlight(false));
+}
+
+/** Runs one phase of a render and adds its time to the render's timing. */
+function phase(name: string, action: () => void): void {
+    const start = performance.now();
+    action();
+    timing.phases[name] = (timing.phases[name] ?? 0) + performance.now() - start;
+}
+
+function report(partial: Pick<RenderedMessage, 'version' | 'view' | 'shows'> & { message?: string; stage?: string }, began: number): void {
+    timing.total = performance.now() - began;
     post({
         type: 'rendered',
         ...partial,
         // The length Mermaid returned: a big map's SVG is not serialised again only to be counted.
         svgLength: partial.shows === 'diagram' ? shownSvgLength : 0,
         errorBanner: !banner.hidden && (latest?.errors.length ?? 0) > 0,
+        drawn,
+        draws,
+        skips,
+        timing,
     });
 }
 
@@ -351,6 +401,32 @@ function showMessage(text: string | undefined): void {
 
 function linkSourceMap(view: ViewResult): void {
     linked = [];
+    linkDiagram(view);
+    linkTable(view);
+    linkedIds = idsOf(view);
+}
+
+/**
+ * Links the picture kept on screen to a new version's source map. When its entries name the same
+ * elements in the same order (an edit that moved lines, or changed no view), the same elements
+ * stand for them: only the entries are replaced, without reading the picture again.
+ */
+function relinkSourceMap(view: ViewResult): void {
+    if (view.kind !== 'diagram' || linkedIds === '' || idsOf(view) !== linkedIds) return linkSourceMap(view);
+    for (const [i, link] of linked.entries()) {
+        const row = link.row === undefined ? undefined : view.table?.rows[link.row];
+        link.entry = row ? { elementId: row.elementId, diagramId: '', range: row.range } : view.sourceMap[i]!;
+    }
+}
+
+/** The ids a view's links are made from, in order. */
+function idsOf(view: ViewResult): string {
+    if (view.kind !== 'diagram') return '';
+    return JSON.stringify([view.sourceMap.map((entry) => [entry.diagramId, entry.elementId ?? '']), view.table?.rows.map((row) => row.elementId) ?? []]);
+}
+
+/** Marks the picture's elements with the source map entries they stand for (after `linked` was emptied). */
+function linkDiagram(view: ViewResult): void {
     const svg = canvas.querySelector('svg');
     if (!svg || view.kind !== 'diagram') return;
     const find = indexDiagram(svg);
@@ -363,11 +439,15 @@ function linkSourceMap(view: ViewResult): void {
             el.classList.add('journey-linked');
         }
     });
-    // The rows of a table beside the picture lead to their element too.
+}
+
+/** The rows of a table beside the picture lead to their element too (linked after the picture's elements). */
+function linkTable(view: ViewResult): void {
+    if (!canvas.querySelector('svg') || view.kind !== 'diagram') return;
     view.table?.rows.forEach((row, i) => {
         const tr = canvas.querySelector(`.journey-table tr[data-row="${i}"]`);
         if (!tr) return;
-        const index = linked.push({ entry: { elementId: row.elementId, diagramId: '', range: row.range }, elements: [tr] }) - 1;
+        const index = linked.push({ entry: { elementId: row.elementId, diagramId: '', range: row.range }, elements: [tr], row: i }) - 1;
         tr.setAttribute('data-journey-entry', String(index));
         tr.setAttribute('data-journey-id', row.elementId);
         tr.classList.add('journey-linked');

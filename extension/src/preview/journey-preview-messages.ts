@@ -87,6 +87,28 @@ export interface RenderedMessage {
     /** True when the error banner is shown over the last good picture. */
     errorBanner: boolean;
     message?: string;
+    /**
+     * True when this render drew the picture (one `mermaid.render`); false when the picture on
+     * screen was kept because nothing it shows changed (the same Mermaid text, view, theme and
+     * table: only its source map is linked again), or when no picture is shown.
+     */
+    drawn: boolean;
+    /** `mermaid.render` calls of this page since it loaded. */
+    draws: number;
+    /** Renders of this page that kept the picture on screen instead of drawing it again. */
+    skips: number;
+    /** How long this render took in the page. */
+    timing: RenderTiming;
+}
+
+/** The time one render took in the page, in ms (`performance.now`). */
+export interface RenderTiming {
+    /** From the start of the render to its report. */
+    total: number;
+    /** In `mermaid.render` (0 when the picture was not drawn again). */
+    mermaid: number;
+    /** Each step of the page around Mermaid's (`insert`, `size`, `link`, `label`, `fit`…). */
+    phases: Record<string, number>;
 }
 
 /** Webview → host: the user clicked an element of the picture or an error of the banner. */
