@@ -6,10 +6,10 @@
  * and column; and the document has the same diagnostics.
  */
 import fc from 'fast-check';
-import { AstUtils, CstUtils, URI, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, Cancellation, CstUtils, URI, type AstNode, type LangiumDocument } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseCounts } from '../../language-server/src/language/journey-incremental-parse.js';
+import { parseCounts, parseInSteps } from '../../language-server/src/language/journey-incremental-parse.js';
 import { createTestServices, validateWorkspace } from '../helpers.js';
 import { generateMap } from '../support/generate-map.js';
 
@@ -95,5 +95,24 @@ describe('incremental parsing (fast-check)', () => {
         // The property is about the incremental path: most edits must have taken it.
         console.log(`incremental parsing: ${JSON.stringify({ incremental: parseCounts.incremental - before.incremental, whole: parseCounts.whole - before.whole })}`);
         expect(parseCounts.incremental - before.incremental, JSON.stringify({ before, after: parseCounts })).toBeGreaterThan(60);
+    }, 300_000);
+
+    test('a map parsed a stage at a time (big maps) gives the tree of a whole parse, or is parsed whole', async () => {
+        // Comments and one-line stages, beside and inside stages, with edits that may break anything.
+        const start = generateMap(40, { seed: 5 }).text
+            .replace(/\n {2}stage /, '\n  // before a stage\n  stage one "One" { /* inside */ touchpoint o1 { emotion 3 } } stage ')
+            .replace(/\n {2}stage ([^{]*)\{/, '\n  stage $1/* after the brace */ {');
+        const services = createTestServices();
+        const parser = services.Journey.parser.LangiumParser;
+        let stepwise = 0;
+        await fc.assert(fc.asyncProperty(fc.array(edit, { maxLength: 4 }), async (edits) => {
+            const text = edits.reduce(applied, start);
+            const inSteps = await parseInSteps(parser, text, Cancellation.CancellationToken.None);
+            if (!inSteps) return;
+            stepwise++;
+            expect(shape(inSteps.value)).toEqual(shape(parser.parse(text).value));
+        }), { numRuns: Number(process.env.FUZZ_RUNS ?? 60), seed: Number(process.env.FUZZ_SEED ?? 20261206) });
+        console.log(`parsed a stage at a time: ${stepwise}`);
+        expect(stepwise, 'maps parsed a stage at a time').toBeGreaterThan(10);
     }, 300_000);
 });
