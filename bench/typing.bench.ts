@@ -96,3 +96,36 @@ async function waitForPublish(client: LspClient, uri: string, after: number): Pr
         await new Promise((resolve) => setTimeout(resolve, 2));
     }
 }
+
+/** Completion in a small map while a big one (`size` touchpoints, as an untitled map) is opened and checked: the longest wait and the median. */
+export async function benchBeside(size: number): Promise<{ chars: number; worst: number; median: number; answers: number; bigChecked: number }> {
+    const client = await LspClient.start();
+    try {
+        const small = 'file:///bench/beside/small.journey';
+        const smallText = generateMap(10).text;
+        await client.notify('textDocument/didOpen', { textDocument: { uri: small, languageId: 'journey', version: 1, text: smallText } });
+        await client.waitForDiagnostics(small, () => true);
+        const lines = smallText.split('\n');
+        const personaLine = lines.findIndex((line) => /^\s+persona \w/.test(line));
+        const position = { line: personaLine, character: lines[personaLine].indexOf('persona ') + 'persona '.length };
+        const big = generateMap(size).text;
+        const opened = performance.now();
+        await client.notify('textDocument/didOpen', { textDocument: { uri: 'untitled:Big', languageId: 'journey', version: 1, text: big } });
+        let bigChecked = 0;
+        const checked = client.waitForDiagnostics('untitled:Big', () => true, 300_000).then(() => {
+            bigChecked = performance.now() - opened;
+        });
+        const waits: number[] = [];
+        while (bigChecked === 0) {
+            const asked = performance.now();
+            await client.request('textDocument/completion', { textDocument: { uri: small }, position }, 60_000);
+            waits.push(performance.now() - asked);
+            await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await checked;
+        const sorted = [...waits].sort((a, b) => a - b);
+        return { chars: big.length, worst: sorted.at(-1) ?? Number.NaN, median: sorted[Math.floor(sorted.length / 2)] ?? Number.NaN, answers: waits.length, bigChecked };
+    } finally {
+        await client.stop();
+    }
+}
