@@ -77,8 +77,13 @@ function collectGarbage(): void {
         setFlagsFromString('--expose-gc');
         const gc = runInNewContext('gc') as (options?: { type: string; execution: string; flavor?: string }) => void;
         gc({ type: 'major', execution: 'sync' });
-        const heap = getHeapStatistics();
-        if (heap.total_heap_size - heap.used_heap_size > KEPT_HEAP) gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+        let heap = getHeapStatistics();
+        if (heap.total_heap_size - heap.used_heap_size > KEPT_HEAP) {
+            gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+            heap = getHeapStatistics();
+        }
+        const mb = (bytes: number) => Math.round(bytes / 1048576);
+        console.debug(`Memory given back: the heap holds ${mb(heap.used_heap_size)} MB in ${mb(heap.total_heap_size)} MB.`);
     } catch {
         // Not available on this Node: V8 collects in its own time.
     }

@@ -226,11 +226,12 @@ describe('memory of closed documents (item 12)', () => {
             const uri = `untitled:Big-${round}`;
             await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'journey', version: 1, text: big } });
             await client.waitForDiagnostics(uri, () => true, 120_000);
+            const released = client.logged.filter((m) => m.message.startsWith('Memory given back')).length;
             await client.notify('textDocument/didClose', { textDocument: { uri } });
-            await new Promise((resolve) => setTimeout(resolve, 3000));
-            closed.push(client.residentMemory() ?? 0);
+            closed.push(await memoryOnceReleased(client, released));
         }
         const mb = closed.map((bytes) => Math.round(bytes / 1048576));
+        console.log(`resident memory after each close: ${mb.join(', ')} MB`);
         // Without a collection once a big map leaves, each round kept about 120 MB more.
         expect(mb[2]! - mb[0]!, `resident memory after each close: ${mb.join(', ')} MB`).toBeLessThan(120);
     }, 300_000);
@@ -407,3 +408,14 @@ describe('the LSP lifecycle (item 13)', () => {
         expect(client.process.exitCode).toBe(0);
     });
 });
+
+/** The server's resident memory once it has given memory back after `before` earlier times (it says so in its log). */
+async function memoryOnceReleased(server: LspClient, before: number): Promise<number> {
+    const deadline = Date.now() + 60_000;
+    while (server.logged.filter((m) => m.message.startsWith('Memory given back')).length <= before) {
+        if (Date.now() > deadline) throw new Error('the server did not give memory back within 60 s of the close');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return server.residentMemory() ?? 0;
+}
