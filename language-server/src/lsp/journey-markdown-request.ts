@@ -23,8 +23,13 @@ export function registerJourneyMarkdownRequest(connection: Connection, shared: L
  */
 export async function computeMarkdownViews(shared: LangiumSharedCoreServices, fences: FenceWorkspace, params: JourneyMarkdownViewsParams): Promise<JourneyMarkdownViewsResult> {
     await shared.workspace.WorkspaceManager.ready;
-    const texts = new Map<string, string>();
-    for (const document of shared.workspace.LangiumDocuments.all) texts.set(document.uri.toString(), document.textDocument.getText());
+    // Read once the updates already asked for are done: a .journey file created or changed just
+    // before (a shared file saved, then the preview refreshed) is then among the files.
+    const texts = await shared.workspace.WorkspaceLock.read(() => {
+        const found = new Map<string, string>();
+        for (const document of shared.workspace.LangiumDocuments.all) found.set(document.uri.toString(), document.textDocument.getText());
+        return found;
+    });
     await fences.setWorkspaceFiles(texts);
     const result = await fences.withFence(params.text, params.baseUri, (document) => viewsOfDocument(document));
     const { view, problem } = fenceView(params.view);

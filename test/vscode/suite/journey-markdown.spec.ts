@@ -95,6 +95,9 @@ describe('Markdown preview', () => {
     test('draws each ```journey fence with its view, resolves shared channels and personas, and lists the errors of a broken one', async () => {
         await vscode.workspace.fs.writeFile(fileUri('md-people.journey'), new TextEncoder().encode('channel app "Booking app" online\npersona dana "Dana the planner"\n'));
         await vscode.workspace.fs.writeFile(fileUri('guide.md'), new TextEncoder().encode(GUIDE));
+        // Opened, so the language server has the new shared file before the preview asks (its
+        // file event can come after the preview's first request on a loaded machine).
+        await vscode.workspace.openTextDocument(fileUri('md-people.journey'));
         const document = await vscode.workspace.openTextDocument(fileUri('guide.md'));
         await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
         await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri);
