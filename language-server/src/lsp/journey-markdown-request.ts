@@ -10,6 +10,9 @@ import { FenceWorkspace, fenceView, NO_JOURNEY } from '../markdown/markdown-fenc
 import { JOURNEY_MARKDOWN_VIEWS_METHOD, type JourneyMarkdownViewsParams, type JourneyMarkdownViewsResult } from './journey-markdown-protocol.js';
 import { viewsOfDocument } from './journey-preview-request.js';
 
+/** How long a fence waits for the workspace's pending updates before it reads the files as they are (ms). */
+const UPDATES_WAIT = 1500;
+
 /** Registers the Markdown preview's request on the connection. */
 export function registerJourneyMarkdownRequest(connection: Connection, shared: LangiumSharedCoreServices): void {
     const fences = new FenceWorkspace();
@@ -23,13 +26,18 @@ export function registerJourneyMarkdownRequest(connection: Connection, shared: L
  */
 export async function computeMarkdownViews(shared: LangiumSharedCoreServices, fences: FenceWorkspace, params: JourneyMarkdownViewsParams): Promise<JourneyMarkdownViewsResult> {
     await shared.workspace.WorkspaceManager.ready;
-    // Read once the updates already asked for are done: a .journey file created or changed just
-    // before (a shared file saved, then the preview refreshed) is then among the files.
-    const texts = await shared.workspace.WorkspaceLock.read(() => {
+    // Read once the updates already asked for are done (a .journey file created or changed just
+    // before, a shared file saved and then the preview refreshed, is then among the files), but
+    // wait at most a moment: while the editor keeps the server busy, reads queue behind writes.
+    const collect = () => {
         const found = new Map<string, string>();
         for (const document of shared.workspace.LangiumDocuments.all) found.set(document.uri.toString(), document.textDocument.getText());
         return found;
-    });
+    };
+    const texts = await Promise.race([
+        shared.workspace.WorkspaceLock.read(collect),
+        new Promise<Map<string, string>>((resolve) => setTimeout(() => resolve(collect()), UPDATES_WAIT)),
+    ]);
     await fences.setWorkspaceFiles(texts);
     const result = await fences.withFence(params.text, params.baseUri, (document) => viewsOfDocument(document));
     const { view, problem } = fenceView(params.view);
