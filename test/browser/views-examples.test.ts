@@ -6,28 +6,14 @@
  * SVG file that decodes as an image on its own, and a
  * screenshot is saved to test-output/screenshots/<example>-<view>.png.
  */
-import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadWorkspace, resolveFile } from '../../language-server/src/cli/workspace.js';
-import type { JourneyModel } from '../../language-server/src/model/journey-model.js';
+import { exampleModels } from '../support/example-models.js';
 import { renderAllViews } from '../../language-server/src/views/index.js';
 import { expectSafe, expectShown, expectStandaloneSvg, saveScreenshot, useMermaidBrowser } from './harness.js';
 import { emotionFacts, expectEmotionLabels, expectJourneyLabels, expectPriorityLabels, journeyFacts, prioritiesFacts } from './views-dom.js';
 import { labelsDrawnBy } from './view-labels.js';
 import { canvasFacts, expectCanvasReadable } from './canvas-dom.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-
-/** The journeys of every example map (library files without a journey are skipped). */
-async function exampleModels(): Promise<Array<{ name: string; model: JourneyModel }>> {
-    const workspace = await loadWorkspace(['examples/**/*.journey'], { cwd: ROOT });
-    return workspace.requested
-        .filter((file) => !file.path.includes(`${path.sep}out${path.sep}`))
-        .flatMap((file) => {
-            const { model } = resolveFile(file);
-            return model ? [{ name: path.basename(file.path, '.journey'), model }] : [];
-        });
-}
 
 describe('every view of every example in a real browser', () => {
     const browser = useMermaidBrowser();

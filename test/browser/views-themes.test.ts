@@ -10,23 +10,11 @@
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadWorkspace, resolveFile } from '../../language-server/src/cli/workspace.js';
-import type { JourneyModel } from '../../language-server/src/model/journey-model.js';
+import { exampleModels } from '../support/example-models.js';
 import { renderAllViews, type ViewResult } from '../../language-server/src/views/index.js';
 import { PreviewPage, type PreviewTheme } from '../support/preview-page.js';
 import { TEST_OUTPUT } from './harness.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-
-async function exampleModels(): Promise<Array<{ name: string; model: JourneyModel }>> {
-    const workspace = await loadWorkspace(['examples/**/*.journey'], { cwd: ROOT });
-    return workspace.requested
-        .filter((file) => !file.path.includes(`${path.sep}out${path.sep}`))
-        .flatMap((file) => {
-            const { model } = resolveFile(file);
-            return model ? [{ name: path.basename(file.path, '.journey'), model }] : [];
-        });
-}
 
 /** One shape of the drawn view: what it is, and its fill blended over the page (r, g, b), or undefined when it has none. */
 interface Fill {

@@ -12,26 +12,14 @@
  *   drawn as a flowchart and one drawn as a sankey) reveals that touchpoint's lines,
  *   and putting the cursor on a touchpoint outlines its drawings and nothing else.
  */
-import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadWorkspace, resolveFile } from '../../language-server/src/cli/workspace.js';
+import { exampleModels } from '../support/example-models.js';
 import type { JourneyModel, ScoreModel, TouchpointModel } from '../../language-server/src/model/journey-model.js';
 import { renderAllViews, renderView, type DiagramView } from '../../language-server/src/views/index.js';
 import { viewWords } from '../../language-server/src/views/view-words.js';
 import { PreviewPage } from '../support/preview-page.js';
 import { saveScreenshot, useMermaidBrowser } from './harness.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-
-async function exampleModels(): Promise<Array<{ name: string; model: JourneyModel }>> {
-    const workspace = await loadWorkspace(['examples/**/*.journey'], { cwd: ROOT });
-    return workspace.requested
-        .filter((file) => !file.path.includes(`${path.sep}out${path.sep}`))
-        .flatMap((file) => {
-            const { model } = resolveFile(file);
-            return model ? [{ name: path.basename(file.path, '.journey'), model }] : [];
-        });
-}
 
 function touchpointsOf(model: JourneyModel): TouchpointModel[] {
     return model.stages.flatMap((stage) => stage.steps.filter((step): step is TouchpointModel => step.kind === 'touchpoint'));
