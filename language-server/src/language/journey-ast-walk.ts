@@ -11,7 +11,8 @@ import type { CancellationToken } from 'vscode-jsonrpc';
 /** How many nodes are handled between two checks for cancellation (and chances for other requests to run). */
 const NODES_BETWEEN_CHECKS = 256;
 
-function isNode(value: unknown): value is AstNode {
+/** True for an AST node (not a reference, not a value). */
+export function isNode(value: unknown): value is AstNode {
     return typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string';
 }
 
@@ -85,4 +86,19 @@ export function replaceInTree(root: AstNode, old: AstNode, replacement: AstNode)
     }
     const removed = allNodes(old).length;
     nodesOfTree.set(root, [...nodes.slice(0, at), ...allNodes(replacement), ...nodes.slice(at + removed)]);
+}
+
+/** The nodes directly held by `node`, in `streamContents` order. */
+export function childrenOf(node: AstNode): AstNode[] {
+    const children: AstNode[] = [];
+    for (const key in node) {
+        if (key.charCodeAt(0) === 36 /* $ */) continue;
+        const value = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(value)) {
+            for (const item of value) if (isNode(item)) children.push(item);
+        } else if (isNode(value)) {
+            children.push(value);
+        }
+    }
+    return children;
 }

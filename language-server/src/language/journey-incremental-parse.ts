@@ -17,7 +17,7 @@ import {
     type LangiumDocument, type LangiumParser, type LangiumSharedCoreServices, type LeafCstNodeImpl, type ParseResult, type URI,
 } from 'langium';
 import type { CancellationToken } from 'vscode-jsonrpc';
-import { replaceInTree } from './journey-ast-walk.js';
+import { childrenOf, replaceInTree } from './journey-ast-walk.js';
 import { BIG_DOCUMENT } from './journey-document-builder.js';
 
 /** The elements parsed again on their own, innermost first in a search from the root. */
@@ -350,24 +350,6 @@ function innermostUnit(root: AstNode, start: number, end: number): AstNode | und
         if (UNITS.has(next.$type)) found = next;
         parent = next;
     }
-}
-
-function childrenOf(node: AstNode): AstNode[] {
-    const children: AstNode[] = [];
-    for (const key in node) {
-        if (key.charCodeAt(0) === 36 /* $ */) continue;
-        const value = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(value)) {
-            for (const item of value) if (isNode(item)) children.push(item);
-        } else if (isNode(value)) {
-            children.push(value);
-        }
-    }
-    return children;
-}
-
-function isNode(value: unknown): value is AstNode {
-    return typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string';
 }
 
 /** Where the last token of a tree ends (hidden tokens included: a comment at its end counts). */

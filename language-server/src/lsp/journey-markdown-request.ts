@@ -34,10 +34,13 @@ export async function computeMarkdownViews(shared: LangiumSharedCoreServices, fe
         for (const document of shared.workspace.LangiumDocuments.all) found.set(document.uri.toString(), document.textDocument.getText());
         return found;
     };
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const texts = await Promise.race([
         shared.workspace.WorkspaceLock.read(collect),
-        new Promise<Map<string, string>>((resolve) => setTimeout(() => resolve(collect()), UPDATES_WAIT)),
-    ]);
+        new Promise<Map<string, string>>((resolve) => {
+            timer = setTimeout(() => resolve(collect()), UPDATES_WAIT);
+        }),
+    ]).finally(() => clearTimeout(timer));
     await fences.setWorkspaceFiles(texts);
     const result = await fences.withFence(params.text, params.baseUri, (document) => viewsOfDocument(document));
     const { view, problem } = fenceView(params.view);
