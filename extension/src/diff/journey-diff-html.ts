@@ -1,5 +1,5 @@
 /** The compare page: a strict Content-Security-Policy, scripts by nonce only, styles inline (Mermaid needs them). */
-import { escapeAttribute } from '../preview/journey-preview-html.js';
+import { escapeAttribute, ZOOM_CONTROLS } from '../preview/journey-preview-html.js';
 
 /** The addresses (already converted with `asWebviewUri`) and the CSP source of the webview. */
 export interface DiffPageResources {
@@ -45,12 +45,7 @@ ${stylesheet}<title>Journey Compare</title>
 <div id="header" aria-live="polite"><p class="empty">Comparing…</p></div>
 <div id="toolbar" role="toolbar" aria-label="Journey compare">
   <div id="tabs" role="tablist" aria-label="Views"></div>
-  <div id="zoom-controls">
-    <button id="zoom-out" type="button" title="Zoom out (-)" aria-label="Zoom out">−</button>
-    <button id="zoom-reset" type="button" title="Actual size (0)" aria-label="Actual size">100%</button>
-    <button id="zoom-fit" type="button" title="Fit to the window (F)" aria-label="Fit to the window">Fit</button>
-    <button id="zoom-in" type="button" title="Zoom in (+)" aria-label="Zoom in">+</button>
-  </div>
+${ZOOM_CONTROLS}
 </div>
 <div id="viewport" tabindex="0" aria-label="The view after and before (arrow keys pan, + and - zoom)">
   <div id="canvas"></div>

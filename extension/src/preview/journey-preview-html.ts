@@ -11,6 +11,14 @@ export interface PreviewPageResources {
 }
 
 /** A random nonce for the page's script tags. */
+/** The zoom buttons of the preview and of Compare (preview-zoom.ts drives them by these ids). */
+export const ZOOM_CONTROLS = `  <div id="zoom-controls">
+    <button id="zoom-out" type="button" title="Zoom out (-)" aria-label="Zoom out">−</button>
+    <button id="zoom-reset" type="button" title="Actual size (0)" aria-label="Actual size">100%</button>
+    <button id="zoom-fit" type="button" title="Fit to the window (F)" aria-label="Fit to the window">Fit</button>
+    <button id="zoom-in" type="button" title="Zoom in (+)" aria-label="Zoom in">+</button>
+  </div>`;
+
 export function createNonce(): string {
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
     let nonce = '';
@@ -41,12 +49,7 @@ export function previewPageHtml(resources: PreviewPageResources, nonce: string =
 <body>
 <div id="toolbar" role="toolbar" aria-label="Journey preview">
   <div id="tabs" role="tablist" aria-label="Views"></div>
-  <div id="zoom-controls">
-    <button id="zoom-out" type="button" title="Zoom out (-)" aria-label="Zoom out">−</button>
-    <button id="zoom-reset" type="button" title="Actual size (0)" aria-label="Actual size">100%</button>
-    <button id="zoom-fit" type="button" title="Fit to the window (F)" aria-label="Fit to the window">Fit</button>
-    <button id="zoom-in" type="button" title="Zoom in (+)" aria-label="Zoom in">+</button>
-  </div>
+${ZOOM_CONTROLS}
 </div>
 <div id="banner" role="alert" hidden></div>
 <div id="part" hidden></div>
