@@ -3,8 +3,10 @@
  * them), the way back from a position in a fence to the document, the splice that keeps every
  * other byte, and the HTML the Markdown preview plugin writes for a fence.
  */
-import { describe, expect, test } from 'vitest';
-import { fenceHtml } from '../../extension/src/markdown/journey-markdown-it.js';
+import MarkdownIt from 'markdown-it';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { createJourneyMarkdownFences, fenceHtml, REFRESH_RETRIES } from '../../extension/src/markdown/journey-markdown-it.js';
+import type { JourneyMarkdownViewsResult } from '../../language-server/src/lsp/journey-markdown-protocol.js';
 import { documentPosition, findJourneyFences, replaceFences } from '../../language-server/src/markdown/markdown-fences.js';
 
 describe('journey fences of a Markdown document', () => {
@@ -81,5 +83,62 @@ describe('the HTML of a fence in the Markdown preview', () => {
         expect(html).toContain('Line 15:</span> No channel &#39;nowhere&#39;');
         expect(html).not.toContain('warning');
         expect(html).not.toContain('<img');
+    });
+});
+
+describe('the Markdown preview plugin asking the preview to render again', () => {
+    afterEach(() => {
+        vi.useRealTimers();
+    });
+    const answer: JourneyMarkdownViewsResult = {
+        view: 'journey', title: 'Trip', diagnostics: [],
+        views: [{ kind: 'diagram', view: 'journey', title: 'Journey', mermaid: 'journey\n  title Trip' }],
+    } as unknown as JourneyMarkdownViewsResult;
+    const document = '# Trip\n\n```journey\njourney trip "Trip" {}\n```\n';
+
+    /** A preview like VS Code's: `refresh` renders the document again, unless it drops the ask (a throttled update of its own was pending). */
+    function preview(drop: (ask: number) => boolean) {
+        const md = new MarkdownIt();
+        let asks = 0;
+        let html = '';
+        const render = () => {
+            html = md.render(document, { currentDocument: { toString: () => 'file:///guide.md' } });
+        };
+        const fences = createJourneyMarkdownFences({
+            fetch: async () => answer,
+            refresh: () => {
+                if (!drop(++asks)) render();
+            },
+        });
+        fences.extend(md as unknown as Parameters<typeof fences.extend>[0]);
+        render();
+        return { asks: () => asks, html: () => html, fences, render };
+    }
+
+    test('asks again while an answer is not shown (VS Code dropped the ask), and stops once it is', async () => {
+        vi.useFakeTimers();
+        const shown = preview((ask) => ask <= 2);
+        expect(shown.html()).toContain('data-journey-state="pending"');
+        await vi.advanceTimersByTimeAsync(20);
+        expect(shown.asks()).toBe(1);
+        expect(shown.html()).toContain('data-journey-state="pending"');
+        await vi.advanceTimersByTimeAsync(REFRESH_RETRIES[0] + REFRESH_RETRIES[1]);
+        expect(shown.asks()).toBe(3);
+        expect(shown.html()).toContain('data-journey-state="diagram"');
+        await vi.advanceTimersByTimeAsync(60_000);
+        expect(shown.asks()).toBe(3);
+    });
+
+    test('asks once when the preview shows the answer at once, and a few times at most when no preview shows it', async () => {
+        vi.useFakeTimers();
+        const atOnce = preview(() => false);
+        await vi.advanceTimersByTimeAsync(60_000);
+        expect(atOnce.asks()).toBe(1);
+        expect(atOnce.html()).toContain('data-journey-state="diagram"');
+
+        const closed = preview(() => true);
+        await vi.advanceTimersByTimeAsync(60_000);
+        expect(closed.asks()).toBe(1 + REFRESH_RETRIES.length);
+        expect(closed.html()).toContain('data-journey-state="pending"');
     });
 });

@@ -4,6 +4,11 @@
  * or a readable list of the map's errors. markdown-it renders synchronously and the language
  * server answers asynchronously, so answers are cached: a fence seen for the first time shows
  * its last drawing (or "Drawing…") and the preview is refreshed once the answer arrives.
+ *
+ * VS Code's preview drops a refresh asked for while one of its own throttled updates is pending,
+ * and that update then finds the document unchanged and renders nothing: an answer would never
+ * be shown ("Drawing…" forever). So the plugin notes which answers a render has shown, and asks
+ * again, a few times and less and less often, while some are not.
  */
 import type MarkdownIt from 'markdown-it';
 import type { JourneyMarkdownViewsResult } from '../../../language-server/src/lsp/journey-markdown-protocol.js';
@@ -22,6 +27,8 @@ export interface JourneyMarkdownHost {
 /** The class of every block the plugin writes (the preview script and styles look for it). */
 export const FENCE_CLASS = 'journey-fence';
 const CACHE_SIZE = 200;
+/** When to ask the preview again for answers no render has shown yet (ms after the previous ask). */
+export const REFRESH_RETRIES: readonly number[] = [400, 1000, 2500, 5000];
 
 /** The plugin: `extend` adds ```journey fences to a markdown-it instance; `invalidate` forgets every answer (a shared file changed). */
 export interface JourneyMarkdownFences {
@@ -36,14 +43,27 @@ export function createJourneyMarkdownFences(host: JourneyMarkdownHost): JourneyM
     /** The last answer shown for each fence slot (document + position), shown again while its new text is on its way. */
     const lastShown = new Map<string, JourneyMarkdownViewsResult>();
     const fenceCounts = new WeakMap<object, number>();
+    /** Answers that arrived and that no render has shown yet. */
+    const unshown = new Set<string>();
     let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+    /** How many times the preview was asked since the last answer arrived (0: the first ask is coming). */
+    let asked = 0;
 
-    const scheduleRefresh = () => {
-        if (refreshTimer) return;
+    const ask = (delay: number) => {
         refreshTimer = setTimeout(() => {
             refreshTimer = undefined;
+            if (asked > 0 && unshown.size === 0) return;
             host.refresh();
-        }, 20);
+            if (asked < REFRESH_RETRIES.length) ask(REFRESH_RETRIES[asked++]);
+            else unshown.clear(); // the fences left are in no open preview any more
+        }, delay);
+    };
+    /** Asks the preview to render again soon (answers arriving together make one ask). */
+    const scheduleRefresh = () => {
+        if (refreshTimer && asked === 0) return;
+        clearTimeout(refreshTimer);
+        asked = 0;
+        ask(20);
     };
 
     function extend(md: MarkdownIt): MarkdownIt {
@@ -61,6 +81,7 @@ export function createJourneyMarkdownFences(host: JourneyMarkdownHost): JourneyM
             const key = `${baseUri}\u0000${argument}\u0000${token.content}`;
             let answer = answers.get(key);
             if (answer) {
+                unshown.delete(key);
                 // Most recently used last: the oldest answers leave first.
                 answers.delete(key);
                 answers.set(key, answer);
@@ -85,6 +106,7 @@ export function createJourneyMarkdownFences(host: JourneyMarkdownHost): JourneyM
     function remember(key: string, result: JourneyMarkdownViewsResult): void {
         pending.delete(key);
         answers.set(key, result);
+        unshown.add(key);
         while (answers.size > CACHE_SIZE) answers.delete(answers.keys().next().value as string);
         scheduleRefresh();
     }
@@ -92,6 +114,7 @@ export function createJourneyMarkdownFences(host: JourneyMarkdownHost): JourneyM
     function invalidate(): void {
         // The last drawings stay on screen until the new answers arrive.
         answers.clear();
+        unshown.clear();
         scheduleRefresh();
     }
     return { extend, invalidate };
