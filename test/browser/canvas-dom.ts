@@ -129,3 +129,29 @@ export async function shownLabelSize(renderer: MermaidRenderer, width: number, s
     }
     return size;
 }
+
+/**
+ * The smallest text of the diagram shown last, in CSS px on screen, when it is scaled to fit
+ * `width` pixels as GitHub's Markdown column scales a picture (never enlarged): every text
+ * element that holds text of its own (SVG text, HTML labels), whatever the diagram type.
+ */
+export async function shownTextSize(renderer: MermaidRenderer, width: number, screenshot?: string): Promise<number> {
+    const page = pageOf(renderer);
+    const size = await page.evaluate((available) => {
+        const svg = document.querySelector('#host svg') as SVGSVGElement;
+        const natural = svg.viewBox.baseVal.width;
+        svg.style.width = `${Math.min(natural, available)}px`;
+        svg.style.maxWidth = `${available}px`;
+        const scale = svg.getBoundingClientRect().width / natural;
+        const texts = Array.from(svg.querySelectorAll('text, tspan, foreignObject span, foreignObject div, foreignObject p'))
+            .filter((el) => Array.from(el.childNodes).some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== ''))
+            .filter((el) => getComputedStyle(el).visibility !== 'hidden' && getComputedStyle(el).display !== 'none');
+        return Math.min(...texts.map((el) => parseFloat(getComputedStyle(el).fontSize))) * scale;
+    }, width);
+    if (screenshot) {
+        const folder = path.join(TEST_OUTPUT, 'screenshots');
+        mkdirSync(folder, { recursive: true });
+        await page.locator('#host').screenshot({ path: path.join(folder, `${screenshot}.png`) });
+    }
+    return size;
+}

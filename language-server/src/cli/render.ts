@@ -14,8 +14,8 @@ import { buildJourneyModel } from '../model/build-model.js';
 import type { JourneyModel } from '../model/journey-model.js';
 import { MermaidRenderer, MissingBrowserError } from '../render/mermaid-renderer.js';
 import { drawInParallel, pageCount } from '../render/render-pool.js';
-import { renderAllViews, renderView, VIEW_IDS, type ViewId, type ViewResult } from '../views/index.js';
-import { MARKDOWN_PAGE_WIDTH, markdownDocument } from '../views/markdown-document.js';
+import { renderView, VIEW_IDS, type ViewId, type ViewResult } from '../views/index.js';
+import { markdownDocument, markdownViews } from '../views/markdown-document.js';
 import { splitOversizedViews } from '../views/view-split.js';
 import { namesMarkdownDocuments } from './markdown-documents.js';
 import { runRenderMarkdown } from './render-markdown.js';
@@ -113,11 +113,12 @@ export async function runRender(files: string[], options: RenderOptions): Promis
             process.stderr.write(`journey: skipped ${file.displayPath} (only shared personas, channels or teams)\n`);
             continue;
         }
-        // Markdown is read in GitHub's column: views lay themselves out for its width (the canvas may turn portrait).
-        const viewOptions = options.format === 'markdown' ? { availableWidth: MARKDOWN_PAGE_WIDTH } : {};
-        const whole = options.view === 'all' ? renderAllViews(model, viewOptions) : [renderView(model, options.view, viewOptions)];
+        // Markdown is read in GitHub's column: views are laid out, split or cut for it (markdownViews).
+        const chosen = options.view === 'all' ? VIEW_IDS : [options.view];
         // A view too large for Mermaid is drawn once per stage; the command says so.
-        const { views, notes } = splitOversizedViews(model, whole, undefined, viewOptions);
+        const { views, notes } = options.format === 'markdown'
+            ? markdownViews(model, chosen)
+            : splitOversizedViews(model, chosen.map((view) => renderView(model, view)));
         for (const note of notes) process.stderr.write(`journey: ${several ? `${file.displayPath}: ` : ''}${note}\n`);
         maps.push({ file, name: path.basename(file.path, path.extname(file.path)), model, views });
     }

@@ -11,12 +11,17 @@ import { changedIds } from './diff-highlight.js';
 import { changeSections, type ChangeRow } from './diff-sections.js';
 import { andList, plural, sharedUseSentence, summarizeDiff, summarizeShared, unparsedSentence } from './diff-summary.js';
 import type { FileDiff, JourneyDiff } from './diff-types.js';
+import type { DiagramPiece } from '../views/view-types.js';
 
 /** The views drawn before and after in the report. */
 export const PICTURE_VIEWS = ['canvas', 'journey', 'flow'] as const;
 
-/** Draws one view of a model as Mermaid text, highlighting some element ids; undefined when the view has nothing to draw. */
-export type PictureRenderer = (model: JourneyModel, view: (typeof PICTURE_VIEWS)[number], highlight: ReadonlySet<string>) => string | undefined;
+/**
+ * Draws one view of a model as Mermaid text, highlighting some element ids: one picture, or
+ * pieces to show one under the other (a view too wide for the page); undefined when the view
+ * has nothing to draw.
+ */
+export type PictureRenderer = (model: JourneyModel, view: (typeof PICTURE_VIEWS)[number], highlight: ReadonlySet<string>) => string | readonly DiagramPiece[] | undefined;
 
 /** How to write the report. */
 export interface MarkdownOptions {
@@ -172,11 +177,17 @@ function pictures(diff: JourneyDiff, picture: PictureRenderer): string[] {
         const after = diff.after && picture(diff.after, view, highlight);
         if (!before && !after) continue;
         lines.push(`<details><summary>${capitalize(view)} view: ${before && after ? 'before and after' : before ? 'before' : 'after'}</summary>`, '');
-        if (before) lines.push('**Before**', '', ...fenced(before), '');
-        if (after) lines.push(diff.before ? '**After** (changed elements highlighted)' : '**After**', '', ...fenced(after), '');
+        if (before) lines.push('**Before**', '', ...drawing(before));
+        if (after) lines.push(diff.before ? '**After** (changed elements highlighted)' : '**After**', '', ...drawing(after));
         lines.push('</details>', '');
     }
     return lines;
+}
+
+/** A picture's ```mermaid block, or its pieces' blocks, each under its caption. */
+function drawing(picture: string | readonly DiagramPiece[]): string[] {
+    if (typeof picture === 'string') return [...fenced(picture), ''];
+    return picture.flatMap((piece) => [`*${markdownText(piece.caption)}*`, '', ...fenced(piece.mermaid), '']);
 }
 
 /** A ```mermaid block whose fence is longer than any run of backticks inside. */

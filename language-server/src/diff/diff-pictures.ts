@@ -1,11 +1,17 @@
-/** The before/after pictures of the Markdown report, drawn by the views (canvas, journey and flow) for GitHub's page width. */
+/**
+ * The before/after pictures of the Markdown report, drawn by the views (canvas, journey and flow)
+ * for GitHub's page width: the canvas turns portrait and the flow runs top to bottom where they
+ * would not read across it, and a journey view too wide comes in pieces (view-pieces.ts).
+ */
 import type { JourneyModel } from '../model/journey-model.js';
 import { renderView } from '../views/index.js';
 import { MARKDOWN_PAGE_WIDTH } from '../views/markdown-document.js';
+import { withPieces } from '../views/view-pieces.js';
+import type { DiagramPiece } from '../views/view-types.js';
 import type { PictureRenderer } from './diff-markdown.js';
 
 /** Pictures already drawn, per model (a report drawn again while it is shortened asks for the same ones). */
-const drawn = new WeakMap<JourneyModel, Map<string, string | undefined>>();
+const drawn = new WeakMap<JourneyModel, Map<string, string | DiagramPiece[] | undefined>>();
 
 /** Draws a view with the views' own highlight; nothing when the view has nothing to draw. */
 export const viewPicture: PictureRenderer = (model, view, highlight) => {
@@ -13,8 +19,9 @@ export const viewPicture: PictureRenderer = (model, view, highlight) => {
     let pictures = drawn.get(model);
     if (!pictures) drawn.set(model, (pictures = new Map()));
     if (!pictures.has(key)) {
-        const result = renderView(model, view, { highlight, availableWidth: MARKDOWN_PAGE_WIDTH });
-        pictures.set(key, result.kind === 'diagram' ? result.mermaid : undefined);
+        const options = { highlight, availableWidth: MARKDOWN_PAGE_WIDTH };
+        const result = withPieces(model, renderView(model, view, options), MARKDOWN_PAGE_WIDTH, options);
+        pictures.set(key, result.kind === 'diagram' ? (result.pieces ?? result.mermaid) : undefined);
     }
     return pictures.get(key);
 };

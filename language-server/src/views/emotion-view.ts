@@ -135,7 +135,7 @@ export function emotionView(model: JourneyModel, options: ViewOptions = {}): Vie
     const lines = [
         'block-beta',
         `    columns ${columns}`,
-        `    title["<b>${wrappedText(model.label, NAME_WIDTH * columns)}</b>"]:${columns}`,
+        ...(options.withoutTitle ? [] : [`    title["<b>${wrappedText(model.label, NAME_WIDTH * columns)}</b>"]:${columns}`]),
         `    ${header.join(' ')}`,
         ...rows,
         `    names[" "] ${names.join(' ')}`,

@@ -22,6 +22,7 @@ import { mermaidText, safeId } from './escape.js';
 import { kpiActualText } from './kpi-text.js';
 import { emptyView, labelsOf, mapEntry } from './model-queries.js';
 import type { SourceMapEntry, ViewOptions, ViewResult } from './view-types.js';
+import { flowchartForWidth } from './view-width.js';
 import { viewWords, type ViewWords } from './view-words.js';
 
 /**
@@ -102,7 +103,8 @@ export function flowView(model: JourneyModel, options: ViewOptions = {}): ViewRe
     // Highlight last: the class written last wins over pain and moment-of-truth styles.
     const ordered = [...classes].sort(([a], [b]) => Number(a === 'highlight') - Number(b === 'highlight'));
     for (const [name, ids] of ordered) lines.push(`    class ${ids.join(',')} ${name}`);
-    return { view: 'flow', title, kind: 'diagram', mermaid: `${lines.join('\n')}\n`, sourceMap };
+    // Top to bottom where the page is too narrow for a readable left-to-right flow.
+    return { view: 'flow', title, kind: 'diagram', mermaid: flowchartForWidth(`${lines.join('\n')}\n`, options.availableWidth), sourceMap };
 }
 
 /** A touchpoint's box: its label, then channel · owner, then its marks. */

@@ -14,8 +14,10 @@
  * `%%` are entity and comment markers. `mermaidText` writes all of them as entity codes,
  * and `lineText` escapes a first word that reads as a keyword.
  *
- * Layout: Mermaid cuts a persona name's long words with "-" in the legend (which changes
- * the text and can cut an entity code): a front-matter config turns that off. Every task
+ * Layout: the legend of personas wraps their names between words, at 120 pixels or the
+ * longest word (Mermaid would cut a longer word with "-", changing the text and perhaps an
+ * entity code), and sits in a left margin of 80 pixels plus the widest line (Mermaid's
+ * default of 150 left a wide empty strip on both sides, as it adds the margin twice). Every task
  * box has the same size, and Mermaid clips a text that does not fit its box, so the boxes
  * are as wide as the longest task text (or stage name) needs to fit on three lines
  * (`taskWidth`), from 160 up to 640 pixels. They cannot be taller: Mermaid draws the
@@ -29,7 +31,7 @@
 import type { JourneyModel, TouchpointModel } from '../model/journey-model.js';
 import { lineText, mermaidText } from './escape.js';
 import { emptyView, labelsOf, mapEntry, touchpointsOf } from './model-queries.js';
-import { longestWordWidth, textWidth } from './text-width.js';
+import { longestWordWidth, mermaidMeasuredText, textWidth } from './text-width.js';
 import type { SourceMapEntry, ViewOptions, ViewResult } from './view-types.js';
 import { viewWords } from './view-words.js';
 
@@ -53,11 +55,12 @@ export function journeyView(model: JourneyModel, options: ViewOptions = {}): Vie
         .filter((section) => section.touchpoints.length > 0)
         .map((section) => ({ ...section, tasks: section.touchpoints.flatMap((touchpoint) => tasksOf(touchpoint, persona, options.highlight?.has(touchpoint.id) ?? false).map((task) => ({ touchpoint, task }))) }));
     const width = taskWidth(sections.map((section) => ({ name: section.stage.label, tasks: section.tasks.map(({ task }) => task.text) })));
-    // Mermaid breaks a persona name's words longer than maxLabelWidth with "-" (changing the text): never.
-    const margin = Math.max(taskMargin(width), titleMargin(model.label, sections.reduce((count, section) => count + section.tasks.length, 0), width));
-    const config = ['---', 'config:', '  journey:', '    maxLabelWidth: 1000000', `    width: ${width}`, `    height: ${TASK_HEIGHT}`, `    taskMargin: ${margin}`, `    diagramMarginX: ${margin}`, '---'];
-    const lines = [...config, 'journey', `    title ${mermaidText(model.label)}`];
-    const sourceMap: SourceMapEntry[] = [mapEntry(model, 'journey', model.label)];
+    const tasks = sections.reduce((count, section) => count + section.tasks.length, 0);
+    const margin = options.withoutTitle ? taskMargin(width) : Math.max(taskMargin(width), titleMargin(model.label, tasks, width));
+    const actors = sections.flatMap((section) => section.tasks.flatMap(({ task }) => task.actors));
+    const config = ['---', 'config:', '  journey:', `    leftMargin: ${LEFT_MARGIN}`, `    maxLabelWidth: ${legendWidth(actors)}`, `    width: ${width}`, `    height: ${TASK_HEIGHT}`, `    taskMargin: ${margin}`, `    diagramMarginX: ${margin}`, '---'];
+    const lines = [...config, 'journey', ...(options.withoutTitle ? [] : [`    title ${mermaidText(model.label)}`])];
+    const sourceMap: SourceMapEntry[] = options.withoutTitle ? [] : [mapEntry(model, 'journey', model.label)];
     for (const { stage, tasks } of sections) {
         lines.push(`    section ${mermaidText(stage.label)}`);
         sourceMap.push(mapEntry(stage, 'stage', stage.label));
@@ -79,7 +82,20 @@ const TASK_LINES = 3; // lines of text a 70-pixel box holds
 const TASK_PADDING = 16;
 const MIN_WIDTH = 160;
 const MAX_WIDTH = 640;
-const LEFT_MARGIN = 150; // Mermaid's leftMargin, before the personas' names
+const LEFT_MARGIN = 80; // Mermaid's leftMargin (150 by default), added to the widest line of the personas' legend
+/** The font of the personas' legend (Mermaid's default text). */
+const LEGEND_FONT = 16;
+/** The width at which the legend's names wrap, unless a word is longer. */
+const LEGEND_WRAP = 120;
+
+/**
+ * The width at which the personas' names wrap in the legend: 120 pixels, or the longest word
+ * (with room to spare), so that Mermaid breaks names between words and never inside one.
+ */
+export function legendWidth(actors: readonly string[]): number {
+    // Mermaid measures an entity-coded character (`,` is `#44;`) as a wide placeholder.
+    return Math.ceil(Math.max(LEGEND_WRAP, ...actors.map((actor) => longestWordWidth(mermaidMeasuredText(mermaidText(actor)), LEGEND_FONT) + 8)));
+}
 
 /**
  * The width of the task boxes: enough for every task text, and every stage name over its

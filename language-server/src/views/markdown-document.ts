@@ -7,14 +7,29 @@
  * the map's `lang`.
  */
 import type { JourneyModel, KpiModel } from '../model/journey-model.js';
+import { renderView } from './index.js';
 import { percentOfTarget } from './kpi-text.js';
 import { markdownInline, markdownText } from './markdown-escape.js';
 import { touchpointsOf } from './model-queries.js';
-import type { ViewResult, ViewTable } from './view-types.js';
+import { viewsWithPieces } from './view-pieces.js';
+import { splitOversizedViews, type SplitViews } from './view-split.js';
+import { VIEW_IDS, type ViewId, type ViewResult, type ViewTable } from './view-types.js';
 import { formatNumber, viewWords, type ViewWords } from './view-words.js';
 
 /** The width in CSS pixels of the column GitHub shows Markdown in (a README, a pull-request comment): pictures meant for Markdown are laid out for it. */
 export const MARKDOWN_PAGE_WIDTH = 880;
+
+/**
+ * The views of a journey as a Markdown page shows them (`journey render --format markdown`, the
+ * editor's Save as Markdown): laid out for GitHub's column (the canvas turns portrait, the flow
+ * runs top to bottom), a view too large for Mermaid drawn once per stage (with a note saying
+ * so), a view too wide to read there cut into pieces.
+ */
+export function markdownViews(model: JourneyModel, views: readonly ViewId[] = VIEW_IDS): SplitViews {
+    const options = { availableWidth: MARKDOWN_PAGE_WIDTH };
+    const split = splitOversizedViews(model, views.map((view) => renderView(model, view, options)), undefined, options);
+    return { views: viewsWithPieces(model, split.views, MARKDOWN_PAGE_WIDTH, options), notes: split.notes };
+}
 
 /**
  * A view's note on what to add: its `code` spans (keywords such as `emotion 4`) stay code, the
@@ -73,7 +88,11 @@ export function markdownDocument(model: JourneyModel, views: readonly ViewResult
         out.push(`## ${view.title}`, '');
         if (view.kind === 'empty') out.push(`> ${markdownNote(view.message)}`, '');
         else {
-            out.push(`${fenceFor(view.mermaid)}mermaid`, view.mermaid.trimEnd(), fenceFor(view.mermaid), '');
+            // A view too wide for the page comes in pieces, one under the other, each named by its stages.
+            for (const piece of view.pieces ?? [{ caption: '', mermaid: view.mermaid }]) {
+                if (piece.caption) out.push(`*${markdownText(piece.caption)}*`, '');
+                out.push(`${fenceFor(piece.mermaid)}mermaid`, piece.mermaid.trimEnd(), fenceFor(piece.mermaid), '');
+            }
             if (view.table) out.push(...markdownTable(view.table), '');
         }
     }

@@ -29,6 +29,20 @@ export interface DiagramView {
     part?: ViewPart;
     /** A table shown beside the picture (the priorities view's ranking), in the preview and in Markdown. */
     table?: ViewTable;
+    /**
+     * The same view cut into pictures that read at a page's width, drawn one under the other
+     * where a page cannot zoom (Markdown: `view-pieces.ts`); `mermaid` stays the whole picture.
+     */
+    pieces?: DiagramPiece[];
+}
+
+/** One picture of a view cut to a page's width: a run of the journey's steps. */
+export interface DiagramPiece {
+    /** The stages it shows: "Awareness – Consideration", "Choose (1/2)". */
+    caption: string;
+    /** The ids of the steps (touchpoints, decisions) it shows, in journey order. */
+    steps: string[];
+    mermaid: string;
 }
 
 /** A stage of a journey, as a picker of stages lists it. */
@@ -90,4 +104,9 @@ export interface ViewOptions {
      * labels would be shown under 11 px); without it they draw at their natural size.
      */
     availableWidth?: number;
+    /**
+     * The picture is shown under a heading that names the map (a piece of a view cut to a
+     * page's width): views that write the map's title inside the picture leave it out.
+     */
+    withoutTitle?: boolean;
 }
