@@ -1,7 +1,8 @@
 /** Registers the commands of the extension: previews, lock, show source, exports, server restart. */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { copyMermaid, exportPng, exportSvg, saveMarkdown, type ExportArguments } from './export/journey-export.js';
+import { JOURNEY_MARKDOWN_DOCUMENT_METHOD, type JourneyMarkdownDocumentParams, type JourneyMarkdownDocumentResult } from '../../language-server/src/lsp/journey-preview-protocol.js';
+import { copyMermaid, exportPng, exportSvg, saveMarkdown, type ExportArguments, type FetchMarkdown } from './export/journey-export.js';
 import type { JourneyPreview } from './preview/journey-preview.js';
 import type { JourneyPreviewManager } from './preview/journey-preview-manager.js';
 
@@ -16,6 +17,12 @@ export function registerJourneyCommands(previews: JourneyPreviewManager, client:
         if (!preview.lastRender) await new Promise<void>((resolve) => { const d = preview.onDidRender(() => { d.dispose(); resolve(); }); });
         return action(preview, args);
     };
+    const fetchMarkdown: FetchMarkdown = async (uri) => {
+        const current = client();
+        if (!current) throw new Error('the language server is not started');
+        const params: JourneyMarkdownDocumentParams = { uri: current.code2ProtocolConverter.asUri(uri) };
+        return current.sendRequest<JourneyMarkdownDocumentResult>(JOURNEY_MARKDOWN_DOCUMENT_METHOD, params);
+    };
     return [
         vscode.commands.registerCommand('journey.preview.showToSide', (uri?: vscode.Uri) => openPreview(previews, uri, true)),
         vscode.commands.registerCommand('journey.preview.show', (uri?: vscode.Uri) => openPreview(previews, uri, false)),
@@ -27,7 +34,7 @@ export function registerJourneyCommands(previews: JourneyPreviewManager, client:
         vscode.commands.registerCommand('journey.export.svg', withPreview(exportSvg)),
         vscode.commands.registerCommand('journey.export.png', withPreview(exportPng)),
         vscode.commands.registerCommand('journey.export.copyMermaid', withPreview((p) => copyMermaid(p))),
-        vscode.commands.registerCommand('journey.export.markdown', withPreview(saveMarkdown)),
+        vscode.commands.registerCommand('journey.export.markdown', withPreview((preview, args) => saveMarkdown(preview, fetchMarkdown, args))),
         vscode.commands.registerCommand('journey.server.restart', () => restartServer(client())),
     ];
 }

@@ -4,7 +4,7 @@
  * the language server).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { viewsOfDocument } from '../../language-server/src/lsp/journey-preview-request.js';
+import { markdownOfDocument } from '../../language-server/src/lsp/journey-preview-request.js';
 import { parseJourney } from '../helpers.js';
 import { previewPageHtml } from '../../extension/src/preview/journey-preview-html.js';
 import type { HostToWebviewMessage, PreviewState, UpdateMessage } from '../../extension/src/preview/journey-preview-messages.js';
@@ -182,7 +182,7 @@ describe('Save as Markdown', () => {
     ].join('\n');
 
     it('is the document journey render --format markdown writes: title as text, personas, KPIs, a block per view', async () => {
-        const { markdown } = viewsOfDocument(await parseJourney(text));
+        const { markdown } = markdownOfDocument(await parseJourney(text));
         expect(markdown?.split('\n')[0]).toBe('# Fish &amp; &lt;b&gt;chips&lt;/b&gt; \\*now\\*');
         expect(markdown).toContain('## Personas\n\n- **Ana**\n  - Goal: Lunch');
         expect(markdown).toContain('| Order | Orders | 30 |');
@@ -191,6 +191,8 @@ describe('Save as Markdown', () => {
     });
 
     it('is absent when the file holds no journey', async () => {
-        expect(viewsOfDocument(await parseJourney('persona ana "Ana"')).markdown).toBeUndefined();
+        const result = markdownOfDocument(await parseJourney('persona ana "Ana"'));
+        expect(result.markdown).toBeUndefined();
+        expect(result.problem).toMatch(/holds no journey/);
     });
 });

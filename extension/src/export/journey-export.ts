@@ -1,5 +1,6 @@
 /** The export commands of the preview: SVG, PNG, Copy Mermaid, Save as Markdown. Never overwrites without confirmation. */
 import * as vscode from 'vscode';
+import type { JourneyMarkdownDocumentResult } from '../../../language-server/src/lsp/journey-preview-protocol.js';
 import type { JourneyPreview } from '../preview/journey-preview.js';
 
 /** Optional arguments of the export commands (for keybindings, tasks and tests): where to write, without a dialog. */
@@ -34,10 +35,23 @@ export async function copyMermaid(preview: JourneyPreview): Promise<string | und
     return view.mermaid;
 }
 
-/** Writes the journey's Markdown document (title, personas, KPIs, a Mermaid block per view), the one `journey render --format markdown` writes. */
-export async function saveMarkdown(preview: JourneyPreview, args?: ExportArguments): Promise<vscode.Uri | undefined> {
-    const markdown = preview.currentMarkdown;
-    if (markdown === undefined) return fail('The preview has no views yet: fix the errors of the map first.');
+/** Asks the language server for the Markdown document of a journey. */
+export type FetchMarkdown = (uri: vscode.Uri) => Promise<JourneyMarkdownDocumentResult>;
+
+/**
+ * Writes the journey's Markdown document (title, personas, KPIs, a Mermaid block per view, laid
+ * out for GitHub's column), the one `journey render --format markdown` writes; the language
+ * server writes it for the document as the editor has it now.
+ */
+export async function saveMarkdown(preview: JourneyPreview, fetchMarkdown: FetchMarkdown, args?: ExportArguments): Promise<vscode.Uri | undefined> {
+    let answer: JourneyMarkdownDocumentResult;
+    try {
+        answer = await fetchMarkdown(preview.resource);
+    } catch (error) {
+        return fail(`The language server could not write the Markdown document: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const markdown = answer.markdown;
+    if (markdown === undefined) return fail(answer.problem ?? 'The language server wrote no Markdown document for this map.');
     const target = await chooseTarget(preview, 'md', { Markdown: ['md'] }, args, false);
     if (!target) return undefined;
     return write(target, new TextEncoder().encode(markdown));

@@ -49,7 +49,6 @@ export class JourneyPreview implements vscode.Disposable {
     private deleted = false;
     private views: ViewResult[] = [];
     private title: string | undefined;
-    private markdown: string | undefined;
     private view: ViewId | undefined;
     private lastUpdate: UpdateMessage | undefined;
     /** The last update with views (the last good picture): a reloaded webview gets it back before the errors. */
@@ -115,11 +114,6 @@ export class JourneyPreview implements vscode.Disposable {
     /** The view the user is looking at. */
     get currentView(): ViewId | undefined {
         return this.view ?? this.views[0]?.view;
-    }
-
-    /** The Markdown document of the views last received (as `journey render --format markdown` writes it). */
-    get currentMarkdown(): string | undefined {
-        return this.markdown;
     }
 
     /** The journey's title, when known. */
@@ -310,7 +304,6 @@ export class JourneyPreview implements vscode.Disposable {
         if (errors.length === 0) {
             this.laidOutWidth = result.availableWidth;
             this.views = result.views;
-            this.markdown = result.markdown;
         }
         this.post({ ...this.updateMessage(result.version, errors.length === 0 ? result.views : undefined, notice), errors, title: result.title });
     }

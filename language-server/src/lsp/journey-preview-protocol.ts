@@ -43,7 +43,21 @@ export interface JourneyViewsResult {
     /** The journey's label (its id when it has none). */
     title?: string;
     views: ViewResult[];
-    /** The Markdown document of the journey and every view, as `journey render --format markdown` writes it (undefined without a journey). */
-    markdown?: string;
     diagnostics: JourneyPreviewDiagnostic[];
+}
+
+/** `journey/markdownDocument`: the Markdown document of a journey, as `journey render --format markdown` writes it. */
+export const JOURNEY_MARKDOWN_DOCUMENT_METHOD = 'journey/markdownDocument';
+
+/** Parameters of `journey/markdownDocument`. */
+export interface JourneyMarkdownDocumentParams {
+    uri: string;
+    /** The editor's version of the document; the server answers once it has built this version (or a newer one). */
+    version?: number;
+}
+
+/** The answer of `journey/markdownDocument`: the document, or why there is none (the file holds no journey, has errors, is unknown). */
+export interface JourneyMarkdownDocumentResult {
+    markdown?: string;
+    problem?: string;
 }
