@@ -173,7 +173,7 @@ const preview: Section = {
             '',
             table(['touchpoints', 'mermaid.render (in the page)', 'outside render(): message', 'prepare', 'clear old picture', 'insert SVG (innerHTML)', 'link source map', 'label size (first style read)', 'trim margins (first layout read)', 'fit', 'all but mermaid.render'], phaseRows),
             '',
-            'Timed inside the page (`rendered.timing`). Outside render() = from `postMessage(update)` to the render\'s start and from its report to the harness: the update\'s structured clone (every view\'s Mermaid text and source map). ' +
+            'Timed inside the page (`rendered.timing`). Outside render() = from `postMessage(update)` to the render\'s start and from its report to the harness: the update\'s structured clone (the journey view\'s Mermaid text and source map, every other view only its tab, as the host sends it: `viewsForUpdate`). ' +
                 'The steps that only write (insert, natural size, source map links) run before the first read of styles (label size) and of layout (the drawing\'s box, to trim margins), so each is computed once.',
         ].join('\n');
     },

@@ -4,8 +4,8 @@
  * about journeys beyond the message types.
  */
 import type {
-    HostToWebviewMessage, JourneyPreviewDiagnostic, PreviewRange, PreviewState, RenderedMessage, RenderTiming, UpdateMessage,
-    ViewId, ViewResult, WebviewToHostMessage,
+    HostToWebviewMessage, JourneyPreviewDiagnostic, PreviewRange, PreviewState, PreviewView, RenderedMessage, RenderTiming, UpdateMessage,
+    ViewId, ViewMessage, ViewResult, WebviewToHostMessage,
 } from '../src/preview/journey-preview-messages.js';
 import { diagramSize, exceedsLimits } from '../../language-server/src/views/view-size.js';
 import { canvasToPng, exportedSvg } from './preview-export.js';
@@ -39,6 +39,8 @@ const partBar = element('part');
 /** The last update received, and the last one that had views (the last good picture). */
 let latest: UpdateMessage | undefined;
 let good: UpdateMessage | undefined;
+/** The view last asked of the host (`needView`), as `<uri>#<version>#<view>`: asked once per update. */
+let askedFor = '';
 let renderedKey = '';
 let renderCount = 0;
 /** `mermaid.render` calls of this page, and renders that kept the picture on screen because nothing it shows changed. */
@@ -90,6 +92,9 @@ window.addEventListener('message', (event: MessageEvent<HostToWebviewMessage>) =
             break;
         case 'selectView':
             selectView(message.view);
+            break;
+        case 'view':
+            receiveView(message);
             break;
         case 'export':
             void exportPicture(message.requestId, message.format);
@@ -171,8 +176,19 @@ async function render(): Promise<void> {
     renderBanner(errors, latest?.notice);
     const views = good?.views ?? [];
     renderTabs(views);
-    const view = views.find((v) => v.view === state.view) ?? views[0];
+    const shown = views.find((v) => v.view === state.view) ?? views[0];
     const version = good?.version ?? latest?.version ?? 0;
+    if (shown?.kind === 'tab') {
+        // The update named this view only by its tab: the host sends it whole, and it is drawn then
+        // (the picture on screen stays until that answer).
+        const asking = `${good?.uri}#${version}#${shown.view}`;
+        if (asking !== askedFor) {
+            askedFor = asking;
+            post({ type: 'needView', view: shown.view, version });
+        }
+        return;
+    }
+    const view = shown;
     if (!view || view.kind === 'empty') renderPart(undefined);
     if (!view) {
         canvas.replaceChildren();
@@ -332,7 +348,16 @@ function themeKind(): 'light' | 'dark' | 'high-contrast' | 'high-contrast-light'
     return 'light';
 }
 
-function renderTabs(views: readonly ViewResult[]): void {
+/** A view of the last good update, whole, as the host sends it when the page shows it (`needView`). */
+function receiveView(message: ViewMessage): void {
+    if (!good?.views || good.uri !== message.uri || good.version !== message.version) return;
+    const views = good.views.map((view) => view.view === message.view.view ? message.view : view);
+    if (latest === good) latest = { ...latest, views };
+    good = { ...good, views };
+    scheduleRender();
+}
+
+function renderTabs(views: readonly PreviewView[]): void {
     const current = views.find((v) => v.view === state.view)?.view ?? views[0]?.view;
     tabs.replaceChildren(...views.map((view) => {
         const tab = document.createElement('button');
@@ -348,6 +373,7 @@ function renderTabs(views: readonly ViewResult[]): void {
     }));
 }
 
+/** Shows another view; when the last update named it only by its tab, `render` asks the host for it. */
 function selectView(view: ViewId): void {
     if (state.view === view) return;
     state.view = view;
