@@ -250,7 +250,7 @@ async function render(): Promise<void> {
  * layout, so a big picture's styles and layout are computed once, not once per step.
  */
 function showPicture(svg: string, view: Extract<ViewResult, { kind: 'diagram' }>): void {
-    phase('clear', () => canvas.replaceChildren());
+    // One operation replaces the old picture (and table) with the new one.
     phase('insert', () => {
         canvas.innerHTML = svg;
     });
@@ -263,8 +263,12 @@ function showPicture(svg: string, view: Extract<ViewResult, { kind: 'diagram' }>
     linkedIds = '';
     phase('link', () => linkDiagram(view));
     syncedEntry = undefined;
-    // The first read of styles (the labels' font size), then the first of layout (the drawing's box).
+    // The first read of styles has the browser compute the new picture's styles, the first read of
+    // layout lay it out: work it does once, before the picture is painted (timed apart from the
+    // page's own steps that read them: the labels' font size, the drawing's box).
+    phase('styles', () => picture && getComputedStyle(picture).fontSize);
     phase('label', () => zoom.setLabelSize(picture ? labelFontSize(picture) : undefined));
+    phase('layout', () => picture?.getBoundingClientRect());
     phase('trim', () => trimMargins(picture));
     if (view.table) {
         phase('table', () => canvas.append(renderViewTable(view.table!, picture?.viewBox.baseVal.width)));
