@@ -1,10 +1,12 @@
 /**
  * Preview benchmark: a one-line edit → the server rebuilds and computes the views (in process,
- * the `journey/views` handler) → the real webview page in Chromium renders the new SVG. The
+ * the `journey/views` handler) → the update the host sends (the journey view whole, the others as
+ * tabs: `viewsForUpdate`) → the real webview page in Chromium renders the new SVG. The
  * reference is a bare `mermaid.render` of the same Mermaid text in the same page. After each
  * edit, an edit that changes no view (a comment typed at the end) takes the same path: the page
  * must keep the picture (no `mermaid.render`).
  */
+import { viewsForUpdate } from '../extension/src/preview/journey-preview-views.js';
 import { viewsOfDocument } from '../language-server/src/lsp/journey-preview-request.js';
 import { generateMap } from '../test/support/generate-map.js';
 import { PreviewPage } from '../test/support/preview-page.js';
@@ -74,7 +76,7 @@ export async function benchPreview(size: number, iterations: number): Promise<Pr
             const serverMs = performance.now() - start;
             const outcome = await withinBudget(page.update({
                 type: 'update', uri: 'file:///bench/map.journey', fileName: 'map.journey', version: 2 * (i + 10),
-                title: result.title, views: result.views, errors: [], limits,
+                title: result.title, views: viewsForUpdate(result.views, 'journey'), errors: [], limits,
             }));
             if (!outcome) {
                 shows = `no SVG within ${UPDATE_BUDGET_MS / 1000} s (stopped)`;
@@ -94,7 +96,7 @@ export async function benchPreview(size: number, iterations: number): Promise<Pr
             const unchangedServerMs = performance.now() - unchangedStart;
             const kept = await page.update({
                 type: 'update', uri: 'file:///bench/map.journey', fileName: 'map.journey', version: 2 * (i + 10) + 1,
-                title: same.title, views: same.views, errors: [], limits,
+                title: same.title, views: viewsForUpdate(same.views, 'journey'), errors: [], limits,
             });
             if (i < 0) continue; // warm-up
             server.push(serverMs);

@@ -22,39 +22,66 @@ export function findDiagramElements(svg: SVGSVGElement, diagramId: string): Elem
  */
 export function indexDiagram(svg: Element): (diagramId: string) => Element[] {
     const outsideEdges = (el: Element) => !el.closest('.edgePaths, .edgeLabels');
-    const byDataId = new Map<string, Element[]>();
-    for (const el of Array.from(svg.querySelectorAll('[data-id]')).filter(outsideEdges)) add(byDataId, el.getAttribute('data-id') ?? '', el);
+    // Each index is read from the SVG when first needed: a flowchart's entries are all found by
+    // `data-id`, a journey's all by their text.
+    let byDataId: Map<string, Element[]> | undefined;
+    let byId: Map<string, Element[]> | undefined;
+    let byText: Map<string, Element[]> | undefined;
+    /** Each label's own text (normalised), as read for `byText`. */
+    const ownTexts = new Map<Element, string>();
+    const dataIds = () => {
+        if (byDataId) return byDataId;
+        byDataId = new Map();
+        for (const el of Array.from(svg.querySelectorAll('[data-id]')).filter(outsideEdges)) add(byDataId, el.getAttribute('data-id') ?? '', el);
+        return byDataId;
+    };
     // Mermaid names flowchart nodes `<svg id>-flowchart-<id>-<n>` and subgraphs `<id>`: an element
     // belongs to every id that its id ends with after a '-' (or is), with or without a `-<n>` suffix.
-    const byId = new Map<string, Element[]>();
-    for (const el of Array.from(svg.querySelectorAll('g[id], rect[id]')).filter(outsideEdges)) {
-        const keys = new Set<string>();
-        for (const id of new Set([el.id, el.id.replace(/-\d+$/, '')])) {
-            keys.add(id);
-            for (let i = id.indexOf('-'); i >= 0; i = id.indexOf('-', i + 1)) keys.add(id.slice(i + 1));
+    const ids = () => {
+        if (byId) return byId;
+        byId = new Map();
+        for (const el of Array.from(svg.querySelectorAll('g[id], rect[id]')).filter(outsideEdges)) {
+            const keys = new Set<string>();
+            for (const id of new Set([el.id, el.id.replace(/-\d+$/, '')])) {
+                keys.add(id);
+                for (let i = id.indexOf('-'); i >= 0; i = id.indexOf('-', i + 1)) keys.add(id.slice(i + 1));
+            }
+            for (const key of keys) add(byId, key, el);
         }
-        for (const key of keys) add(byId, key, el);
-    }
+        return byId;
+    };
     // Other diagrams (journey, quadrant, xychart…) only carry the text: match a whole label.
-    const byText = new Map<string, Element[]>();
-    for (const el of Array.from(svg.querySelectorAll('text, tspan, foreignObject div, span'))) {
-        const text = el.textContent ?? '';
-        add(byText, normalise(text), el);
-        // A sankey writes a node's name and its value on two lines of one text: the name finds it too.
-        const name = text.split('\n')[0];
-        if (name !== text && name.trim() !== '') add(byText, normalise(name), el);
-    }
+    const texts = () => {
+        if (byText) return byText;
+        byText = new Map();
+        for (const el of Array.from(svg.querySelectorAll('text, tspan, foreignObject div, span'))) {
+            const text = el.textContent ?? '';
+            ownTexts.set(el, normalise(text));
+            add(byText, ownTexts.get(el)!, el);
+            // A sankey writes a node's name and its value on two lines of one text: the name finds it too.
+            const name = text.split('\n')[0];
+            if (name !== text && name.trim() !== '') add(byText, normalise(name), el);
+        }
+        return byText;
+    };
+    // The text of each group a label stands in, read once (a label's text, its tspan and its HTML twin share one group).
+    const groupTexts = new Map<Element, string>();
+    const groupText = (group: Element) => {
+        let text = groupTexts.get(group);
+        if (text === undefined) groupTexts.set(group, text = normalise(group.textContent));
+        return text;
+    };
     return (diagramId) => {
-        const dataIdMatches = byDataId.get(diagramId) ?? [];
+        const dataIdMatches = dataIds().get(diagramId) ?? [];
         if (dataIdMatches.length > 0) return dataIdMatches;
-        const idMatches = byId.get(diagramId) ?? [];
+        const idMatches = ids().get(diagramId) ?? [];
         if (idMatches.length > 0) return idMatches;
-        const texts = byText.get(normalise(diagramId)) ?? [];
+        const matches = texts().get(normalise(diagramId)) ?? [];
         // A label's own group (its box and text) when the group holds only that label; else the
         // text itself (an axis draws all its names in one group: that group is no one's).
-        return [...new Set(texts.map((el) => {
+        return [...new Set(matches.map((el) => {
             const group = el.closest('g');
-            return group && normalise(group.textContent) === normalise(el.textContent) ? group : el;
+            return group && groupText(group) === ownTexts.get(el) ? group : el;
         }))];
     };
 }

@@ -4,8 +4,8 @@
  * about journeys beyond the message types.
  */
 import type {
-    HostToWebviewMessage, JourneyPreviewDiagnostic, PreviewRange, PreviewState, RenderedMessage, RenderTiming, UpdateMessage,
-    ViewId, ViewResult, WebviewToHostMessage,
+    HostToWebviewMessage, JourneyPreviewDiagnostic, PreviewRange, PreviewState, PreviewView, RenderedMessage, RenderTiming, UpdateMessage,
+    ViewId, ViewMessage, ViewResult, WebviewToHostMessage,
 } from '../src/preview/journey-preview-messages.js';
 import { diagramSize, exceedsLimits } from '../../language-server/src/views/view-size.js';
 import { canvasToPng, exportedSvg } from './preview-export.js';
@@ -39,6 +39,8 @@ const partBar = element('part');
 /** The last update received, and the last one that had views (the last good picture). */
 let latest: UpdateMessage | undefined;
 let good: UpdateMessage | undefined;
+/** The view last asked of the host (`needView`), as `<uri>#<version>#<view>`: asked once per update. */
+let askedFor = '';
 let renderedKey = '';
 let renderCount = 0;
 /** `mermaid.render` calls of this page, and renders that kept the picture on screen because nothing it shows changed. */
@@ -90,6 +92,9 @@ window.addEventListener('message', (event: MessageEvent<HostToWebviewMessage>) =
             break;
         case 'selectView':
             selectView(message.view);
+            break;
+        case 'view':
+            receiveView(message);
             break;
         case 'export':
             void exportPicture(message.requestId, message.format);
@@ -171,8 +176,19 @@ async function render(): Promise<void> {
     renderBanner(errors, latest?.notice);
     const views = good?.views ?? [];
     renderTabs(views);
-    const view = views.find((v) => v.view === state.view) ?? views[0];
+    const shown = views.find((v) => v.view === state.view) ?? views[0];
     const version = good?.version ?? latest?.version ?? 0;
+    if (shown?.kind === 'tab') {
+        // The update named this view only by its tab: the host sends it whole, and it is drawn then
+        // (the picture on screen stays until that answer).
+        const asking = `${good?.uri}#${version}#${shown.view}`;
+        if (asking !== askedFor) {
+            askedFor = asking;
+            post({ type: 'needView', view: shown.view, version });
+        }
+        return;
+    }
+    const view = shown;
     if (!view || view.kind === 'empty') renderPart(undefined);
     if (!view) {
         canvas.replaceChildren();
@@ -234,7 +250,7 @@ async function render(): Promise<void> {
  * layout, so a big picture's styles and layout are computed once, not once per step.
  */
 function showPicture(svg: string, view: Extract<ViewResult, { kind: 'diagram' }>): void {
-    phase('clear', () => canvas.replaceChildren());
+    // One operation replaces the old picture (and table) with the new one.
     phase('insert', () => {
         canvas.innerHTML = svg;
     });
@@ -247,8 +263,12 @@ function showPicture(svg: string, view: Extract<ViewResult, { kind: 'diagram' }>
     linkedIds = '';
     phase('link', () => linkDiagram(view));
     syncedEntry = undefined;
-    // The first read of styles (the labels' font size), then the first of layout (the drawing's box).
+    // The first read of styles has the browser compute the new picture's styles, the first read of
+    // layout lay it out: work it does once, before the picture is painted (timed apart from the
+    // page's own steps that read them: the labels' font size, the drawing's box).
+    phase('styles', () => picture && getComputedStyle(picture).fontSize);
     phase('label', () => zoom.setLabelSize(picture ? labelFontSize(picture) : undefined));
+    phase('layout', () => picture?.getBoundingClientRect());
     phase('trim', () => trimMargins(picture));
     if (view.table) {
         phase('table', () => canvas.append(renderViewTable(view.table!, picture?.viewBox.baseVal.width)));
@@ -332,7 +352,16 @@ function themeKind(): 'light' | 'dark' | 'high-contrast' | 'high-contrast-light'
     return 'light';
 }
 
-function renderTabs(views: readonly ViewResult[]): void {
+/** A view of the last good update, whole, as the host sends it when the page shows it (`needView`). */
+function receiveView(message: ViewMessage): void {
+    if (!good?.views || good.uri !== message.uri || good.version !== message.version) return;
+    const views = good.views.map((view) => view.view === message.view.view ? message.view : view);
+    if (latest === good) latest = { ...latest, views };
+    good = { ...good, views };
+    scheduleRender();
+}
+
+function renderTabs(views: readonly PreviewView[]): void {
     const current = views.find((v) => v.view === state.view)?.view ?? views[0]?.view;
     tabs.replaceChildren(...views.map((view) => {
         const tab = document.createElement('button');
@@ -348,6 +377,7 @@ function renderTabs(views: readonly ViewResult[]): void {
     }));
 }
 
+/** Shows another view; when the last update named it only by its tab, `render` asks the host for it. */
 function selectView(view: ViewId): void {
     if (state.view === view) return;
     state.view = view;

@@ -20,6 +20,19 @@ export interface PreviewLimits {
     maxEdges: number;
 }
 
+/**
+ * A view the update names only for its tab (id and title): its picture (Mermaid text, source map)
+ * stays with the host until the page shows it (`needView` → `view`).
+ */
+export interface ViewTab {
+    view: ViewId;
+    title: string;
+    kind: 'tab';
+}
+
+/** A view as an update carries it: whole, or only its tab. */
+export type PreviewView = ViewResult | ViewTab;
+
 /** Host → webview: new content. `views` is absent while the text has errors (the last good picture stays). */
 export interface UpdateMessage {
     type: 'update';
@@ -27,7 +40,12 @@ export interface UpdateMessage {
     fileName: string;
     version: number;
     title?: string;
-    views?: ViewResult[];
+    /**
+     * Every view, in the picker's order. The host sends the view on screen whole and the other
+     * diagrams as tabs (`viewsForUpdate`), so an update's size follows the picture shown, not all
+     * seven; an empty view is always whole (it is only its message).
+     */
+    views?: PreviewView[];
     errors: JourneyPreviewDiagnostic[];
     /** A notice about the document itself (deleted, no journey in the file…). */
     notice?: string;
@@ -62,8 +80,16 @@ export interface DocumentMessage {
     renamedFrom?: string;
 }
 
+/** Host → webview: one view of the update of `version` whole (the answer to `needView`). */
+export interface ViewMessage {
+    type: 'view';
+    uri: string;
+    version: number;
+    view: ViewResult;
+}
+
 /** Everything the host sends. */
-export type HostToWebviewMessage = UpdateMessage | HighlightMessage | ScrollMessage | SelectViewMessage | ExportRequestMessage | DocumentMessage;
+export type HostToWebviewMessage = UpdateMessage | HighlightMessage | ScrollMessage | SelectViewMessage | ExportRequestMessage | DocumentMessage | ViewMessage;
 
 /** Webview → host: the webview is loaded and waits for content; `width` is the width its pictures have (CSS px). */
 export interface ReadyMessage { type: 'ready'; width?: number }
@@ -117,11 +143,17 @@ export interface RevealMessage { type: 'reveal'; range: PreviewRange }
 /** Webview → host: the user switched views. */
 export interface ViewChangedMessage { type: 'viewChanged'; view: ViewId }
 
+/**
+ * Webview → host: the page is to show `view`, which its last update of `version` named only by its
+ * tab: send it whole (a `view` message). The host also takes it as the view on screen.
+ */
+export interface NeedViewMessage { type: 'needView'; view: ViewId; version: number }
+
 /** Webview → host: the answer to an export request (SVG text or PNG as base64). */
 export interface ExportedMessage { type: 'exported'; requestId: number; data?: string; error?: string }
 
 /** Everything the webview sends. */
-export type WebviewToHostMessage = ReadyMessage | SizeMessage | SelectStageMessage | RenderedMessage | RevealMessage | ViewChangedMessage | ExportedMessage;
+export type WebviewToHostMessage = ReadyMessage | SizeMessage | SelectStageMessage | RenderedMessage | RevealMessage | ViewChangedMessage | NeedViewMessage | ExportedMessage;
 
 /** What the webview keeps across reloads (`getState`/`setState`), and the serializer restores from. */
 export interface PreviewState {

@@ -5,6 +5,7 @@ import { previewPageHtml } from './journey-preview-html.js';
 import type {
     DocumentMessage, ExportedMessage, HostToWebviewMessage, PreviewLimits, PreviewRange, PreviewState, RenderedMessage, UpdateMessage, ViewId, ViewResult, WebviewToHostMessage,
 } from './journey-preview-messages.js';
+import { viewsForUpdate } from './journey-preview-views.js';
 import { UpdateScheduler } from './journey-update-scheduler.js';
 
 /** The webview panel type; also the serializer's key (`onWebviewPanel:journey.preview`). */
@@ -20,6 +21,9 @@ export interface ViewsRequest {
 
 /** Asks the language server for the views of a document at a version. */
 export type FetchViews = (uri: vscode.Uri, version: number, request: ViewsRequest) => Promise<JourneyViewsResult>;
+
+/** An update as the host keeps it: every view whole (the webview gets the one on screen whole, `viewsForUpdate`). */
+type HostUpdate = Omit<UpdateMessage, 'views'> & { views?: ViewResult[] };
 
 /** What a preview reports after each render (also read by the extension's tests). */
 export interface RenderReport extends RenderedMessage {
@@ -50,9 +54,11 @@ export class JourneyPreview implements vscode.Disposable {
     private views: ViewResult[] = [];
     private title: string | undefined;
     private view: ViewId | undefined;
-    private lastUpdate: UpdateMessage | undefined;
+    private lastUpdate: HostUpdate | undefined;
     /** The last update with views (the last good picture): a reloaded webview gets it back before the errors. */
-    private lastGoodUpdate: UpdateMessage | undefined;
+    private lastGoodUpdate: HostUpdate | undefined;
+    /** The views of `lastGoodUpdate` the webview has whole (the one on screen when it was sent, then those it asked for). */
+    private readonly sentWhole = new Set<ViewId>();
     private readonly waiting: HostToWebviewMessage[] = [];
     private shownErrors = 0;
     private othersChanged = false;
@@ -192,7 +198,7 @@ export class JourneyPreview implements vscode.Disposable {
         this.lastRender = undefined;
         this.deleted = false;
         // The pictures kept for a reloaded webview are of this document, under its new name.
-        const renamedUpdate = (update: UpdateMessage | undefined) => update && { ...update, uri: to.toString(), fileName: fileName(to) };
+        const renamedUpdate = (update: HostUpdate | undefined) => update && { ...update, uri: to.toString(), fileName: fileName(to) };
         this.lastUpdate = renamedUpdate(this.lastUpdate);
         this.lastGoodUpdate = renamedUpdate(this.lastGoodUpdate);
         this.updateTitle();
@@ -313,7 +319,7 @@ export class JourneyPreview implements vscode.Disposable {
         return vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri.toString())?.selection.active.line;
     }
 
-    private updateMessage(version: number, views: ViewResult[] | undefined, notice: string | undefined): UpdateMessage {
+    private updateMessage(version: number, views: ViewResult[] | undefined, notice: string | undefined): HostUpdate {
         return {
             type: 'update',
             uri: this.uri.toString(),
@@ -335,7 +341,8 @@ export class JourneyPreview implements vscode.Disposable {
                 // A reloaded webview learns its document and lock first, then gets its picture back:
                 // the last good one, then the current errors over it.
                 void this.panel.webview.postMessage(this.documentMessage());
-                for (const update of this.replay()) void this.panel.webview.postMessage(update);
+                this.sentWhole.clear();
+                for (const update of this.replay()) void this.panel.webview.postMessage(this.wire(update));
                 for (const message of this.waiting.splice(0)) void this.panel.webview.postMessage(message);
                 this.scheduler.reset();
                 void this.refresh(true);
@@ -363,6 +370,10 @@ export class JourneyPreview implements vscode.Disposable {
                 this.view = message.view;
                 this.followCursorStage();
                 break;
+            case 'needView':
+                this.view = message.view;
+                this.sendView(message.view, message.version);
+                break;
             case 'exported':
                 this.exports.get(message.requestId)?.(message);
                 this.exports.delete(message.requestId);
@@ -382,7 +393,7 @@ export class JourneyPreview implements vscode.Disposable {
     }
 
     /** The updates that bring a reloaded webview back to what it showed: the last good picture, then the last update. */
-    private replay(): UpdateMessage[] {
+    private replay(): HostUpdate[] {
         if (!this.lastUpdate) return [];
         if (this.lastUpdate.views || !this.lastGoodUpdate) return [this.lastUpdate];
         return [this.lastGoodUpdate, this.lastUpdate];
@@ -392,17 +403,41 @@ export class JourneyPreview implements vscode.Disposable {
         return { type: 'document', uri: this.uri.toString(), locked: this.locked };
     }
 
-    private post(message: HostToWebviewMessage): void {
+    /**
+     * Sends one view of the last good update whole, when the webview asked for it (it shows that
+     * view, and its update of `version` named it only by its tab) and does not have it yet.
+     */
+    private sendView(view: ViewId, version: number): void {
+        const good = this.lastGoodUpdate;
+        const whole = good?.views?.find((v) => v.view === view);
+        // An older version: the newer update on its way (or already there) is answered when the webview asks for it.
+        if (!good || !whole || good.version !== version || this.sentWhole.has(view) || this.disposed || !this.ready) return;
+        this.sentWhole.add(view);
+        void this.panel.webview.postMessage({ type: 'view', uri: good.uri, version: good.version, view: whole });
+    }
+
+    /** An update as the webview gets it: the view on screen whole, the others as tabs. */
+    private wire(update: HostUpdate): UpdateMessage {
+        if (!update.views) return update as UpdateMessage;
+        const views = viewsForUpdate(update.views, this.view);
+        if (update === this.lastGoodUpdate) for (const view of views) if (view.kind !== 'tab') this.sentWhole.add(view.view);
+        return { ...update, views };
+    }
+
+    private post(message: HostToWebviewMessage | HostUpdate): void {
         if (message.type === 'update') {
-            this.lastUpdate = message;
-            if (message.views) this.lastGoodUpdate = message;
+            this.lastUpdate = message as HostUpdate;
+            if (message.views) {
+                this.lastGoodUpdate = message as HostUpdate;
+                this.sentWhole.clear();
+            }
         }
         if (this.disposed) return;
         if (!this.ready) {
             if (message.type === 'export') this.waiting.push(message);
             return;
         }
-        void this.panel.webview.postMessage(message);
+        void this.panel.webview.postMessage(message.type === 'update' ? this.wire(message as HostUpdate) : message);
     }
 
     private updateTitle(): void {

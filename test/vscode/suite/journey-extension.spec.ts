@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { JourneyExtensionApi } from '../../../extension/src/extension.js';
 import type { RenderReport } from '../../../extension/src/preview/journey-preview.js';
-import type { PreviewState } from '../../../extension/src/preview/journey-preview-messages.js';
+import type { HostToWebviewMessage, PreviewState, UpdateMessage, ViewMessage } from '../../../extension/src/preview/journey-preview-messages.js';
 import { assert, describe, test, waitFor } from './mini-test.js';
 import { askRunner, readControl } from './runner-bridge.js';
 
@@ -205,6 +205,51 @@ describe('Journey extension', () => {
             const report = await renderOf(editor.document.uri, (r) => r.view === view, `the ${view} view`);
             assert(report.shows === 'diagram' || report.shows === 'empty', `the ${view} view shows ${report.shows}: ${report.message}`);
             await screenshot(`preview-view-${view}`);
+        }
+    });
+
+    test('Preview updates carry the Mermaid text of the view on screen only; a click on another tab brings that view\'s picture', async () => {
+        const editor = await open('booking.journey');
+        // Also when run alone (JOURNEY_VSCODE_ONLY), without the tests above.
+        api ??= await vscode.extensions.getExtension<JourneyExtensionApi>(EXTENSION_ID)!.activate();
+        if (!api.previews.all().some((p) => p.isPreviewOf(editor.document.uri))) await vscode.commands.executeCommand('journey.preview.showToSide');
+        const preview = api.previews.all().find((p) => p.isPreviewOf(editor.document.uri));
+        assert(preview, 'no preview of booking.journey');
+        await renderOf(editor.document.uri, (r) => r.shows === 'diagram', 'a picture');
+        await askRunner(control(), 'click', { selector: '[data-view="journey"]' });
+        await renderOf(editor.document.uri, (r) => r.view === 'journey' && r.shows === 'diagram', 'the journey view');
+        // What the host posts to the webview, recorded on the way.
+        const sent: HostToWebviewMessage[] = [];
+        const webview = preview.panel.webview;
+        const postMessage = webview.postMessage;
+        webview.postMessage = (message: HostToWebviewMessage) => {
+            sent.push(message);
+            return postMessage.call(webview, message);
+        };
+        try {
+            await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '// one view whole\n'));
+            const version = editor.document.version;
+            await renderOf(editor.document.uri, (r) => r.version >= version && r.view === 'journey' && r.shows === 'diagram', `a render of version ${version}`);
+            const update = sent.find((m): m is UpdateMessage => m.type === 'update' && m.version >= version && m.views !== undefined);
+            assert(update?.views, `no update with views was sent: ${JSON.stringify(sent.map((m) => m.type))}`);
+            const kinds = Object.fromEntries(update.views.map((v) => [v.view, v.kind]));
+            assert(JSON.stringify(update.views.map((v) => v.view)) === JSON.stringify(preview.currentViews.map((v) => v.view)), `the update does not name every view: ${JSON.stringify(kinds)}`);
+            assert(update.views.filter((v) => v.kind === 'diagram').map((v) => v.view).join() === 'journey', `the update carries other pictures than the journey view's: ${JSON.stringify(kinds)}`);
+            const flowText = preview.currentViews.find((v) => v.view === 'flow');
+            assert(flowText?.kind === 'diagram' && !JSON.stringify(update).includes(flowText.mermaid), 'the update carries the flow view\'s Mermaid text');
+
+            await askRunner(control(), 'click', { selector: '[data-view="flow"]' });
+            const report = await renderOf(editor.document.uri, (r) => r.view === 'flow', 'the flow view');
+            assert(report.shows === 'diagram' && report.drawn, `the flow view shows ${report.shows} (drawn: ${report.drawn})`);
+            const answer = sent.find((m): m is ViewMessage => m.type === 'view' && m.view.view === 'flow');
+            assert(answer?.view.kind === 'diagram' && answer.view.mermaid === flowText.mermaid, `the host did not send the flow view: ${JSON.stringify(sent.map((m) => m.type))}`);
+            const svg = await svgInWebview();
+            assert(svg.text.includes('Calls for a quote'), 'the flow picture lacks the touchpoint "Calls for a quote"');
+        } finally {
+            webview.postMessage = postMessage;
+            await open('booking.journey');
+            const first = editor.document.lineAt(0);
+            if (first.text === '// one view whole') await editor.edit((edit) => edit.delete(first.rangeIncludingLineBreak));
         }
     });
 
