@@ -33,7 +33,7 @@ describe('journey render', () => {
         expect(result.stdout).toContain('tp_calls["<b>Calls for a quote</b>');
     });
 
-    test('writes a Markdown document with the title, personas, KPIs and a mermaid block per view', () => {
+    test('writes a Markdown document with the title, personas, KPIs and each view\'s mermaid blocks, laid out for GitHub\'s column', () => {
         const out = join(dir, 'booking.md');
         const result = journey([example, '--format', 'markdown', '--out', out]);
         expect(result.status, result.stderr).toBe(0);
@@ -41,7 +41,13 @@ describe('journey render', () => {
         expect(markdown).toMatch(/^# Booking a home cleaning\n/);
         expect(markdown).toContain('## Personas');
         expect(markdown).toContain('## KPIs');
-        expect(markdown.match(/^```mermaid$/gm)).toHaveLength(7);
+        // Seven views, each under its heading; the journey, emotion, funnel and blueprint of this
+        // 13-step map are too wide for the column: they come in pieces, one block each.
+        expect(markdown.match(/^## (Canvas|Journey|Emotion curve|Flow|Priorities|Funnel|Blueprint)$/gm)).toHaveLength(7);
+        const blocks = (heading: string) => markdown.split(`## ${heading}\n`)[1].split(/^## /m)[0].match(/^```mermaid$/gm)?.length;
+        expect([blocks('Canvas'), blocks('Flow'), blocks('Priorities')]).toEqual([1, 1, 1]);
+        for (const heading of ['Journey', 'Emotion curve', 'Funnel', 'Blueprint']) expect(blocks(heading), heading).toBeGreaterThan(1);
+        expect(markdown).toMatch(/## Flow\n\n```mermaid\n---\nconfig:\n[^]*?\n---\nflowchart TB\n/);
         // The first picture is the canvas, laid out for GitHub's 880-pixel column: portrait for this wide map.
         expect(markdown.indexOf('## Canvas')).toBeLessThan(markdown.indexOf('## Journey'));
         expect(markdown).toMatch(/## Canvas\n\n```mermaid\n---\nconfig:\n[^]*?block-beta\n {2}columns [2-6]\n {2}st_awareness\["Awareness"\]:[2-6]\n/);
