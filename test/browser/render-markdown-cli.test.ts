@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { expectShown, expectStandaloneSvg, saveScreenshot, useMermaidBrowser } from './harness.js';
+import { githubHtml } from '../support/github-markdown.js';
 import { VIEW_IDS } from '../../language-server/src/views/view-types.js';
 
 /** The view a fence without a view name shows. */
@@ -109,6 +110,31 @@ describe('journey render on Markdown documents', () => {
         expect(readFileSync(join(dir, 'pictures/guide.md'), 'utf8')).toContain(`![Buying a coffee (${DEFAULT_VIEW} view)](guide-1-${DEFAULT_VIEW}.png)`);
         expect(readFileSync(join(dir, `pictures/guide-1-${DEFAULT_VIEW}.png`)).subarray(0, 4)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     }, 120_000);
+
+    test('a fence in a list item whose view is too wide for GitHub\'s column becomes its pieces, each under its caption, all in the item', async () => {
+        const wide = ['journey shop "Shop" {', ...[1, 2, 3, 4].flatMap((s) => [
+            `  stage s${s} "Stage ${s}" {`,
+            ...[1, 2, 3].flatMap((t) => [`    touchpoint t${s}_${t} "Step ${t} of stage ${s}, told at some length" {`, `      emotion ${1 + ((s + t) % 5)}`, '    }']),
+            '  }',
+        ]), '}'];
+        write('wide.md', ['# Shop', '', '- The journey:', '', '  ```journey journey', ...wide.map((line) => `  ${line}`), '  ```', '- After the map', ''].join('\n'));
+        const result = journey(['wide.md', '--out', 'out']);
+        expect(result.status, result.stderr).toBe(0);
+        const copy = readFileSync(join(dir, 'out', 'wide.md'), 'utf8');
+        const html = githubHtml(copy);
+        // GitHub sees one list item holding every piece: captions in italics, then a Mermaid block each.
+        const item = /<li>\s*<p>The journey:<\/p>([^]*?)<\/li>/.exec(html)?.[1] ?? '';
+        const blocks = [...item.matchAll(/<pre><code class="language-mermaid">/g)].length;
+        expect(blocks, copy).toBeGreaterThan(1);
+        expect([...item.matchAll(/<em>Stage \d[^<]*<\/em>/g)].length, copy).toBe(blocks);
+        expect(html).toMatch(/<li>\s*(<p>)?After the map/);
+        // Each piece is a journey diagram Mermaid draws, without the map's title (the page names it).
+        for (const text of mermaidBlocks(copy.replace(/^ {2}/gm, ''))) {
+            const drawn = await browser().render(text);
+            expect(drawn.error, text).toBeUndefined();
+            expect(text).not.toMatch(/^\s*title /m);
+        }
+    });
 
     test('--check exits 1 and names the stale copies, 0 when they are up to date, and writes nothing', () => {
         write('docs/a.md', ['```journey emotion', ...MAP.filter((l) => !/persona|channel/.test(l)), '```', ''].join('\n'));

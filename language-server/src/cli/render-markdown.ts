@@ -16,6 +16,8 @@ import { ExitCode, UsageError } from './usage-error.js';
 import { FenceWorkspace, type FenceViews } from '../markdown/markdown-fence-views.js';
 import { continuationPrefix, documentPosition, findJourneyFences, replaceFences, splitLines, type JourneyFence } from '../markdown/markdown-fences.js';
 import { MermaidRenderer, MissingBrowserError } from '../render/mermaid-renderer.js';
+import { markdownText } from '../views/markdown-escape.js';
+import type { DiagramPiece } from '../views/view-types.js';
 
 /** The options of `journey render` that apply to Markdown documents. */
 export interface MarkdownRenderOptions {
@@ -47,6 +49,8 @@ interface DrawnFence {
     fence: JourneyFence;
     views: FenceViews;
     mermaid?: string;
+    /** The view in pieces, when it is too wide for GitHub's column. */
+    pieces?: DiagramPiece[];
     note?: string;
 }
 
@@ -79,7 +83,7 @@ export async function runRenderMarkdown(files: string[], options: MarkdownRender
             const views = await workspace.viewsOf(fence.content, URI.file(document.path).toString(), fence.argument);
             errors.push(...fenceErrors(document, text, fence, views));
             const result = views.result;
-            if (result?.kind === 'diagram') drawn.push({ fence, views, mermaid: result.mermaid });
+            if (result?.kind === 'diagram') drawn.push({ fence, views, mermaid: result.mermaid, pieces: result.pieces });
             else if (result?.kind === 'empty') drawn.push({ fence, views, note: `${views.title ?? 'Journey map'}, ${result.view} view: nothing to draw. ${result.message}` });
         }
         rendered.push({ document, bom, text, drawn });
@@ -139,7 +143,7 @@ async function outputsOf(rendered: RenderedDocument[], out: string, pictures: 's
             const target = path.join(out, document.relative);
             const stem = path.basename(document.relative).replace(MARKDOWN, '');
             const blocks = new Map<JourneyFence, string[]>();
-            for (const { fence, views, mermaid, note } of drawn) {
+            for (const { fence, views, mermaid, pieces, note } of drawn) {
                 const prefix = continuationPrefix(fence.prefix);
                 if (note !== undefined) {
                     blocks.set(fence, [`${fence.prefix}> ${note.replace(/\n/g, ' ')}`]);
@@ -151,8 +155,15 @@ async function outputsOf(rendered: RenderedDocument[], out: string, pictures: 's
                     const alt = `${views.title ?? 'Journey map'} (${views.view} view)`.replace(/[[\]\\]/g, '\\$&');
                     blocks.set(fence, [`${fence.prefix}![${alt}](${encodeURI(name)})`]);
                 } else if (mermaid !== undefined) {
-                    const body = mermaid.replace(/\n+$/, '').split('\n').map((line) => `${prefix}${line}`.replace(/\s+$/, ''));
-                    blocks.set(fence, [`${fence.prefix}${fence.marker}mermaid`, ...body, `${prefix}${fence.marker}`]);
+                    // A view too wide for GitHub's column: its pieces, one under the other, each under its caption.
+                    const lines: string[] = [];
+                    for (const piece of pieces ?? [{ caption: '', mermaid }]) {
+                        if (lines.length > 0) lines.push(prefix.trimEnd());
+                        if (piece.caption) lines.push(`${lines.length === 0 ? fence.prefix : prefix}*${markdownText(piece.caption)}*`, prefix.trimEnd());
+                        const body = piece.mermaid.replace(/\n+$/, '').split('\n').map((line) => `${prefix}${line}`.replace(/\s+$/, ''));
+                        lines.push(`${lines.length === 0 ? fence.prefix : prefix}${fence.marker}mermaid`, ...body, `${prefix}${fence.marker}`);
+                    }
+                    blocks.set(fence, lines);
                 }
             }
             outputs.push({ path: target, content: bom + replaceFences(text, [...blocks.keys()], (fence) => blocks.get(fence)!) });

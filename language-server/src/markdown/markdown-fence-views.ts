@@ -11,6 +11,8 @@ import { createJourneyServices } from '../journey-module.js';
 import { buildJourneyModel } from '../model/build-model.js';
 import type { JourneyModel } from '../model/journey-model.js';
 import { isViewId, renderView, VIEW_IDS, type ViewId, type ViewResult } from '../views/index.js';
+import { MARKDOWN_PAGE_WIDTH } from '../views/markdown-document.js';
+import { withPieces } from '../views/view-pieces.js';
 import type { LinePosition } from './markdown-fences.js';
 
 /** A diagnostic of a fence, in positions of the fence's content (0-based); severity 1 = error … 4 = hint. */
@@ -27,7 +29,7 @@ export interface FenceViews {
     view: ViewId;
     /** The journey's label, when the fence holds a journey. */
     title?: string;
-    /** The drawn view; undefined when the fence has errors or names no known view. */
+    /** The drawn view, laid out for GitHub's column (with its pieces when too wide for it); undefined when the fence has errors or names no known view. */
     result?: ViewResult;
     /** Every diagnostic of the fence's text (errors first). */
     diagnostics: FenceDiagnostic[];
@@ -137,5 +139,7 @@ function fenceViews(document: LangiumDocument<JourneyFile>, argument: string): F
     if (problem) return { view, title, diagnostics, problem };
     if (diagnostics.some((d) => d.severity === 1)) return { view, title, diagnostics };
     if (!model) return { view, diagnostics, problem: NO_JOURNEY };
-    return { view, title, result: renderView(model, view), diagnostics };
+    // Laid out for GitHub's column, as `journey render --format markdown` lays out a map's views.
+    const options = { availableWidth: MARKDOWN_PAGE_WIDTH };
+    return { view, title, result: withPieces(model, renderView(model, view, options), MARKDOWN_PAGE_WIDTH, options), diagnostics };
 }
