@@ -162,3 +162,19 @@ describe('the Markdown report', () => {
         expect(markdown).toContain('````mermaid\njourney\n  title ```x```\n````');
     });
 });
+
+describe('the report\'s pictures of a view in pieces', () => {
+    const journeyBlocks = (markdown: string) => (/<summary>Journey view[^]*?<\/details>/.exec(markdown)?.[0].match(/^`{3,}mermaid$/gm) ?? []).length;
+
+    test('show the pieces of the changed stages only; a change that reaches every stage shows them all', async () => {
+        const text = readFileSync(path.join(EXAMPLES, 'home-cleaning.journey'), 'utf8');
+        const before = await modelOf(text);
+        // One emotion in one stage: that stage's piece, before and after.
+        const oneStage = await modelOf(text.replace('emotion 1\n', 'emotion 3\n'));
+        expect(journeyBlocks(diffToMarkdown(compare(before, oneStage), { picture: viewPicture }))).toBe(2);
+        // The persona renamed: every task's actor changes, every piece is shown.
+        const persona = await modelOf(text.replace('"Alex, working parent"', '"Alex, parent of two"'));
+        const all = journeyBlocks(diffToMarkdown(compare(before, persona), { picture: viewPicture }));
+        expect(all).toBe(2 * before.stages.length);
+    });
+});

@@ -171,10 +171,11 @@ function elementCell(row: ChangeRow): string {
 /** Collapsible before/after pictures of the canvas, journey and flow views. */
 function pictures(diff: JourneyDiff, picture: PictureRenderer): string[] {
     const highlight = changedIds(diff);
+    const stages = changedStages(diff);
     const lines: string[] = [];
     for (const view of PICTURE_VIEWS) {
-        const before = diff.before && picture(diff.before, view, new Set());
-        const after = diff.after && picture(diff.after, view, highlight);
+        const before = diff.before && withChanges(picture(diff.before, view, new Set()), diff.before, stages);
+        const after = diff.after && withChanges(picture(diff.after, view, highlight), diff.after, stages);
         if (!before && !after) continue;
         lines.push(`<details><summary>${capitalize(view)} view: ${before && after ? 'before and after' : before ? 'before' : 'after'}</summary>`, '');
         if (before) lines.push('**Before**', '', ...drawing(before));
@@ -182,6 +183,41 @@ function pictures(diff: JourneyDiff, picture: PictureRenderer): string[] {
         lines.push('</details>', '');
     }
     return lines;
+}
+
+/**
+ * The stages a diff's changes are in (both sides of a move, both ends of a link), or undefined
+ * when a change reaches the whole map (the journey itself, a persona, channel, team, action or
+ * outcome, used anywhere).
+ */
+function changedStages(diff: JourneyDiff): Set<string> | undefined {
+    const stageOf = new Map<string, string>();
+    for (const model of [diff.before, diff.after]) for (const stage of model?.stages ?? []) for (const step of stage.steps) stageOf.set(step.id, stage.id);
+    const stages = new Set<string>();
+    for (const change of diff.changes) {
+        if (change.kind === 'flow') {
+            for (const id of [change.from, change.to]) if (stageOf.has(id)) stages.add(stageOf.get(id)!);
+        } else if (change.kind === 'stage') {
+            stages.add(change.id);
+        } else if ((change.kind === 'touchpoint' || change.kind === 'decision' || change.kind === 'kpi') && change.stage) {
+            stages.add(change.stage);
+            if (change.change === 'moved' && change.from.stage) stages.add(change.from.stage);
+        } else {
+            return undefined;
+        }
+    }
+    return stages;
+}
+
+/**
+ * A view in pieces shows only the pieces of the stages that changed (the others are the same
+ * before and after); a whole picture, or pieces none of which changed, are shown as they are.
+ */
+function withChanges(picture: string | readonly DiagramPiece[] | undefined, model: JourneyModel, stages: Set<string> | undefined): string | readonly DiagramPiece[] | undefined {
+    if (!picture || typeof picture === 'string' || !stages) return picture;
+    const stageOf = new Map(model.stages.flatMap((stage) => stage.steps.map((step) => [step.id, stage.id] as const)));
+    const changed = picture.filter((piece) => piece.steps.some((id) => stages.has(stageOf.get(id) ?? '')));
+    return changed.length > 0 ? changed : picture;
 }
 
 /** A picture's ```mermaid block, or its pieces' blocks, each under its caption. */
