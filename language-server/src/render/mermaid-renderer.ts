@@ -30,6 +30,23 @@ export const MERMAID_CONFIG = {
     flowchart: { wrappingWidth: 260 },
 } as const;
 
+/**
+ * The sections of Mermaid's default settings for diagram types no view draws. Mermaid copies its
+ * whole configuration (every diagram type's settings and the theme's variables, about 980
+ * values) each time it reads a setting, and its block diagram reads settings about 14 times per
+ * cell: 2,100 copies, two thirds of the time of the home-cleaning canvas. The renderer's page
+ * empties these sections (in Mermaid's defaults, before `initialize`), which halves each copy;
+ * the views' diagram types do not read them (every file written stays byte for byte the same),
+ * and a text of another type gets them back first (`VIEW_DIAGRAM_TYPES`).
+ */
+export const UNUSED_CONFIG_SECTIONS = [
+    'swimlane', 'agentflow', 'sequence', 'gantt', 'class', 'state', 'er', 'pie', 'xyChart', 'requirement', 'mindmap', 'ishikawa', 'kanban',
+    'timeline', 'gitGraph', 'c4', 'packet', 'treeView', 'architecture', 'eventmodeling', 'radar', 'usecase', 'venn', 'cynefin', 'railroad', 'treemap',
+] as const;
+
+/** The diagram types the views draw, as Mermaid's `detectType` names them: these draw with `UNUSED_CONFIG_SECTIONS` emptied. */
+export const VIEW_DIAGRAM_TYPES = ['block', 'flowchart-v2', 'journey', 'quadrantChart', 'sankey'] as const;
+
 /** The result of rendering one diagram. */
 export interface RenderResult {
     /** The diagram as a standalone SVG file (well-formed XML, natural size), when Mermaid rendered it. */
@@ -98,10 +115,15 @@ export class MermaidRenderer {
         private readonly page: PageLike,
         /** The first page launched the browser and closes it; pages opened from it close only themselves. */
         private readonly ownsBrowser: boolean,
+        /** Whether the pages keep Mermaid's settings of every diagram type (`UNUSED_CONFIG_SECTIONS` not set aside). */
+        private readonly everyDefault: boolean,
     ) {}
 
-    /** Launches the browser (from `executablePath`, the environment or the usual places) and loads Mermaid. */
-    static async launch(options: { executablePath?: string; width?: number } = {}): Promise<MermaidRenderer> {
+    /**
+     * Launches the browser (from `executablePath`, the environment or the usual places) and loads Mermaid.
+     * `everyDefault` keeps the settings of the diagram types no view draws (slower; the pictures are the same).
+     */
+    static async launch(options: { executablePath?: string; width?: number; everyDefault?: boolean } = {}): Promise<MermaidRenderer> {
         const executablePath = options.executablePath ?? findChromium();
         if (!executablePath) throw new MissingBrowserError(missingChromiumMessage());
         // A variable module name keeps playwright-core out of bundles: it is loaded from node_modules.
@@ -110,7 +132,7 @@ export class MermaidRenderer {
         const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
         try {
             const context = await browser.newContext({ offline: true, viewport: { width: options.width ?? 1400, height: 900 } });
-            return await MermaidRenderer.onNewPage(browser, context, true);
+            return await MermaidRenderer.onNewPage(browser, context, true, options.everyDefault ?? false);
         } catch (error) {
             await browser.close();
             throw error;
@@ -119,13 +141,13 @@ export class MermaidRenderer {
 
     /** Another page of the same browser, with Mermaid loaded: it draws at the same time as this one (closing it closes only its page). */
     async openPage(): Promise<MermaidRenderer> {
-        return MermaidRenderer.onNewPage(this.browser, this.context, false);
+        return MermaidRenderer.onNewPage(this.browser, this.context, false, this.everyDefault);
     }
 
     /** A new page of `context` with Mermaid loaded, offline, reporting dialogs. */
-    private static async onNewPage(browser: BrowserLike, context: ContextLike, ownsBrowser: boolean): Promise<MermaidRenderer> {
+    private static async onNewPage(browser: BrowserLike, context: ContextLike, ownsBrowser: boolean, everyDefault: boolean): Promise<MermaidRenderer> {
         const page = await context.newPage();
-        const renderer = new MermaidRenderer(browser, context, page, ownsBrowser);
+        const renderer = new MermaidRenderer(browser, context, page, ownsBrowser, everyDefault);
         page.on('dialog', (dialog) => {
             renderer.dialogs.push(dialog.message());
             void dialog.dismiss();
@@ -134,9 +156,36 @@ export class MermaidRenderer {
         await page.setContent('<!DOCTYPE html><html><head><meta charset="utf-8"><style>body{margin:0;background:#fff;font-family:sans-serif}#host{display:inline-block;padding:16px;background:#fff}</style></head><body><div id="host"></div></body></html>');
         await page.addScriptTag({ content: readFileSync(mermaidScriptPath(), 'utf8') });
         await page.addScriptTag({ content: `window.journeyStandaloneSvg = ${standaloneSvg.toString()};` });
-        await page.evaluate((config) => {
-            (window as unknown as { mermaid: { initialize(c: object): void } }).mermaid.initialize(config);
-        }, MERMAID_CONFIG as object);
+        await page.evaluate(({ config, unused, viewTypes }) => {
+            type Mermaid = { initialize(c: object): void; detectType(text: string): string; mermaidAPI: { defaultConfig: Record<string, unknown> } };
+            const page = window as unknown as { mermaid: Mermaid; journeyFullConfigFor(text: string): void };
+            const mermaid = page.mermaid;
+            const defaults = mermaid.mermaidAPI.defaultConfig;
+            // Set aside the settings of the diagram types no view draws (the objects stay, emptied: Mermaid keeps references to some).
+            const aside = new Map<Record<string, unknown>, Record<string, unknown>>();
+            for (const key of unused) {
+                const section = defaults[key];
+                if (!section || typeof section !== 'object' || Array.isArray(section)) continue;
+                const values = section as Record<string, unknown>;
+                aside.set(values, { ...values });
+                for (const name of Object.keys(values)) delete values[name];
+            }
+            mermaid.initialize(config);
+            // A text of another type (or one Mermaid cannot name) gets every default back, for good, before it is drawn.
+            page.journeyFullConfigFor = (text) => {
+                if (aside.size === 0) return;
+                let type = '';
+                try {
+                    type = mermaid.detectType(text);
+                } catch {
+                    // drawn with every default, to fail as it would have
+                }
+                if ((viewTypes as readonly string[]).includes(type)) return;
+                for (const [values, saved] of aside) Object.assign(values, saved);
+                aside.clear();
+                mermaid.initialize(config);
+            };
+        }, { config: MERMAID_CONFIG as object, unused: everyDefault ? [] : UNUSED_CONFIG_SECTIONS, viewTypes: VIEW_DIAGRAM_TYPES });
         return renderer;
     }
 
@@ -158,7 +207,9 @@ export class MermaidRenderer {
                 const page = window as unknown as {
                     mermaid: { render(id: string, text: string): Promise<{ svg: string }> };
                     journeyStandaloneSvg(svg: SVGSVGElement): string;
+                    journeyFullConfigFor(text: string): void;
                 };
+                page.journeyFullConfigFor(text);
                 try {
                     host.innerHTML = (await page.mermaid.render(id, text)).svg;
                     const element = host.querySelector('svg')!;
