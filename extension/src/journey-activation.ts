@@ -10,6 +10,7 @@ import { JOURNEY_VIEWS_METHOD, type JourneyViewsParams, type JourneyViewsResult 
 import { registerJourneyCommands } from './journey-commands.js';
 import { registerNewMapCommand } from './journey-new-map.js';
 import { registerJourneyMarkdownPreview } from './markdown/journey-markdown-preview.js';
+import type { JourneyMarkdownStats } from './markdown/journey-markdown-it.js';
 import { JourneyPreviewManager } from './preview/journey-preview-manager.js';
 
 /** What the extension returns from `activate` (used by its tests and by other extensions). */
@@ -18,6 +19,8 @@ export interface JourneyExtensionApi {
     previews: JourneyPreviewManager;
     /** Called by VS Code's Markdown preview (`markdown.markdownItPlugins`): draws ```journey fences. */
     extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+    /** What the ```journey fences' plugin has done so far (requests, answers, refreshes). */
+    markdownStats(): JourneyMarkdownStats;
 }
 
 /** The running client, for the platform entry's `deactivate`. */
@@ -39,7 +42,7 @@ export async function activateJourney(
     context.subscriptions.push(...markdown.disposables);
     client = await startClient(context);
     context.subscriptions.push(client);
-    return { client, previews, extendMarkdownIt: (md) => markdown.fences.extend(md) };
+    return { client, previews, extendMarkdownIt: (md) => markdown.fences.extend(md), markdownStats: () => markdown.fences.stats() };
 }
 
 /** The client started by `activateJourney`, if any. */

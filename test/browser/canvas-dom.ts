@@ -112,42 +112,34 @@ export function expectCanvasReadable(facts: CanvasFacts, mermaid: string, where:
  * CSS pixels (font size × scale); saves a screenshot when `screenshot` names one.
  */
 export async function shownLabelSize(renderer: MermaidRenderer, width: number, screenshot?: string): Promise<number> {
-    const page = pageOf(renderer);
-    const size = await page.evaluate((available) => {
-        const svg = document.querySelector('#host svg') as SVGSVGElement;
-        const natural = svg.viewBox.baseVal.width;
-        svg.style.width = `${Math.min(natural, available)}px`;
-        svg.style.maxWidth = `${available}px`;
-        const scale = svg.getBoundingClientRect().width / natural;
-        const sizes = Array.from(svg.querySelectorAll('g.node .nodeLabel, g.node text')).map((label) => parseFloat(getComputedStyle(label).fontSize));
-        return Math.min(...sizes) * scale;
-    }, width);
-    if (screenshot) {
-        const folder = path.join(TEST_OUTPUT, 'screenshots');
-        mkdirSync(folder, { recursive: true });
-        await page.locator('#host').screenshot({ path: path.join(folder, `${screenshot}.png`) });
-    }
-    return size;
+    return shownSize(renderer, width, 'node labels', screenshot);
 }
 
 /**
  * The smallest text of the diagram shown last, in CSS px on screen, when it is scaled to fit
- * `width` pixels as GitHub's Markdown column scales a picture (never enlarged): every text
+ * `width` pixels as GitHub's Markdown column scales a picture (never enlarged): every visible
  * element that holds text of its own (SVG text, HTML labels), whatever the diagram type.
  */
 export async function shownTextSize(renderer: MermaidRenderer, width: number, screenshot?: string): Promise<number> {
+    return shownSize(renderer, width, 'all text', screenshot);
+}
+
+/** The smallest font size on screen of the nodes' labels (flowchart, block) or of all text, at `width` pixels. */
+async function shownSize(renderer: MermaidRenderer, width: number, which: 'node labels' | 'all text', screenshot?: string): Promise<number> {
     const page = pageOf(renderer);
-    const size = await page.evaluate((available) => {
+    const size = await page.evaluate(([available, kind]) => {
         const svg = document.querySelector('#host svg') as SVGSVGElement;
         const natural = svg.viewBox.baseVal.width;
         svg.style.width = `${Math.min(natural, available)}px`;
         svg.style.maxWidth = `${available}px`;
         const scale = svg.getBoundingClientRect().width / natural;
-        const texts = Array.from(svg.querySelectorAll('text, tspan, foreignObject span, foreignObject div, foreignObject p'))
-            .filter((el) => Array.from(el.childNodes).some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== ''))
-            .filter((el) => getComputedStyle(el).visibility !== 'hidden' && getComputedStyle(el).display !== 'none');
+        const texts = kind === 'node labels'
+            ? Array.from(svg.querySelectorAll('g.node .nodeLabel, g.node text'))
+            : Array.from(svg.querySelectorAll('text, tspan, foreignObject span, foreignObject div, foreignObject p'))
+                .filter((el) => Array.from(el.childNodes).some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== ''))
+                .filter((el) => getComputedStyle(el).visibility !== 'hidden' && getComputedStyle(el).display !== 'none');
         return Math.min(...texts.map((el) => parseFloat(getComputedStyle(el).fontSize))) * scale;
-    }, width);
+    }, [width, which] as const);
     if (screenshot) {
         const folder = path.join(TEST_OUTPUT, 'screenshots');
         mkdirSync(folder, { recursive: true });

@@ -66,8 +66,8 @@ describe('views cut into pieces for GitHub\'s column', () => {
         for (const view of markdownViews(hello).views) expect(view.kind === 'diagram' && view.pieces, view.view).toBeFalsy();
         const home = await example('home-cleaning');
         const markdown = markdownDocument(home, markdownViews(home).views);
-        expect(markdown).toMatch(/## Journey\n\n\*Awareness\*\n\n```mermaid\n---\nconfig:[\s\S]*?\n---\njourney\n    section Awareness\n/);
-        expect(markdown).toMatch(/## Emotion curve\n\n\*Awareness – Consideration\*\n\n```mermaid\n/);
+        expect(markdown).toMatch(/## Journey\n\n<em>Awareness<\/em>\n\n```mermaid\n---\nconfig:[\s\S]*?\n---\njourney\n    section Awareness\n/);
+        expect(markdown).toMatch(/## Emotion curve\n\n<em>Awareness – Consideration<\/em>\n\n```mermaid\n/);
     });
 
     test('a run of steps keeps the links between them and to outcomes, and what its touchpoints use', async () => {

@@ -7,8 +7,11 @@
  *
  * VS Code's preview drops a refresh asked for while one of its own throttled updates is pending,
  * and that update then finds the document unchanged and renders nothing: an answer would never
- * be shown ("Drawing…" forever). So the plugin notes which answers a render has shown, and asks
- * again, a few times and less and less often, while some are not.
+ * be shown ("Drawing…" forever). So after answers arrive the plugin asks again, a few times and
+ * less and less often (REFRESH_RETRIES). Whether the preview showed them cannot be known here:
+ * other renders of the same document (`markdown.api.render`, other extensions) run this plugin
+ * too. A render that finds every answer cached costs little, and the preview's script does not
+ * draw a picture again whose Mermaid text it already shows.
  */
 import type MarkdownIt from 'markdown-it';
 import type { JourneyMarkdownViewsResult } from '../../../language-server/src/lsp/journey-markdown-protocol.js';
@@ -27,13 +30,28 @@ export interface JourneyMarkdownHost {
 /** The class of every block the plugin writes (the preview script and styles look for it). */
 export const FENCE_CLASS = 'journey-fence';
 const CACHE_SIZE = 200;
-/** When to ask the preview again for answers no render has shown yet (ms after the previous ask). */
+/** When to ask the previews again after answers arrived (ms after the previous ask). */
 export const REFRESH_RETRIES: readonly number[] = [400, 1000, 2500, 5000];
 
 /** The plugin: `extend` adds ```journey fences to a markdown-it instance; `invalidate` forgets every answer (a shared file changed). */
 export interface JourneyMarkdownFences {
     extend(md: MarkdownIt): MarkdownIt;
     invalidate(): void;
+    /** What the plugin has done so far (for the extension's tests and bug reports). */
+    stats(): JourneyMarkdownStats;
+}
+
+/** Counts of the plugin's work since it started. */
+export interface JourneyMarkdownStats {
+    /** Fences rendered (every render of every document). */
+    rendered: number;
+    /** Requests sent to the language server, answered, failed, and still waiting. */
+    asked: number;
+    answered: number;
+    failed: number;
+    waiting: number;
+    /** Refreshes of the previews asked of VS Code. */
+    refreshes: number;
 }
 
 /** Creates the plugin; answers are cached across renders and documents. */
@@ -43,19 +61,17 @@ export function createJourneyMarkdownFences(host: JourneyMarkdownHost): JourneyM
     /** The last answer shown for each fence slot (document + position), shown again while its new text is on its way. */
     const lastShown = new Map<string, JourneyMarkdownViewsResult>();
     const fenceCounts = new WeakMap<object, number>();
-    /** Answers that arrived and that no render has shown yet. */
-    const unshown = new Set<string>();
     let refreshTimer: ReturnType<typeof setTimeout> | undefined;
     /** How many times the preview was asked since the last answer arrived (0: the first ask is coming). */
     let asked = 0;
+    const counts = { rendered: 0, asked: 0, answered: 0, failed: 0, refreshes: 0 };
 
     const ask = (delay: number) => {
         refreshTimer = setTimeout(() => {
             refreshTimer = undefined;
-            if (asked > 0 && unshown.size === 0) return;
+            counts.refreshes++;
             host.refresh();
             if (asked < REFRESH_RETRIES.length) ask(REFRESH_RETRIES[asked++]);
-            else unshown.clear(); // the fences left are in no open preview any more
         }, delay);
     };
     /** Asks the preview to render again soon (answers arriving together make one ask). */
@@ -74,6 +90,7 @@ export function createJourneyMarkdownFences(host: JourneyMarkdownHost): JourneyM
             if (language !== 'journey') {
                 return original ? original(tokens, index, options, env, self) : self.renderToken(tokens, index, options);
             }
+            counts.rendered++;
             const baseUri = documentUri(env);
             const slotIndex = (fenceCounts.get(env ?? md) ?? 0);
             fenceCounts.set(env ?? md, slotIndex + 1);
@@ -81,7 +98,6 @@ export function createJourneyMarkdownFences(host: JourneyMarkdownHost): JourneyM
             const key = `${baseUri}\u0000${argument}\u0000${token.content}`;
             let answer = answers.get(key);
             if (answer) {
-                unshown.delete(key);
                 // Most recently used last: the oldest answers leave first.
                 answers.delete(key);
                 answers.set(key, answer);
@@ -90,9 +106,16 @@ export function createJourneyMarkdownFences(host: JourneyMarkdownHost): JourneyM
                 while (lastShown.size > CACHE_SIZE) lastShown.delete(lastShown.keys().next().value as string);
             } else if (!pending.has(key)) {
                 pending.add(key);
+                counts.asked++;
                 host.fetch(token.content, baseUri, argument).then(
-                    (result) => remember(key, result),
-                    (error: unknown) => remember(key, { view: argument || 'journey', views: [], diagnostics: [], problem: `The language server could not draw this map: ${error instanceof Error ? error.message : String(error)}` }),
+                    (result) => {
+                        counts.answered++;
+                        remember(key, result);
+                    },
+                    (error: unknown) => {
+                        counts.failed++;
+                        remember(key, { view: argument || 'journey', views: [], diagnostics: [], problem: `The language server could not draw this map: ${error instanceof Error ? error.message : String(error)}` });
+                    },
                 );
             }
             answer ??= lastShown.get(slot);
@@ -106,7 +129,6 @@ export function createJourneyMarkdownFences(host: JourneyMarkdownHost): JourneyM
     function remember(key: string, result: JourneyMarkdownViewsResult): void {
         pending.delete(key);
         answers.set(key, result);
-        unshown.add(key);
         while (answers.size > CACHE_SIZE) answers.delete(answers.keys().next().value as string);
         scheduleRefresh();
     }
@@ -114,10 +136,9 @@ export function createJourneyMarkdownFences(host: JourneyMarkdownHost): JourneyM
     function invalidate(): void {
         // The last drawings stay on screen until the new answers arrive.
         answers.clear();
-        unshown.clear();
         scheduleRefresh();
     }
-    return { extend, invalidate };
+    return { extend, invalidate, stats: () => ({ ...counts, waiting: pending.size }) };
 }
 
 /**

@@ -16,7 +16,7 @@ import { ExitCode, UsageError } from './usage-error.js';
 import { FenceWorkspace, type FenceViews } from '../markdown/markdown-fence-views.js';
 import { continuationPrefix, documentPosition, findJourneyFences, replaceFences, splitLines, type JourneyFence } from '../markdown/markdown-fences.js';
 import { MermaidRenderer, MissingBrowserError } from '../render/mermaid-renderer.js';
-import { markdownText } from '../views/markdown-escape.js';
+import { markdownCaption } from '../views/markdown-escape.js';
 import type { DiagramPiece } from '../views/view-types.js';
 
 /** The options of `journey render` that apply to Markdown documents. */
@@ -159,7 +159,7 @@ async function outputsOf(rendered: RenderedDocument[], out: string, pictures: 's
                     const lines: string[] = [];
                     for (const piece of pieces ?? [{ caption: '', mermaid }]) {
                         if (lines.length > 0) lines.push(prefix.trimEnd());
-                        if (piece.caption) lines.push(`${lines.length === 0 ? fence.prefix : prefix}*${markdownText(piece.caption)}*`, prefix.trimEnd());
+                        if (piece.caption) lines.push(`${lines.length === 0 ? fence.prefix : prefix}${markdownCaption(piece.caption)}`, prefix.trimEnd());
                         const body = piece.mermaid.replace(/\n+$/, '').split('\n').map((line) => `${prefix}${line}`.replace(/\s+$/, ''));
                         lines.push(`${lines.length === 0 ? fence.prefix : prefix}${fence.marker}mermaid`, ...body, `${prefix}${fence.marker}`);
                     }

@@ -4,7 +4,7 @@
  * pictures with the changed elements highlighted in the "after" one.
  */
 import type { JourneyModel } from '../model/journey-model.js';
-import { markdownCode, markdownTableCode, markdownText } from '../views/markdown-escape.js';
+import { markdownCaption, markdownCode, markdownTableCode, markdownText } from '../views/markdown-escape.js';
 import { kindWord } from './diff-describe.js';
 import { journeyShown } from './diff-files.js';
 import { changedIds } from './diff-highlight.js';
@@ -223,7 +223,7 @@ function withChanges(picture: string | readonly DiagramPiece[] | undefined, mode
 /** A picture's ```mermaid block, or its pieces' blocks, each under its caption. */
 function drawing(picture: string | readonly DiagramPiece[]): string[] {
     if (typeof picture === 'string') return [...fenced(picture), ''];
-    return picture.flatMap((piece) => [`*${markdownText(piece.caption)}*`, '', ...fenced(piece.mermaid), '']);
+    return picture.flatMap((piece) => [markdownCaption(piece.caption), '', ...fenced(piece.mermaid), '']);
 }
 
 /** A ```mermaid block whose fence is longer than any run of backticks inside. */

@@ -9,7 +9,7 @@
 import type { JourneyModel, KpiModel } from '../model/journey-model.js';
 import { renderView } from './index.js';
 import { percentOfTarget } from './kpi-text.js';
-import { markdownInline, markdownText } from './markdown-escape.js';
+import { markdownCaption, markdownInline, markdownText } from './markdown-escape.js';
 import { touchpointsOf } from './model-queries.js';
 import { viewsWithPieces } from './view-pieces.js';
 import { splitOversizedViews, type SplitViews } from './view-split.js';
@@ -90,7 +90,7 @@ export function markdownDocument(model: JourneyModel, views: readonly ViewResult
         else {
             // A view too wide for the page comes in pieces, one under the other, each named by its stages.
             for (const piece of view.pieces ?? [{ caption: '', mermaid: view.mermaid }]) {
-                if (piece.caption) out.push(`*${markdownText(piece.caption)}*`, '');
+                if (piece.caption) out.push(markdownCaption(piece.caption), '');
                 out.push(`${fenceFor(piece.mermaid)}mermaid`, piece.mermaid.trimEnd(), fenceFor(piece.mermaid), '');
             }
             if (view.table) out.push(...markdownTable(view.table), '');

@@ -34,6 +34,14 @@ export function markdownText(text: string): string {
         .replace(/^(\s*)([+-]|\d+[.)])/, (_, space: string, marker: string) => `${space}${marker.replace(/[+.)-]/, (c) => `\\${c}`)}`);
 }
 
+/**
+ * A caption line in italics showing `text` literally (a picture's stages, above its block):
+ * HTML `<em>`, so that spaces or marks at either end of a label cannot undo the emphasis.
+ */
+export function markdownCaption(text: string): string {
+    return `<em>${markdownText(text)}</em>`;
+}
+
 /** `markdownText` for text inside a line (a table cell), where a number at its start is no list marker: it stays as written. */
 export function markdownInline(text: string): string {
     return withoutMentions(text.replace(LINE_BREAKS, ' ').replace(CONTROLS, controlPicture))

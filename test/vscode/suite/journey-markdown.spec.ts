@@ -3,7 +3,9 @@ import * as vscode from 'vscode';
 import { assert, describe, test, waitFor } from './mini-test.js';
 import { askRunner, readControl } from './runner-bridge.js';
 import { VIEW_IDS } from '../../../language-server/src/views/view-types.js';
+import type { JourneyExtensionApi } from '../../../extension/src/extension.js';
 
+const EXTENSION_ID = 'journey-maps.journey-maps';
 const folder = () => vscode.workspace.workspaceFolders![0].uri;
 const fileUri = (name: string) => vscode.Uri.joinPath(folder(), name);
 const control = () => readControl(folder().fsPath);
@@ -31,7 +33,8 @@ async function blocksWhen(what: string, count: number, accept: (blocks: PreviewB
         return last.blocks.length === count && accept(last.blocks, last.bodyClass) ? last.blocks : undefined;
     }, 30_000).catch((e) => {
         const blocks = last?.blocks.map((b) => ({ ...b, style: b.style.length, text: b.text.slice(0, 200) }));
-        throw new Error(`${e.message}: the preview shows ${JSON.stringify(blocks)}, Mermaid ${last?.mermaid}, scripts ${JSON.stringify(last?.scripts)}`);
+        const stats = vscode.extensions.getExtension<JourneyExtensionApi>(EXTENSION_ID)?.exports?.markdownStats();
+        throw new Error(`${e.message}: the preview shows ${JSON.stringify(blocks)}, Mermaid ${last?.mermaid}, scripts ${JSON.stringify(last?.scripts)}; the fences' plugin: ${JSON.stringify(stats)}`);
     });
 }
 
