@@ -36,10 +36,8 @@ export function viewsWithPieces(model: JourneyModel, views: readonly ViewResult[
     return views.map((view) => withPieces(model, view, availableWidth, options));
 }
 
-/** A run of consecutive steps drawn as one piece. */
-interface Run {
-    steps: string[];
-}
+/** A run of consecutive steps (their ids) drawn as one piece. */
+type Run = string[];
 
 /**
  * Cuts the journey's steps into runs that read at `availableWidth`: stages are added to a run
@@ -62,7 +60,7 @@ function cutIntoPieces(model: JourneyModel, view: ViewId, availableWidth: number
     const runs: Run[] = [];
     let current: string[] = [];
     const close = () => {
-        if (current.length > 0) runs.push({ steps: current });
+        if (current.length > 0) runs.push(current);
         current = [];
     };
     for (const stage of model.stages) {
@@ -84,11 +82,11 @@ function cutIntoPieces(model: JourneyModel, view: ViewId, availableWidth: number
     }
     close();
     const drawable = runs.flatMap((run) => {
-        const result = draw(run.steps);
+        const result = draw(run);
         return result.kind === 'diagram' ? [{ run, mermaid: result.mermaid }] : [];
     });
     const captions = captionsOf(model.stages, drawable.map(({ run }) => run));
-    return drawable.map(({ run, mermaid }, index) => ({ caption: captions[index], steps: run.steps, mermaid }));
+    return drawable.map(({ run, mermaid }, index) => ({ caption: captions[index], steps: run, mermaid }));
 }
 
 /**
@@ -99,10 +97,10 @@ function captionsOf(stages: readonly StageModel[], runs: readonly Run[]): string
     const runsOf = new Map<string, number[]>();
     const stageOf = new Map(stages.flatMap((stage) => stage.steps.map((step) => [step.id, stage] as const)));
     runs.forEach((run, index) => {
-        for (const stage of new Set(run.steps.map((id) => stageOf.get(id)!))) runsOf.set(stage.id, [...(runsOf.get(stage.id) ?? []), index]);
+        for (const stage of new Set(run.map((id) => stageOf.get(id)!))) runsOf.set(stage.id, [...(runsOf.get(stage.id) ?? []), index]);
     });
     return runs.map((run, index) => {
-        const names = [...new Set(run.steps.map((id) => stageOf.get(id)!))].map((stage) => {
+        const names = [...new Set(run.map((id) => stageOf.get(id)!))].map((stage) => {
             const shared = runsOf.get(stage.id) ?? [];
             return shared.length > 1 ? `${stage.label} (${shared.indexOf(index) + 1}/${shared.length})` : stage.label;
         });

@@ -77,7 +77,7 @@ function configNumber(config: readonly string[], key: string): number | undefine
 }
 
 /** The lines of a label as drawn: `<br/>` breaks it, tags and entity codes are read as what they show. */
-function labelLines(label: string): Array<{ text: string; bold: boolean }> {
+function shownLines(label: string): Array<{ text: string; bold: boolean }> {
     return label.split(/<br\s*\/?>/i).map((line) => ({
         bold: /<b>|<strong>/i.test(line),
         text: line.replace(/<[^>]*>/g, '').replace(/#(\d+);/g, (_m, code: string) => String.fromCodePoint(Number(code))).replace(/#\w+;/g, 'x'),
@@ -86,7 +86,7 @@ function labelLines(label: string): Array<{ text: string; bold: boolean }> {
 
 /** The width of a label's widest line at `font` px (bold text is drawn about a tenth wider). */
 function labelWidth(label: string, font = FONT): number {
-    return Math.max(0, ...labelLines(label).map((line) => textWidth(line.text, font) * (line.bold ? 1.1 : 1)));
+    return Math.max(0, ...shownLines(label).map((line) => textWidth(line.text, font) * (line.bold ? 1.1 : 1)));
 }
 
 /**
