@@ -55,6 +55,8 @@ let rendering = false;
 let renderAgain = false;
 /** The picture's elements for each source map entry (then each row of its table: `row`). */
 let linked: { entry: SourceMapEntryLike; elements: Element[]; row?: number }[] = [];
+/** The document's version the linked entries' ranges are read in (the host carries them to the text of now). */
+let linkedVersion = 0;
 /** The ids the links on the canvas were made from (each entry's diagram and element id, each row's element id), in order. */
 let linkedIds = '';
 let highlightedLine: number | undefined;
@@ -107,7 +109,7 @@ canvas.addEventListener('click', (event) => {
     const target = (event.target as Element).closest('[data-journey-entry]');
     if (!target) return;
     const entry = linked[Number(target.getAttribute('data-journey-entry'))]?.entry;
-    if (entry) post({ type: 'reveal', range: entry.range });
+    if (entry) post({ type: 'reveal', range: entry.range, version: linkedVersion });
 });
 
 new MutationObserver(() => {
@@ -224,6 +226,7 @@ async function render(): Promise<void> {
             const { svg } = await mermaid.render(`journey-svg-${++renderCount}`, view.mermaid);
             timing.mermaid = performance.now() - start;
             showPicture(svg, view);
+            linkedVersion = version;
             renderedKey = key;
             drawn = true;
         } catch (error) {
@@ -238,6 +241,7 @@ async function render(): Promise<void> {
         // The same picture, but its elements may now stand on other lines (an edit above them).
         skips++;
         phase('link', () => relinkSourceMap(view));
+        linkedVersion = version;
         phase('highlight', () => applyHighlight(false));
     }
     showMessage(undefined);
@@ -408,7 +412,8 @@ function renderBanner(errors: readonly JourneyPreviewDiagnostic[], notice: strin
             link.type = 'button';
             link.className = 'error-link';
             link.textContent = `Line ${error.range.start.line + 1}: ${error.message}`;
-            link.addEventListener('click', () => post({ type: 'reveal', range: error.range }));
+            const version = latest?.version ?? 0;
+            link.addEventListener('click', () => post({ type: 'reveal', range: error.range, version }));
             li.append(link);
             list.append(li);
         }

@@ -20,7 +20,10 @@ export class JourneyPreviewManager implements vscode.Disposable, vscode.WebviewP
         this.disposables.push(
             vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
             vscode.workspace.onDidChangeTextDocument((e) => {
-                this.forDocument(e.document.uri, (p) => p.refresh());
+                this.forDocument(e.document.uri, (p) => {
+                    if (e.contentChanges.length > 0) p.documentEdited(e.document.version, e.contentChanges);
+                    void p.refresh();
+                });
                 if (e.document.languageId !== 'journey' || e.contentChanges.length === 0) return;
                 // Another map may hold the shared personas, channels or teams this preview shows.
                 for (const p of this.previews) if (!p.isPreviewOf(e.document.uri)) p.otherDocumentChanged();

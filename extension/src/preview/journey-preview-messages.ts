@@ -137,8 +137,11 @@ export interface RenderTiming {
     phases: Record<string, number>;
 }
 
-/** Webview → host: the user clicked an element of the picture or an error of the banner. */
-export interface RevealMessage { type: 'reveal'; range: PreviewRange }
+/**
+ * Webview → host: the user clicked an element of the picture or an error of the banner; `range` is
+ * read in the document's `version` the picture or banner stands for.
+ */
+export interface RevealMessage { type: 'reveal'; range: PreviewRange; version: number }
 
 /** Webview → host: the user switched views. */
 export interface ViewChangedMessage { type: 'viewChanged'; view: ViewId }

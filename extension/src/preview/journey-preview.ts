@@ -5,6 +5,7 @@ import { previewPageHtml } from './journey-preview-html.js';
 import type {
     DocumentMessage, ExportedMessage, HostToWebviewMessage, PreviewLimits, PreviewRange, PreviewState, RenderedMessage, UpdateMessage, ViewId, ViewResult, WebviewToHostMessage,
 } from './journey-preview-messages.js';
+import { EditLog } from './edit-log.js';
 import { viewsForUpdate } from './journey-preview-views.js';
 import { UpdateScheduler } from './journey-update-scheduler.js';
 
@@ -59,6 +60,8 @@ export class JourneyPreview implements vscode.Disposable {
     private lastGoodUpdate: HostUpdate | undefined;
     /** The views of `lastGoodUpdate` the webview has whole (the one on screen when it was sent, then those it asked for). */
     private readonly sentWhole = new Set<ViewId>();
+    /** The document's edits, to carry a click on a picture of an older version to the text of now. */
+    private readonly edits = new EditLog();
     private readonly waiting: HostToWebviewMessage[] = [];
     private shownErrors = 0;
     private othersChanged = false;
@@ -136,6 +139,7 @@ export class JourneyPreview implements vscode.Disposable {
     switchTo(uri: vscode.Uri): void {
         if (this.isPreviewOf(uri)) return;
         this.uri = uri;
+        this.edits.clear();
         this.deleted = false;
         this.stage = undefined;
         this.cursorLine = undefined;
@@ -154,6 +158,11 @@ export class JourneyPreview implements vscode.Disposable {
         this.locked = !this.locked;
         this.updateTitle();
         this.post(this.documentMessage());
+    }
+
+    /** Notes an edit of the document (before the views of its new version are asked for). */
+    documentEdited(version: number, changes: readonly vscode.TextDocumentContentChangeEvent[]): void {
+        this.edits.record(version, changes.map((c) => ({ range: c.range, text: c.text })));
     }
 
     /** Asks for the views of the document's current version (throttled unless `immediate`). */
@@ -364,7 +373,7 @@ export class JourneyPreview implements vscode.Disposable {
                 this.renderEmitter.fire(this.lastRender);
                 break;
             case 'reveal':
-                void this.reveal(message.range);
+                void this.reveal(message.range, message.version);
                 break;
             case 'viewChanged':
                 this.view = message.view;
@@ -381,10 +390,15 @@ export class JourneyPreview implements vscode.Disposable {
         }
     }
 
-    /** Shows and selects a source range in an editor (beside the preview when none shows the file). */
-    private async reveal(range: PreviewRange): Promise<void> {
+    /**
+     * Shows and selects a source range in an editor (beside the preview when none shows the file). A
+     * range of this document read in an older `version` (a click before the picture of the last edit
+     * came) is carried through the edits made since.
+     */
+    private async reveal(range: PreviewRange, version: number): Promise<void> {
         const uri = range.uri ? vscode.Uri.parse(range.uri) : this.uri;
-        const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+        const now = range.uri ? range : (this.edits.carry(range, version) ?? range);
+        const selection = new vscode.Range(now.start.line, now.start.character, now.end.line, now.end.character);
         const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
         const column = visible?.viewColumn ?? (this.panel.viewColumn && this.panel.viewColumn > 1 ? this.panel.viewColumn - 1 : vscode.ViewColumn.Beside);
         const editor = await vscode.window.showTextDocument(uri, { viewColumn: column, preserveFocus: false, selection });

@@ -256,7 +256,9 @@ describe('Journey extension', () => {
     test('a click on a touchpoint in the picture reveals its source line', async () => {
         const editor = await open('booking.journey');
         await askRunner(control(), 'click', { selector: '[data-view="flow"]' });
-        await renderOf(editor.document.uri, (r) => r.view === 'flow' && r.shows === 'diagram', 'the flow view');
+        // The picture of the text as it is now: the test before this one edited the map on its way out.
+        const version = editor.document.version;
+        await renderOf(editor.document.uri, (r) => r.view === 'flow' && r.shows === 'diagram' && r.version === version, `the flow view of version ${version}`);
         await open('booking.journey');
         editor.selection = new vscode.Selection(0, 0, 0, 0);
         await askRunner(control(), 'click', { selector: '[data-journey-id="calls"]' });
@@ -275,6 +277,33 @@ describe('Journey extension', () => {
             await askRunner(control(), 'click', { selector, position });
             const line = lineOf(editor.document, source);
             await waitFor(`the editor to select ${source}`, () => vscode.window.activeTextEditor?.selection.start.line === line);
+        }
+    });
+
+    test('a click on the picture before it shows the last edit selects the element where it is now', async () => {
+        const editor = await open('booking.journey');
+        const settings = vscode.workspace.getConfiguration('journey.preview');
+        // A long update delay keeps the picture of the text before the edit on screen while the test clicks.
+        await settings.update('updateDelay', 8000, vscode.ConfigurationTarget.Workspace);
+        try {
+            const before = editor.document.version;
+            await renderOf(editor.document.uri, (r) => r.view === 'flow' && r.shows === 'diagram' && r.version === before, `the flow view of version ${before}`);
+            await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '// one line above\n// and another\n'));
+            await open('booking.journey');
+            editor.selection = new vscode.Selection(0, 0, 0, 0);
+            await askRunner(control(), 'click', { selector: '[data-journey-id="calls"]' });
+            const expected = lineOf(editor.document, 'touchpoint calls');
+            await waitFor(`the editor to select line ${expected + 1}`, () => vscode.window.activeTextEditor?.selection.start.line === expected)
+                .catch(() => { throw new Error(`the click selected line ${(vscode.window.activeTextEditor?.selection.start.line ?? -1) + 1}, not ${expected + 1}`); });
+            const shown = api.previews.lastRender(editor.document.uri);
+            assert(shown && shown.version < editor.document.version, `the picture already showed the edit (version ${shown?.version}); the test proves nothing`);
+        } finally {
+            await settings.update('updateDelay', undefined, vscode.ConfigurationTarget.Workspace);
+            await open('booking.journey');
+            for (const text of ['// one line above', '// and another']) {
+                const first = editor.document.lineAt(0);
+                if (first.text === text) await editor.edit((edit) => edit.delete(first.rangeIncludingLineBreak));
+            }
         }
     });
 

@@ -1,0 +1,73 @@
+/**
+ * The edits made to a document since a version, to carry a range of that version to the text of
+ * now. A picture in the preview stands for the version it was drawn from; a click on it while the
+ * next version is on its way (the update delay, the server's answer) must still select the element's
+ * line in the text as it is now, not the line it had before the edit.
+ */
+
+export interface LogPosition { line: number; character: number }
+export interface LogRange { start: LogPosition; end: LogPosition }
+
+/** One change of a document, as VS Code reports it (`TextDocumentContentChangeEvent`). */
+export interface LogChange { range: LogRange; text: string }
+
+/** How many versions back the log reaches: a picture older than that is far behind the text anyway. */
+const KEPT_VERSIONS = 200;
+
+export class EditLog {
+    /** The changes that made each version from the one before, oldest first. */
+    private readonly versions: { version: number; changes: readonly LogChange[] }[] = [];
+
+    /** Notes the changes that made `version` (in the order VS Code applied them). */
+    record(version: number, changes: readonly LogChange[]): void {
+        this.versions.push({ version, changes });
+        if (this.versions.length > KEPT_VERSIONS) this.versions.splice(0, this.versions.length - KEPT_VERSIONS);
+    }
+
+    /** Forgets every change (another document, or a document read again from disk). */
+    clear(): void {
+        this.versions.length = 0;
+    }
+
+    /**
+     * `range`, read in version `from`, in the text of the last recorded version. A range inside text
+     * an edit replaced shrinks to where that text was. Undefined when the log does not reach back
+     * to `from` (the caller then has nothing better than the range as it is).
+     */
+    carry<R extends LogRange>(range: R, from: number): R | undefined {
+        const first = this.versions[0];
+        if (first === undefined || from >= this.versions[this.versions.length - 1]!.version) return range;
+        if (from < first.version - 1) return undefined;
+        let start = range.start;
+        let end = range.end;
+        for (const { version, changes } of this.versions) {
+            if (version <= from) continue;
+            for (const change of changes) {
+                start = positionAfter(start, change);
+                end = positionAfter(end, change);
+            }
+        }
+        return { ...range, start, end };
+    }
+}
+
+/** Where `position` is after `change`: moved by the text added or removed before it, or at the change's start when the change replaced the text around it. */
+export function positionAfter(position: LogPosition, change: LogChange): LogPosition {
+    const { start, end } = change.range;
+    // Text inserted where the position is goes before it; a replacement starting there leaves it.
+    if (before(position, start) || (equal(position, start) && !equal(start, end))) return position;
+    const lines = change.text.split(/\r\n|\r|\n/);
+    const last = lines[lines.length - 1]!.length;
+    const changeEnd = lines.length === 1 ? { line: start.line, character: start.character + last } : { line: start.line + lines.length - 1, character: last };
+    if (before(position, end)) return start;
+    if (position.line === end.line) return { line: changeEnd.line, character: changeEnd.character + position.character - end.character };
+    return { line: position.line + changeEnd.line - end.line, character: position.character };
+}
+
+function before(a: LogPosition, b: LogPosition): boolean {
+    return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+function equal(a: LogPosition, b: LogPosition): boolean {
+    return a.line === b.line && a.character === b.character;
+}

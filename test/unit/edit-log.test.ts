@@ -1,0 +1,62 @@
+import { describe, expect, test } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { EditLog, positionAfter, type LogChange, type LogPosition } from '../../extension/src/preview/edit-log.js';
+
+const at = (line: number, character: number): LogPosition => ({ line, character });
+const change = (start: LogPosition, end: LogPosition, text: string): LogChange => ({ range: { start, end }, text });
+
+/** Where `word` (the first one found) starts in `text`. */
+function whereIs(text: string, word: string): LogPosition {
+    const document = TextDocument.create('file:///x.journey', 'journey', 0, text);
+    const offset = text.indexOf(word);
+    expect(offset).toBeGreaterThanOrEqual(0);
+    return document.positionAt(offset);
+}
+
+describe('a range of an older version, carried to the text of now', () => {
+    test('each position lands on the same text after insertions, deletions and replacements, checked on a real text', () => {
+        const original = 'journey j "J"\n  stage a "A"\n    touchpoint calls "Calls"\n      emotion 2\n';
+        let text = original;
+        let version = 1;
+        const log = new EditLog();
+        const edits: LogChange[][] = [
+            [change(at(0, 0), at(0, 0), '// one line above\n// and another\n')],
+            [change(at(3, 2), at(3, 7), 'phase')],
+            [change(at(0, 0), at(1, 0), '')],
+            [change(at(2, 4), at(2, 4), 'X\nY '), change(at(0, 3), at(0, 3), ' well')],
+        ];
+        for (const changes of edits) {
+            let document = TextDocument.create('file:///x.journey', 'journey', version, text);
+            document = TextDocument.update(document, changes, ++version);
+            text = document.getText();
+            log.record(version, changes);
+        }
+        for (const word of ['touchpoint calls', 'emotion 2', '"Calls"']) {
+            const from = whereIs(original, word);
+            const to = whereIs(text, word);
+            expect(log.carry({ start: from, end: from }, 1)).toEqual({ start: to, end: to });
+        }
+        // From a version in between, too.
+        expect(log.carry({ start: at(4, 4), end: at(4, 20) }, 3)?.start).toEqual(whereIs(text, 'touchpoint calls'));
+    });
+
+    test('text typed just before a position pushes it; a replacement that starts there leaves it; one around it takes it to its start', () => {
+        expect(positionAfter(at(2, 4), change(at(2, 4), at(2, 4), 'ab'))).toEqual(at(2, 6));
+        expect(positionAfter(at(2, 4), change(at(2, 4), at(2, 9), 'ab'))).toEqual(at(2, 4));
+        expect(positionAfter(at(2, 6), change(at(2, 4), at(3, 1), 'ab'))).toEqual(at(2, 4));
+        expect(positionAfter(at(1, 9), change(at(2, 0), at(5, 0), ''))).toEqual(at(1, 9));
+        expect(positionAfter(at(7, 3), change(at(2, 0), at(5, 0), ''))).toEqual(at(4, 3));
+        expect(positionAfter(at(5, 3), change(at(2, 1), at(5, 1), 'a\r\nbc'))).toEqual(at(3, 4));
+    });
+
+    test('a version the log no longer reaches gives nothing; the version of now gives the range as it is', () => {
+        const log = new EditLog();
+        for (let version = 2; version <= 300; version++) log.record(version, [change(at(0, 0), at(0, 0), '\n')]);
+        const range = { start: at(3, 0), end: at(3, 5), uri: 'file:///x.journey' };
+        expect(log.carry(range, 5)).toBeUndefined();
+        expect(log.carry(range, 300)).toBe(range);
+        expect(log.carry(range, 298)).toEqual({ start: at(5, 0), end: at(5, 5), uri: 'file:///x.journey' });
+        log.clear();
+        expect(log.carry(range, 5)).toBe(range);
+    });
+});
