@@ -58,7 +58,10 @@ describe('the preview draws a view again only when its Mermaid text changed', ()
     afterAll(async () => preview?.close());
 
     const mermaidRenders = () => preview.page.evaluate(() => (window as unknown as { __mermaidRenders: number }).__mermaidRenders);
-    /** Clicks the first element of the picture linked to the map and returns the line the page asks the editor to reveal. */
+    /**
+     * Clicks the first element of the picture linked to the map and returns the line the page asks
+     * the editor to reveal, with the version it says that line is read in (`line@version`).
+     */
     const clickFirstLinked = async (diagramId: string) => {
         const before = (await preview.posted()).length;
         await preview.page.evaluate((id) => {
@@ -66,8 +69,8 @@ describe('the preview draws a view again only when its Mermaid text changed', ()
             if (!entry) throw new Error(`no linked element for ${id}`);
             entry.dispatchEvent(new MouseEvent('click', { bubbles: true }));
         }, diagramId);
-        const reveal = (await preview.posted()).slice(before).find((m) => m.type === 'reveal') as { range: { start: { line: number } } } | undefined;
-        return reveal?.range.start.line;
+        const reveal = (await preview.posted()).slice(before).find((m) => m.type === 'reveal') as { range: { start: { line: number } }; version: number } | undefined;
+        return reveal && `${reveal.range.start.line}@${reveal.version}`;
     };
 
     test('a new version with the same views is not drawn again; a changed view is', async () => {
@@ -87,7 +90,7 @@ describe('the preview draws a view again only when its Mermaid text changed', ()
         expect(calls).toBeGreaterThan(0);
         expect(first.rendered.draws).toBe(calls);
         const svg = await preview.svg();
-        expect(await clickFirstLinked(touchpoint.elementId)).toBe(touchpoint.range.start.line);
+        expect(await clickFirstLinked(touchpoint.elementId)).toBe(`${touchpoint.range.start.line}@1`);
 
         // An edit two lines above everything: the same Mermaid text, every element on another line.
         const second = await preview.update(update(2, shifted(views, 2)));
@@ -97,7 +100,7 @@ describe('the preview draws a view again only when its Mermaid text changed', ()
         expect(await mermaidRenders()).toBe(calls);
         expect(await preview.svg()).toBe(svg);
         // The picture kept is linked to the new lines.
-        expect(await clickFirstLinked(touchpoint.elementId)).toBe(touchpoint.range.start.line + 2);
+        expect(await clickFirstLinked(touchpoint.elementId)).toBe(`${touchpoint.range.start.line + 2}@2`);
 
         // A version whose text changes no view at all (a comment typed): still no drawing.
         const third = await preview.update(update(3, shifted(views, 2)));
@@ -109,7 +112,7 @@ describe('the preview draws a view again only when its Mermaid text changed', ()
         const fourth = await preview.update(update(4, changed));
         expect(fourth.rendered).toMatchObject({ version: 4, view: 'journey', shows: 'diagram', drawn: true, draws: first.rendered.draws + 1, skips: third.rendered.skips });
         expect(await mermaidRenders()).toBe(calls + 1);
-        expect(await clickFirstLinked(touchpoint.elementId)).toBe(touchpoint.range.start.line);
+        expect(await clickFirstLinked(touchpoint.elementId)).toBe(`${touchpoint.range.start.line}@4`);
     }, 60_000);
 
     test('the rows of a table beside a picture kept on screen lead to their new lines', async () => {
