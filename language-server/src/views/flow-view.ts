@@ -38,6 +38,9 @@ export const FLOW_CLASSES = [
     'classDef highlight stroke:#d97706,stroke-width:5px,stroke-dasharray:0',
 ];
 
+/** The height of a KPI line (`<small>`) under a stage's name, in pixels. */
+const KPI_LINE_HEIGHT = 20;
+
 /** The flow view of a model. */
 export function flowView(model: JourneyModel, options: ViewOptions = {}): ViewResult {
     const words = viewWords(model.lang);
@@ -57,6 +60,8 @@ export function flowView(model: JourneyModel, options: ViewOptions = {}): ViewRe
         if (options.highlight?.has(elementId)) addClass('highlight', diagramId);
     };
     const lines = ['flowchart LR'];
+    // Mermaid leaves room for one line of a stage's title: the KPI lines under its name need more.
+    const kpiLines = Math.max(0, ...model.stages.map((stage) => stage.kpis.filter((kpi) => kpiActualText(kpi, words) !== undefined).length));
     for (const stage of model.stages) {
         const stageId = safeId('st', stage.id, taken);
         sourceMap.push(mapEntry(stage, 'stage', stageId));
@@ -103,8 +108,9 @@ export function flowView(model: JourneyModel, options: ViewOptions = {}): ViewRe
     // Highlight last: the class written last wins over pain and moment-of-truth styles.
     const ordered = [...classes].sort(([a], [b]) => Number(a === 'highlight') - Number(b === 'highlight'));
     for (const [name, ids] of ordered) lines.push(`    class ${ids.join(',')} ${name}`);
+    const config = kpiLines > 0 ? ['---', 'config:', '  flowchart:', `    subGraphTitleMargin: { top: 0, bottom: ${KPI_LINE_HEIGHT * kpiLines + 8} }`, '---'] : [];
     // Top to bottom where the page is too narrow for a readable left-to-right flow.
-    return { view: 'flow', title, kind: 'diagram', mermaid: flowchartForWidth(`${lines.join('\n')}\n`, options.availableWidth), sourceMap };
+    return { view: 'flow', title, kind: 'diagram', mermaid: flowchartForWidth(`${[...config, ...lines].join('\n')}\n`, options.availableWidth), sourceMap };
 }
 
 /** A touchpoint's box: its label, then channel · owner, then its marks. */

@@ -35,10 +35,21 @@ export function pinConfig(mermaid: string): string {
     const body = match ? mermaid.slice(match[0].length) : mermaid;
     const ownKeys = new Set([...own.matchAll(/^ {2}([A-Za-z]+):/gm)].map((found) => found[1]));
     const pinned = PINNED_CONFIG.filter(([key]) => !ownKeys.has(key)).map(([key, value]) => `  ${key}: ${value}`);
-    if (/^\s*flowchart\b/m.test(firstStatement(body)) && !ownKeys.has('flowchart')) {
-        pinned.push('  flowchart:', ...PINNED_FLOWCHART_CONFIG.map(([key, value]) => `    ${key}: ${value}`));
+    let ownLines = own ? own.split('\n') : [];
+    if (/^\s*flowchart\b/m.test(firstStatement(body))) {
+        const at = ownLines.indexOf('  flowchart:');
+        if (at < 0) {
+            pinned.push('  flowchart:', ...PINNED_FLOWCHART_CONFIG.map(([key, value]) => `    ${key}: ${value}`));
+        } else {
+            // The view's own flowchart settings, with the pinned ones it does not set.
+            let end = at + 1;
+            while (end < ownLines.length && ownLines[end].startsWith('    ')) end++;
+            const set = new Set(ownLines.slice(at + 1, end).map((line) => line.trim().split(':')[0]));
+            const added = PINNED_FLOWCHART_CONFIG.filter(([key]) => !set.has(key)).map(([key, value]) => `    ${key}: ${value}`);
+            ownLines = [...ownLines.slice(0, at + 1), ...added, ...ownLines.slice(at + 1)];
+        }
     }
-    return ['---', 'config:', ...pinned, ...(own ? [own] : []), '---', body].join('\n');
+    return ['---', 'config:', ...pinned, ...ownLines, '---', body].join('\n');
 }
 
 /** The diagram's first statement (its type), after comments and blank lines. */
