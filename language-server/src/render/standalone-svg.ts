@@ -16,6 +16,14 @@ export function standaloneSvg(svg: SVGSVGElement, clean: (copy: SVGSVGElement) =
     const copy = svg.cloneNode(true) as SVGSVGElement;
     clean(copy);
     const SVG_NS = 'http://www.w3.org/2000/svg';
+    // A line break inside an SVG text (the sankey's "name\nvalue") is a space in a browser, but
+    // SVG 1.1 renderers drop it and glue the words ("show800"): it is written as the space shown.
+    const texts = document.createTreeWalker(copy, NodeFilter.SHOW_TEXT);
+    for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+        const owner = node.parentElement;
+        if (owner?.namespaceURI !== SVG_NS || !['text', 'tspan', 'textPath'].includes(owner.localName)) continue;
+        if (/\S[\r\n]/.test(node.nodeValue ?? '')) node.nodeValue = (node.nodeValue ?? '').replace(/(\S)\s*[\r\n]\s*(?=\S)/g, '$1 ');
+    }
     const copies = Array.from(copy.querySelectorAll('foreignObject'));
     Array.from(svg.querySelectorAll('foreignObject')).forEach((object, index) => {
         const target = copies[index];

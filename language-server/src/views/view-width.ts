@@ -8,11 +8,12 @@
  * - `journey`: the task boxes' width and margin come from the text's own config;
  * - `block-beta`: every column as wide as its widest cell, the cells' lines as written;
  * - `flowchart LR`: the nodes ranked along their links, each rank as wide as its widest node;
- * - `sankey`: as wide as its config says.
+ * - `sankey`: as wide as its config says, and its outer columns' labels beyond.
  * It leans to the generous side (text-width.ts), and `test/browser/view-width.test.ts` holds it
  * against the widths the real Mermaid draws for every example.
  */
 import { PINNED_FLOWCHART_CONFIG } from './mermaid-config.js';
+import { SANKEY_LABEL_PX, sankeyLayout, type SankeyLink } from './sankey-layout.js';
 import { mermaidMeasuredText, textWidth } from './text-width.js';
 
 /** What a person sees of a drawing at its natural size: its width, and the size of its smallest labels (CSS px). */
@@ -37,7 +38,7 @@ export function estimateDrawingSize(mermaid: string): DrawingSize | undefined {
     if (first === 'journey') return journeySize(config, body);
     if (first === 'block-beta' || first === 'block') return blockSize(body);
     if (/^(flowchart|graph) LR\b/.test(first)) return flowchartSize(config, body);
-    if (first === 'sankey' || first === 'sankey-beta') return { width: configNumber(config, 'width') ?? 600, labelPx: SANKEY_LABEL };
+    if (first === 'sankey' || first === 'sankey-beta') return sankeySize(config, body);
     return undefined;
 }
 
@@ -107,8 +108,22 @@ function journeySize(config: readonly string[], body: readonly string[]): Drawin
     return { width: 2 * (leftMargin + legend) + Math.max(0, tasks.length - 1) * (width + margin) + 4 * diagramMargin, labelPx: JOURNEY_LABEL };
 }
 
-/** The labels of Mermaid's sankey (its nodes' names and values: 14 px). */
-const SANKEY_LABEL = 14;
+/**
+ * Mermaid's sankey: as wide as its config says, and its outer columns' labels beyond (with
+ * `labelStyle: outlined`, see sankey-layout.ts; the funnel asks for a width that holds the others).
+ */
+function sankeySize(config: readonly string[], body: readonly string[]): DrawingSize {
+    const links = body.map(csvLink).filter((link) => link !== undefined);
+    const { left, right } = sankeyLayout(links);
+    const outlined = config.some((line) => /^\s*labelStyle:\s*outlined\s*$/.test(line));
+    return { width: (configNumber(config, 'width') ?? 600) + (outlined ? left + right : 0), labelPx: SANKEY_LABEL_PX };
+}
+
+/** A sankey line `"from","to",value` (names double-quoted, `""` for a quote), or undefined. */
+function csvLink(line: string): SankeyLink | undefined {
+    const match = /^\s*"((?:[^"]|"")*)","((?:[^"]|"")*)",([\d.]+)\s*$/.exec(line);
+    return match ? { from: match[1]!.replace(/""/g, '"'), to: match[2]!.replace(/""/g, '"'), value: Number(match[3]) } : undefined;
+}
 
 /** The smallest label of Mermaid's journey (the sections' names and the legend: 14 px). */
 const JOURNEY_LABEL = 14;
