@@ -9,7 +9,8 @@ interface MermaidApi {
     render(id: string, text: string): Promise<{ svg: string }>;
 }
 
-const BLOCKS = '.journey-fence[data-journey-mermaid]';
+/** A fence's picture, or each picture of a view drawn in pieces. */
+const BLOCKS = '.journey-fence[data-journey-mermaid], .journey-fence .journey-fence-piece[data-journey-mermaid]';
 /** Drawings by theme and Mermaid text: an update of the preview shows them again at once. */
 const drawings = new Map<string, string>();
 let counter = 0;

@@ -15,7 +15,9 @@ import {
     createProtocolConnection, ExitNotification, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest,
     StreamMessageReader, StreamMessageWriter, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { FenceWorkspace } from '../../language-server/src/markdown/markdown-fence-views.js';
 import { VIEW_IDS } from '../../language-server/src/views/view-types.js';
+import { generateMap } from '../support/generate-map.js';
 import { JOURNEY_MARKDOWN_VIEWS_METHOD, type JourneyMarkdownViewsParams, type JourneyMarkdownViewsResult } from '../../language-server/src/lsp/journey-markdown-protocol.js';
 
 const server = resolve('out/server.cjs');
@@ -74,6 +76,20 @@ describe('journey/markdownViews over stdio', () => {
         expect(result.views[0].kind === 'diagram' && result.views[0].mermaid).toContain('via Phone line');
         // Without a view name: the first view.
         expect((await views(map)).views[0]?.view).toBe(VIEW_IDS[0]);
+    });
+
+    test('lays the view out for GitHub\'s column as journey render does: a wide journey in pieces, a long flow top to bottom', async () => {
+        const wide = generateMap(40).text;
+        const journey = (await views(wide, 'journey')).views[0];
+        expect(journey?.kind).toBe('diagram');
+        const pieces = journey?.kind === 'diagram' ? journey.pieces ?? [] : [];
+        expect(pieces.length).toBeGreaterThanOrEqual(2);
+        expect(pieces.every((piece) => piece.caption !== '' && piece.mermaid.includes('journey'))).toBe(true);
+        const flow = (await views(wide, 'flow')).views[0];
+        expect(flow?.kind === 'diagram' && flow.mermaid).toMatch(/^flowchart TB$/m);
+        // The pictures `journey render` writes for the same fence of a Markdown document.
+        const rendered = await new FenceWorkspace().viewsOf(wide, 'file:///guide.md', 'journey');
+        expect(rendered.result?.kind === 'diagram' && rendered.result.pieces?.map((piece) => piece.mermaid)).toEqual(pieces.map((piece) => piece.mermaid));
     });
 
     test('gives the errors in the positions of the fence, and draws nothing', async () => {

@@ -4,6 +4,7 @@
  * other byte, and the HTML the Markdown preview plugin writes for a fence.
  */
 import MarkdownIt from 'markdown-it';
+import { DomUtils, parseDocument } from 'htmlparser2';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { createJourneyMarkdownFences, fenceHtml, REFRESH_RETRIES } from '../../extension/src/markdown/journey-markdown-it.js';
 import type { JourneyMarkdownViewsResult } from '../../language-server/src/lsp/journey-markdown-protocol.js';
@@ -69,6 +70,32 @@ describe('the HTML of a fence in the Markdown preview', () => {
         expect(html).toContain('data-journey-mermaid="flowchart LR\n  a[&quot;&lt;b&gt;x&lt;/b&gt; &amp; &#39;y&#39;&quot;]"');
         expect(html).toContain('aria-label="A &quot;map&quot; &lt;b&gt; (Flow)"');
         expect(html).not.toContain('<b>');
+    });
+
+    test('draws a view in pieces as one block holding each piece under its caption, escaped', () => {
+        const html = fenceHtml({
+            view: 'journey', title: 'Trip', diagnostics: [],
+            views: [{
+                view: 'journey', title: 'Journey', kind: 'diagram', mermaid: 'journey\n  title whole', sourceMap: [],
+                pieces: [
+                    { caption: 'Search – <Book>', steps: ['a'], mermaid: 'journey\n  section Search\n  a: 3' },
+                    { caption: 'Stay', steps: ['b'], mermaid: 'journey\n  section Stay\n  b: 4' },
+                ],
+            }],
+        }, 4, attributes);
+        const all = DomUtils.findAll(() => true, parseDocument(html).children);
+        const withClass = (name: string) => all.filter((el) => (el.attribs.class ?? '').split(' ').includes(name));
+        const [block] = withClass('journey-fence');
+        expect(block?.attribs['data-journey-state']).toBe('diagram');
+        expect(block?.attribs['data-journey-view']).toBe('journey');
+        // The whole view is not drawn, only its pieces, in order, each after its caption.
+        expect(block?.attribs['data-journey-mermaid']).toBeUndefined();
+        const pieces = withClass('journey-fence-piece');
+        expect(pieces.map((piece) => piece.attribs['data-journey-mermaid'])).toEqual(['journey\n  section Search\n  a: 3', 'journey\n  section Stay\n  b: 4']);
+        expect(withClass('journey-fence-caption').map((caption) => DomUtils.textContent(caption))).toEqual(['Search – <Book>', 'Stay']);
+        expect(pieces.map((piece) => (DomUtils.prevElementSibling(piece)?.attribs.class))).toEqual(['journey-fence-caption', 'journey-fence-caption']);
+        expect(pieces[0]?.attribs['aria-label']).toBe('Trip (Journey): Search – <Book>');
+        expect(html).not.toContain('<Book>');
     });
 
     test('lists errors with their lines in the document, and escapes what the user wrote', () => {

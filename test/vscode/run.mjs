@@ -238,6 +238,9 @@ async function perform(page, action, args) {
                             view: block.getAttribute('data-journey-view'),
                             dataLine: block.getAttribute('data-line'),
                             svgs: block.querySelectorAll('svg').length,
+                            captions: Array.from(block.querySelectorAll('.journey-fence-caption')).map((caption) => caption.textContent ?? ''),
+                            // The drawn width of each picture against the block's: a picture shrunk to fit shows smaller labels.
+                            scales: Array.from(block.querySelectorAll('svg')).map((svg) => svg.getBoundingClientRect().width / (svg.viewBox.baseVal?.width || svg.getBoundingClientRect().width || 1)),
                             role: block.querySelector('svg')?.getAttribute('aria-roledescription') ?? null,
                             style: (block.querySelector('svg style')?.textContent ?? '').replace(/journey-markdown-\d+/g, ''),
                             text: block.textContent ?? '',

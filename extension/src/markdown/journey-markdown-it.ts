@@ -29,6 +29,8 @@ export interface JourneyMarkdownHost {
 
 /** The class of every block the plugin writes (the preview script and styles look for it). */
 export const FENCE_CLASS = 'journey-fence';
+/** The class of each picture of a view drawn in pieces, inside its fence's block. */
+export const PIECE_CLASS = 'journey-fence-piece';
 const CACHE_SIZE = 200;
 /** When to ask the previews again after answers arrived (ms after the previous ask). */
 export const REFRESH_RETRIES: readonly number[] = [400, 1000, 2500, 5000];
@@ -163,7 +165,15 @@ export function fenceHtml(result: JourneyMarkdownViewsResult, openingLine: numbe
     if (view.kind === 'empty') {
         return `<div${attributes} data-journey-state="empty"><p class="journey-fence-note">${escapeHtml(`${title}, ${view.title}: ${view.message}`)}</p></div>\n`;
     }
-    return `<div${attributes} data-journey-state="diagram" data-journey-view="${escapeHtml(view.view)}" data-journey-mermaid="${escapeHtml(view.mermaid)}" role="img" aria-label="${escapeHtml(`${title} (${view.title})`)}"><p class="journey-fence-note">Drawing the journey map…</p></div>\n`;
+    const drawing = '<p class="journey-fence-note">Drawing the journey map…</p>';
+    const label = `${title} (${view.title})`;
+    if (!view.pieces || view.pieces.length === 0) {
+        return `<div${attributes} data-journey-state="diagram" data-journey-view="${escapeHtml(view.view)}" data-journey-mermaid="${escapeHtml(view.mermaid)}" role="img" aria-label="${escapeHtml(label)}">${drawing}</div>\n`;
+    }
+    // Too wide to read whole in a page's column: one picture per run of stages, each under its caption, as GitHub shows the map.
+    const pieces = view.pieces.map((piece) => `<p class="journey-fence-caption"><em>${escapeHtml(piece.caption)}</em></p>`
+        + `<div class="${PIECE_CLASS}" data-journey-mermaid="${escapeHtml(piece.mermaid)}" role="img" aria-label="${escapeHtml(`${label}: ${piece.caption}`)}">${drawing}</div>`);
+    return `<div${attributes} data-journey-state="diagram" data-journey-view="${escapeHtml(view.view)}" role="group" aria-label="${escapeHtml(label)}">${pieces.join('')}</div>\n`;
 }
 
 /** The URI of the document being rendered, as VS Code's Markdown engine passes it (`env.currentDocument`). */

@@ -1,14 +1,13 @@
 /**
  * Serves `journey/markdownViews`: a map written in a Markdown document is built in a fence
  * workspace of its own that holds the shared declarations of the files the server already
- * knows (the editor's workspace and its diagnostics never see the fence), then drawn by the
- * preview's request code.
+ * knows (the editor's workspace and its diagnostics never see the fence), then drawn as
+ * `journey render` draws the fences of a Markdown document.
  */
 import type { LangiumSharedCoreServices } from 'langium';
 import type { Connection } from 'vscode-languageserver';
-import { FenceWorkspace, fenceView, NO_JOURNEY } from '../markdown/markdown-fence-views.js';
+import { FenceWorkspace } from '../markdown/markdown-fence-views.js';
 import { JOURNEY_MARKDOWN_VIEWS_METHOD, type JourneyMarkdownViewsParams, type JourneyMarkdownViewsResult } from './journey-markdown-protocol.js';
-import { viewsOfDocument } from './journey-preview-request.js';
 
 /** How long a fence waits for the workspace's pending updates before it reads the files as they are (ms). */
 const UPDATES_WAIT = 1500;
@@ -20,9 +19,10 @@ export function registerJourneyMarkdownRequest(connection: Connection, shared: L
 }
 
 /**
- * The view of a fence's map, with the workspace's shared personas, channels and teams resolved;
- * the fence's document goes through the preview's own `viewsOfDocument`, so a fence shows what
- * the preview of a .journey file with the same text would.
+ * The view of a fence's map, with the workspace's shared personas, channels and teams resolved,
+ * laid out for GitHub's column as `journey render` lays out the fences of a Markdown document
+ * (`fenceViews`): the flow top to bottom, the canvas portrait, a wide view in pieces when it
+ * would not read whole there. VS Code's Markdown preview then shows what GitHub will.
  */
 export async function computeMarkdownViews(shared: LangiumSharedCoreServices, fences: FenceWorkspace, params: JourneyMarkdownViewsParams): Promise<JourneyMarkdownViewsResult> {
     await shared.workspace.WorkspaceManager.ready;
@@ -42,15 +42,12 @@ export async function computeMarkdownViews(shared: LangiumSharedCoreServices, fe
         }),
     ]).finally(() => clearTimeout(timer));
     await fences.setWorkspaceFiles(texts);
-    const result = await fences.withFence(params.text, params.baseUri, (document) => viewsOfDocument(document));
-    const { view, problem } = fenceView(params.view);
-    const hasErrors = result.diagnostics.some((d) => d.severity === 1);
-    const why = problem ?? (!hasErrors && result.journeyId === undefined ? NO_JOURNEY : undefined);
+    const fence = await fences.viewsOf(params.text, params.baseUri, params.view);
     return {
-        view,
-        title: result.title,
-        views: why || hasErrors ? [] : result.views.filter((drawn) => drawn.view === view),
-        diagnostics: result.diagnostics,
-        problem: why,
+        view: fence.view,
+        title: fence.title,
+        views: fence.result ? [fence.result] : [],
+        diagnostics: fence.diagnostics.map(({ message, severity, range }) => ({ message, severity, range })),
+        problem: fence.problem,
     };
 }

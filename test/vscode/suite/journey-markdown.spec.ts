@@ -4,6 +4,7 @@ import { assert, describe, test, waitFor } from './mini-test.js';
 import { askRunner, readControl } from './runner-bridge.js';
 import { VIEW_IDS } from '../../../language-server/src/views/view-types.js';
 import type { JourneyExtensionApi } from '../../../extension/src/extension.js';
+import { generateMap } from '../../support/generate-map.js';
 
 const EXTENSION_ID = 'journey-maps.journey-maps';
 const folder = () => vscode.workspace.workspaceFolders![0].uri;
@@ -16,6 +17,8 @@ interface PreviewBlock {
     view: string | null;
     dataLine: string | null;
     svgs: number;
+    captions: string[];
+    scales: number[];
     role: string | null;
     style: string;
     text: string;
@@ -150,5 +153,28 @@ describe('Markdown preview', () => {
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
         await vscode.workspace.fs.delete(fileUri('guide.md'));
         await vscode.workspace.fs.delete(fileUri('md-people.journey'));
+    });
+
+    test('a map too wide for the page comes in pieces, each under the stages it shows, as on GitHub', async () => {
+        const wide = ['# A long journey', '', '```journey journey', generateMap(30).text.trimEnd(), '```', ''].join('\n');
+        await vscode.workspace.fs.writeFile(fileUri('wide.md'), new TextEncoder().encode(wide));
+        try {
+            const document = await vscode.workspace.openTextDocument(fileUri('wide.md'));
+            await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+            await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri);
+            const inPieces = (b: PreviewBlock[]) => b[0].state === 'diagram' && b[0].svgs >= 2 && b[0].svgs === b[0].captions.length;
+            await blocksWhen('the journey view drawn in pieces', 1, inPieces);
+            // The plugin asks the preview to render again a few times after its answers: the pieces stay drawn.
+            await new Promise((resolve) => setTimeout(resolve, 6000));
+            const [block] = await blocksWhen('the pieces still drawn', 1, inPieces);
+            assert(block.view === 'journey' && block.role === 'journey', `the ${block.view} view, drawn as ${block.role}`);
+            assert(block.captions.every((caption) => caption.trim() !== ''), `captions: ${JSON.stringify(block.captions)}`);
+            // Each piece is laid out for a page's column: in the side pane it is shrunk a little at most.
+            assert(block.scales.every((scale) => scale >= 0.5), `pictures shrunk to ${block.scales.map((s) => s.toFixed(2)).join(', ')} of their size`);
+            await askRunner(control(), 'screenshot', { name: 'markdown-preview-pieces' });
+        } finally {
+            await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+            await vscode.workspace.fs.delete(fileUri('wide.md'));
+        }
     });
 });
