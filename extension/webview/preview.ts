@@ -562,8 +562,13 @@ function renderPart(view: ViewResult | undefined): void {
 }
 
 async function exportPicture(requestId: number, format: 'svg' | 'png'): Promise<void> {
-    // Export what the newest content shows, not a picture being replaced.
-    while (rendering || renderAgain) await new Promise((r) => setTimeout(r, 50));
+    // Export what the newest content shows, not a picture being replaced, nor the last view's
+    // picture while the one of a tab just clicked is on its way from the host.
+    const since = performance.now();
+    while ((rendering || renderAgain || waitingForView()) && performance.now() - since < EXPORT_WAIT_MS) await new Promise((r) => setTimeout(r, 50));
+    if (rendering || renderAgain || waitingForView()) {
+        return post({ type: 'exported', requestId, error: 'The picture of this view has not arrived yet: export again in a moment.' });
+    }
     const svg = canvas.querySelector('svg');
     if (!svg) return post({ type: 'exported', requestId, error: 'The preview shows no picture to export.' });
     try {
@@ -574,6 +579,15 @@ async function exportPicture(requestId: number, format: 'svg' | 'png'): Promise<
     } catch (error) {
         post({ type: 'exported', requestId, error: `The picture could not be exported: ${String(error)}` });
     }
+}
+
+/** How long an export waits for the picture on its way (ms). */
+const EXPORT_WAIT_MS = 15_000;
+
+/** True while the view on screen is a tab whose picture the host has not sent yet (the last view's picture is still shown). */
+function waitingForView(): boolean {
+    const views = good?.views ?? [];
+    return (views.find((v) => v.view === state.view) ?? views[0])?.kind === 'tab';
 }
 
 function cleanUpMermaidLeftovers(): void {

@@ -3,11 +3,12 @@
  * (`viewsForUpdate`): the view on screen whole, the others only as tabs. Every tab is listed; a
  * click on a tab whose picture the page does not have asks the host for it once (`needView`) and
  * keeps the picture on screen until the answer (`view`), which is drawn; an answer for another
- * version is not drawn; while the map has errors the answer is drawn under the banner.
+ * version is not drawn; while the map has errors the answer is drawn under the banner; an export
+ * asked before the answer waits for it.
  */
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { UpdateMessage, ViewMessage, ViewResult } from '../../extension/src/preview/journey-preview-messages.js';
+import type { ExportRequestMessage, UpdateMessage, ViewMessage, ViewResult } from '../../extension/src/preview/journey-preview-messages.js';
 import { viewsForUpdate } from '../../extension/src/preview/journey-preview-views.js';
 import { loadWorkspace, resolveFile } from '../../language-server/src/cli/workspace.js';
 import { renderAllViews } from '../../language-server/src/views/index.js';
@@ -36,7 +37,7 @@ describe('the preview page gets the view on screen whole and asks the host for a
     };
     const asked = async () => (await preview.posted()).filter((m) => m.type === 'needView');
     /** Posts a message as the host does, without waiting for a render. */
-    const send = (message: UpdateMessage | ViewMessage) => preview.page.evaluate((m) => window.postMessage(m, '*'), message);
+    const send = (message: UpdateMessage | ViewMessage | ExportRequestMessage) => preview.page.evaluate((m) => window.postMessage(m, '*'), message);
     /** Waits until the page has asked for `count` views in all. */
     const waitAsked = (count: number) => preview.page.waitForFunction((n) => (window as unknown as { __posted: Array<{ type: string }> }).__posted.filter((m) => m.type === 'needView').length >= n, count);
     /** Sends a `view` message and waits for the page's first report of that view, with the text of the picture on screen as it reports. */
@@ -104,5 +105,24 @@ describe('the preview page gets the view on screen whole and asks the host for a
         expect((await asked()).at(-1)).toEqual({ type: 'needView', view: 'journey', version: 3 });
         const drawn = await answer({ type: 'view', uri: URI, version: 3, view: whole('journey') });
         expect(drawn).toMatchObject({ view: 'journey', version: 3, shows: 'diagram', drawn: true, errorBanner: true });
+    }, 60_000);
+
+    test('an export asked right after a tab click waits for that view\'s picture instead of exporting the last one', async () => {
+        await preview.page.evaluate(() => window.postMessage({ type: 'selectView', view: 'journey' }, '*'));
+        expect((await preview.update(update(20, 'journey'))).rendered).toMatchObject({ version: 20, view: 'journey', shows: 'diagram' });
+        const before = (await asked()).length;
+        await preview.page.locator('#tabs [data-view="flow"]').click();
+        await waitAsked(before + 1);
+        // The host asks for an SVG while the flow's picture is still on its way.
+        await send({ type: 'export', requestId: 77, format: 'svg' });
+        await preview.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+        const exported = async () => (await preview.posted()).filter((m) => m.type === 'exported' && m.requestId === 77) as Array<{ data?: string; error?: string }>;
+        expect(await exported()).toEqual([]);
+        await answer({ type: 'view', uri: URI, version: 20, view: whole('flow') });
+        await preview.page.waitForFunction(() => (window as unknown as { __posted: Array<{ type: string; requestId?: number }> }).__posted.some((m) => m.type === 'exported' && m.requestId === 77));
+        const [svg] = await exported();
+        expect(svg?.error).toBeUndefined();
+        expect(svg?.data).toContain('flowchart');
+        expect(svg?.data).toContain('Calls for a quote');
     }, 60_000);
 });
