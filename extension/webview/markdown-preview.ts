@@ -1,9 +1,13 @@
 /**
  * The script VS Code's Markdown preview loads (`markdown.previewScripts`): draws with Mermaid the
- * blocks the markdown-it plugin wrote for ```journey fences, in the colours of VS Code's theme,
+ * blocks the markdown-it plugin wrote for ```journey fences, in the colours of VS Code's theme
+ * (the preview's own: mermaid-theme.ts, and its dark canvas cells),
  * again after every update of the preview and when the theme changes. It knows nothing about
  * journeys: the Mermaid text comes in each block's `data-journey-mermaid`.
  */
+import { isDark, mermaidTheme, themeKind, type ThemeKind } from './mermaid-theme.js';
+import { themeCanvasCells } from './preview-canvas-theme.js';
+
 interface MermaidApi {
     initialize(config: Record<string, unknown>): void;
     render(id: string, text: string): Promise<{ svg: string }>;
@@ -55,42 +59,15 @@ async function drawAll(): Promise<void> {
             if (current !== generation) return;
         }
         block.innerHTML = svg;
+        // The canvas's cells have fixed light colours: on a dark page, the preview's dark tints.
+        if (block.closest<HTMLElement>('.journey-fence')?.dataset.journeyView === 'canvas') themeCanvasCells(block.querySelector('svg'), isDark(theme));
         block.dataset.journeyDrawn = key;
     }
 }
 
-function themeKind(): 'light' | 'dark' | 'high-contrast' | 'high-contrast-light' {
-    const classes = document.body.classList;
-    if (classes.contains('vscode-high-contrast-light')) return 'high-contrast-light';
-    if (classes.contains('vscode-high-contrast')) return 'high-contrast';
-    if (classes.contains('vscode-dark')) return 'dark';
-    return 'light';
-}
-
-/** Mermaid's settings for VS Code's theme: its dark theme in dark themes, VS Code's own colours in high contrast. */
-function mermaidConfig(kind: ReturnType<typeof themeKind>): Record<string, unknown> {
-    const style = getComputedStyle(document.body);
-    const color = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-    const config: Record<string, unknown> = {
-        startOnLoad: false,
-        securityLevel: 'strict',
-        fontFamily: color('--vscode-font-family', 'sans-serif'),
-        theme: kind === 'dark' ? 'dark' : 'default',
-    };
-    if (kind === 'high-contrast' || kind === 'high-contrast-light') {
-        const foreground = color('--vscode-editor-foreground', kind === 'high-contrast' ? '#ffffff' : '#000000');
-        const background = color('--vscode-editor-background', kind === 'high-contrast' ? '#000000' : '#ffffff');
-        const border = color('--vscode-contrastBorder', foreground);
-        config.theme = 'base';
-        config.themeVariables = {
-            background, primaryColor: background, secondaryColor: background, tertiaryColor: background,
-            primaryTextColor: foreground, secondaryTextColor: foreground, tertiaryTextColor: foreground, textColor: foreground,
-            primaryBorderColor: border, secondaryBorderColor: border, tertiaryBorderColor: border,
-            lineColor: foreground, mainBkg: background, nodeBorder: border, clusterBkg: background, clusterBorder: border,
-            titleColor: foreground, edgeLabelBackground: background, darkMode: kind === 'high-contrast',
-        };
-    }
-    return config;
+/** Mermaid's settings in the Markdown preview: the preview's own theme for VS Code's (mermaid-theme.ts). */
+function mermaidConfig(kind: ThemeKind): Record<string, unknown> {
+    return { startOnLoad: false, securityLevel: 'strict', ...mermaidTheme(kind) };
 }
 
 function start(): void {

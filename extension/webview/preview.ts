@@ -10,6 +10,7 @@ import type {
 import { diagramSize, exceedsLimits } from '../../language-server/src/views/view-size.js';
 import { canvasToPng, exportedSvg } from './preview-export.js';
 import { themeCanvasCells } from './preview-canvas-theme.js';
+import { isDark, mermaidTheme, themeKind } from './mermaid-theme.js';
 import { labelFontSize } from './preview-label-size.js';
 import { naturalSize, trimMargins } from './preview-svg-size.js';
 import { indexDiagram, innermostEntryAt, sameElement, type SourceMapEntryLike } from './preview-source-map.js';
@@ -260,7 +261,7 @@ function showPicture(svg: string, view: Extract<ViewResult, { kind: 'diagram' }>
     });
     shownSvgLength = svg.length;
     const picture = canvas.querySelector('svg');
-    const dark = themeKind() === 'dark' || themeKind() === 'high-contrast';
+    const dark = isDark(themeKind());
     if (view.view === 'canvas') phase('theme', () => themeCanvasCells(picture, dark));
     phase('size', () => naturalSize(picture));
     linked = [];
@@ -305,56 +306,22 @@ function report(partial: Pick<RenderedMessage, 'version' | 'view' | 'shows'> & {
     });
 }
 
-/** The personas' dots of the journey view on a dark page. */
-const DARK_ACTOR_COLOURS = ['#2e86de', '#27ae60', '#e67e22', '#8e44ad', '#c0392b', '#16a085'];
-
 function mermaidConfig(maxTextSize: number, maxEdges: number): Record<string, unknown> {
-    const kind = themeKind();
-    const style = getComputedStyle(document.body);
-    const color = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-    const config: Record<string, unknown> = {
+    return {
         startOnLoad: false,
         securityLevel: 'strict',
         maxTextSize,
         maxEdges,
-        fontFamily: color('--vscode-font-family', 'sans-serif'),
         // 100% is the diagram's natural size; the zoom buttons (and Fit) scale it.
         flowchart: { useMaxWidth: false },
         journey: { useMaxWidth: false },
         quadrantChart: { useMaxWidth: false },
         xyChart: { useMaxWidth: false },
         sankey: { useMaxWidth: false },
-        theme: kind === 'dark' ? 'dark' : 'default',
+        ...mermaidTheme(),
     };
-    // Mermaid draws the journey's faces cornsilk and its personas' dots in light greens and
-    // cyans in every theme: on a dark page, dimmer faces and mid-tone dots that read there.
-    // (Theme variables only take effect from here: Mermaid ignores them in a journey's front matter.)
-    const darkJourney: Record<string, string> = Object.fromEntries(DARK_ACTOR_COLOURS.map((colour, i) => [`actor${i}`, colour]));
-    if (kind === 'dark') config.themeVariables = { ...darkJourney, faceColor: '#4a4a3f' };
-    if (kind === 'high-contrast' || kind === 'high-contrast-light') {
-        const foreground = color('--vscode-editor-foreground', kind === 'high-contrast' ? '#ffffff' : '#000000');
-        const background = color('--vscode-editor-background', kind === 'high-contrast' ? '#000000' : '#ffffff');
-        const border = color('--vscode-contrastBorder', foreground);
-        config.theme = 'base';
-        config.themeVariables = {
-            background, primaryColor: background, secondaryColor: background, tertiaryColor: background,
-            primaryTextColor: foreground, secondaryTextColor: foreground, tertiaryTextColor: foreground, textColor: foreground,
-            primaryBorderColor: border, secondaryBorderColor: border, tertiaryBorderColor: border,
-            lineColor: foreground, mainBkg: background, nodeBorder: border, clusterBkg: background, clusterBorder: border,
-            titleColor: foreground, edgeLabelBackground: background, darkMode: kind === 'high-contrast', faceColor: background,
-            ...(kind === 'high-contrast' ? darkJourney : {}),
-        };
-    }
-    return config;
 }
 
-function themeKind(): 'light' | 'dark' | 'high-contrast' | 'high-contrast-light' {
-    const classes = document.body.classList;
-    if (classes.contains('vscode-high-contrast-light')) return 'high-contrast-light';
-    if (classes.contains('vscode-high-contrast')) return 'high-contrast';
-    if (classes.contains('vscode-dark')) return 'dark';
-    return 'light';
-}
 
 /** A view of the last good update, whole, as the host sends it when the page shows it (`needView`). */
 function receiveView(message: ViewMessage): void {

@@ -239,6 +239,8 @@ async function perform(page, action, args) {
                             dataLine: block.getAttribute('data-line'),
                             svgs: block.querySelectorAll('svg').length,
                             captions: Array.from(block.querySelectorAll('.journey-fence-caption')).map((caption) => caption.textContent ?? ''),
+                            // The fill of the picture's canvas cells (the canvas view only), as shown.
+                            cellFills: Array.from(block.querySelectorAll('svg g.node.step > rect, svg g.node.step > path')).map((shape) => getComputedStyle(shape).fill),
                             // The drawn width of each picture against the block's: a picture shrunk to fit shows smaller labels.
                             scales: Array.from(block.querySelectorAll('svg')).map((svg) => svg.getBoundingClientRect().width / (svg.viewBox.baseVal?.width || svg.getBoundingClientRect().width || 1)),
                             role: block.querySelector('svg')?.getAttribute('aria-roledescription') ?? null,

@@ -19,6 +19,7 @@ interface PreviewBlock {
     svgs: number;
     captions: string[];
     scales: number[];
+    cellFills: string[];
     role: string | null;
     style: string;
     text: string;
@@ -55,6 +56,12 @@ async function drawnInTheme(name: string, bodyClass: string, earlier: string[]):
     const shown = await previewBlocks();
     assert(drawn(shown.blocks, shown.bodyClass), `after the ${name} screenshot: ${JSON.stringify(shown.blocks.map((b) => `${b.state}:${b.svgs}`))}`);
     return first.style;
+}
+
+/** The brightness (0 black … 1 white) of a CSS colour as `getComputedStyle` gives it (`rgb(r, g, b)`). */
+function brightness(colour: string): number {
+    const [r, g, b] = (colour.match(/\d+(\.\d+)?/g) ?? ['255', '255', '255']).map(Number);
+    return (0.299 * r + 0.587 * g + 0.114 * b) / 255;
 }
 
 const FENCE = [
@@ -144,6 +151,10 @@ describe('Markdown preview', () => {
         await settings.update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
         try {
             const dark = await drawnInTheme('dark', 'vscode-dark', [before]);
+            // The canvas (the first fence's view) gets the preview's dark cells, not Mermaid's light pastels.
+            const [canvas] = (await previewBlocks()).blocks;
+            assert(canvas.view === 'canvas' && canvas.cellFills.length > 0, `the first fence: the ${canvas.view} view, ${canvas.cellFills.length} step cells`);
+            assert(canvas.cellFills.every((fill) => brightness(fill) < 0.35), `step cells on a dark page: ${canvas.cellFills.join(', ')}`);
             // High contrast: the theme's own colours (black background, white lines), not Mermaid's dark theme.
             await settings.update('colorTheme', 'Default High Contrast', vscode.ConfigurationTarget.Global);
             await drawnInTheme('high-contrast', 'vscode-high-contrast', [before, dark]);
