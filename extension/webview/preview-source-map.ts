@@ -55,6 +55,8 @@ export function indexDiagram(svg: Element): (diagramId: string) => Element[] {
         if (byText) return byText;
         byText = new Map();
         for (const el of Array.from(svg.querySelectorAll('text, tspan, foreignObject div, span'))) {
+            // A sankey's outlined label is two texts: the halo under the text a reader sees and clicks.
+            if (el.classList.contains('sankey-label-bg')) continue;
             const text = el.textContent ?? '';
             ownTexts.set(el, normalise(text));
             add(byText, ownTexts.get(el)!, el);

@@ -234,6 +234,8 @@ describe('the preview links every view to the map', () => {
                             const hit = document.elementFromPoint(point.x, point.y);
                             return hit !== null && (element === hit || element.contains(hit));
                         }, { x, y });
+                        // In the sankey nothing covers a linked drawing (its halo under a label is not one: a real click lands on the label).
+                        if (view.view === 'funnel' && /^sankey$/m.test(view.mermaid)) expect(reachable, `${name} funnel: a click in the middle of a drawing of ${id} lands on it`).toBe(true);
                         if (reachable) await preview.page.mouse.click(x, y);
                         else await drawing.dispatchEvent('click');
                         clicked++;
