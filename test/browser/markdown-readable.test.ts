@@ -85,7 +85,7 @@ describe('the pictures of a Markdown page in GitHub\'s 880-pixel column', () => 
         const blocks = mermaidBlocks(markdown);
         // Canvas and flow whole; the journey in pieces, of which the report shows the changed stage's.
         expect(blocks.length, markdown).toBe(6);
-        expect(markdown).toContain('<em>Awareness</em>');
+        expect(markdown).toContain('<em>Awareness – Consideration</em>');
         for (const [index, block] of blocks.entries()) {
             const result = await browser().render(block.mermaid);
             expect(result.error).toBeUndefined();

@@ -48,7 +48,7 @@ describe('views cut into pieces for GitHub\'s column', () => {
     test('pieces are named by their stages; a stage too wide alone is cut between its steps, "(1/2)"', async () => {
         const home = await example('home-cleaning');
         const journey = withPieces(home, renderView(home, 'journey'), MARKDOWN_PAGE_WIDTH);
-        expect(journey.kind === 'diagram' && journey.pieces?.map((piece) => piece.caption)).toEqual(['Awareness', 'Consideration', 'Purchase', 'Retention', 'Advocacy']);
+        expect(journey.kind === 'diagram' && journey.pieces?.map((piece) => piece.caption)).toEqual(['Awareness – Consideration', 'Purchase – Retention', 'Advocacy']);
         // One stage of 12 touchpoints: no two of its touchpoints' boxes fit side by side at 300 px.
         const wide = buildJourneyModel(await parseJourney(generateMap(12, { touchpointsPerStage: 12 }).text))!;
         const cut = withPieces(wide, renderView(wide, 'journey'), 300);
@@ -66,7 +66,7 @@ describe('views cut into pieces for GitHub\'s column', () => {
         for (const view of markdownViews(hello).views) expect(view.kind === 'diagram' && view.pieces, view.view).toBeFalsy();
         const home = await example('home-cleaning');
         const markdown = markdownDocument(home, markdownViews(home).views);
-        expect(markdown).toMatch(/## Journey\n\n<em>Awareness<\/em>\n\n```mermaid\n---\nconfig:[\s\S]*?\n---\njourney\n    section Awareness\n/);
+        expect(markdown).toMatch(/## Journey\n\n<em>Awareness – Consideration<\/em>\n\n```mermaid\n---\nconfig:[\s\S]*?\n---\njourney\n    section Awareness\n/);
         expect(markdown).toMatch(/## Emotion curve\n\n<em>Awareness – Consideration<\/em>\n\n```mermaid\n/);
     });
 

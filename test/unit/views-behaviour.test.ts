@@ -80,7 +80,7 @@ describe('journey view', () => {
     });
 
     test('task boxes are as wide as the longest task text needs for three lines, within 160..640 pixels', async () => {
-        expect(await mermaid(BOOKING, 'journey')).toContain('    width: 160\n    height: 70\n    taskMargin: 50\n    diagramMarginX: 50\n');
+        expect(await mermaid(BOOKING, 'journey')).toContain('    width: 160\n    height: 70\n    taskMargin: 30\n    diagramMarginX: 30\n');
         const ninety = 'Calls the call centre to ask whether the cleaner can come on Saturday morning instead of M';
         const width = taskWidth([{ name: 'Stage', tasks: ['Short', ninety] }]);
         expect(width).toBeGreaterThanOrEqual(textWidth(ninety, 16) / 3);
@@ -90,7 +90,9 @@ describe('journey view', () => {
         expect(taskWidth([{ name: ninety, tasks: ['Short'] }])).toBe(width);
         // Mermaid's picture ends 150 + 4 × diagramMarginX after the last task's start: room for a wide last box.
         expect(150 + 4 * taskMargin(640)).toBeGreaterThanOrEqual(640 + 20);
-        expect(taskMargin(160)).toBe(50);
+        expect(taskMargin(160)).toBe(30);
+        // … with the view's left margin (80), for the narrowest boxes too.
+        expect(80 + 4 * taskMargin(160)).toBeGreaterThanOrEqual(160 + 20);
     });
 
     test('highlighted touchpoints are marked with a star in their task text and source map', async () => {

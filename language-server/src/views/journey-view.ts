@@ -115,13 +115,17 @@ export function taskWidth(sections: ReadonlyArray<{ name: string; tasks: readonl
 
 /**
  * The room between two tasks (taskMargin), which is also the room Mermaid counts between
- * two tasks of a section box (diagramMarginX): 50 pixels, more for wide boxes. Mermaid
- * makes the picture `leftMargin + 4 × diagramMarginX` wider than where the last task
- * starts, whatever the box width, so a wide last box would be cut off without it.
+ * two tasks of a section box (diagramMarginX): 30 pixels (Mermaid's 50 made a piece of two
+ * touchpoints, each with a score of its own for a persona, too wide to read in GitHub's
+ * column), more for wide boxes. Mermaid makes the picture `leftMargin + 4 × diagramMarginX`
+ * wider than where the last task starts, whatever the box width, so a wide last box would be
+ * cut off without it.
  */
 export function taskMargin(width: number): number {
-    return Math.max(50, Math.ceil((width + 30 - LEFT_MARGIN) / 4));
+    return Math.max(MIN_TASK_MARGIN, Math.ceil((width + 30 - LEFT_MARGIN) / 4));
 }
+
+const MIN_TASK_MARGIN = 30;
 
 /** The title: Mermaid's `titleFontSize` (4ex, bold) in pixels, as wide as the estimate allows. */
 const TITLE_FONT = 34;
