@@ -241,8 +241,8 @@ async function perform(page, action, args) {
                             captions: Array.from(block.querySelectorAll('.journey-fence-caption')).map((caption) => caption.textContent ?? ''),
                             // The fill of the picture's canvas cells (the canvas view only), as shown.
                             cellFills: Array.from(block.querySelectorAll('svg g.node.step > rect, svg g.node.step > path')).map((shape) => getComputedStyle(shape).fill),
-                            // The drawn width of each picture against the block's: a picture shrunk to fit shows smaller labels.
-                            scales: Array.from(block.querySelectorAll('svg')).map((svg) => svg.getBoundingClientRect().width / (svg.viewBox.baseVal?.width || svg.getBoundingClientRect().width || 1)),
+                            // The natural width of each picture (its view box), as Mermaid drew it.
+                            widths: Array.from(block.querySelectorAll('svg')).map((svg) => svg.viewBox.baseVal?.width ?? 0),
                             role: block.querySelector('svg')?.getAttribute('aria-roledescription') ?? null,
                             style: (block.querySelector('svg style')?.textContent ?? '').replace(/journey-markdown-\d+/g, ''),
                             text: block.textContent ?? '',

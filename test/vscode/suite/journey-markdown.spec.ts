@@ -18,7 +18,7 @@ interface PreviewBlock {
     dataLine: string | null;
     svgs: number;
     captions: string[];
-    scales: number[];
+    widths: number[];
     cellFills: string[];
     role: string | null;
     style: string;
@@ -180,8 +180,9 @@ describe('Markdown preview', () => {
             const [block] = await blocksWhen('the pieces still drawn', 1, inPieces);
             assert(block.view === 'journey' && block.role === 'journey', `the ${block.view} view, drawn as ${block.role}`);
             assert(block.captions.every((caption) => caption.trim() !== ''), `captions: ${JSON.stringify(block.captions)}`);
-            // Each piece is laid out for a page's column: in the side pane it is shrunk a little at most.
-            assert(block.scales.every((scale) => scale >= 0.5), `pictures shrunk to ${block.scales.map((s) => s.toFixed(2)).join(', ')} of their size`);
+            // Each piece is laid out for GitHub's 880-pixel column: its 14-pixel labels read at 11 or more there
+            // (the whole view is several times wider). A preview narrower than the column shows them smaller, as GitHub would.
+            assert(block.widths.every((width) => width > 0 && width * (11 / 14) <= 880), `pieces ${block.widths.map(Math.round).join(', ')} pixels wide`);
             await askRunner(control(), 'screenshot', { name: 'markdown-preview-pieces' });
         } finally {
             await vscode.commands.executeCommand('workbench.action.closeAllEditors');
