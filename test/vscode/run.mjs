@@ -1,7 +1,7 @@
 // Runs the extension's test suite inside a real VS Code: the VS Code server of code-server
 // (installed by scripts/install-vscode-server.sh), opened in Chromium driven by playwright-core.
 // Usage: node test/vscode/run.mjs   (after `npm run build`). Exit code 0 when every test passed.
-// JOURNEY_VSCODE_ONLY=<text> runs only the tests whose name contains <text>.
+// JOURNEY_VSCODE_ONLY=<text> runs only the tests whose name contains <text> (in any case).
 // Results: test-output/vscode/results.json; screenshots: test-output/vscode/*.png.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';

@@ -32,7 +32,7 @@ export function test(name: string, fn: () => Promise<void>): void {
 /** Runs every declared test (or those whose name contains `only`), with a time limit each; returns the results. */
 export async function runTests(timeoutMs: number, onResult: (result: TestResult) => void = () => {}, only?: string): Promise<TestResult[]> {
     const results: TestResult[] = [];
-    for (const { name, fn } of tests.filter((t) => !only || t.name.includes(only))) {
+    for (const { name, fn } of tests.filter((t) => !only || t.name.toLowerCase().includes(only.toLowerCase()))) {
         const started = Date.now();
         let error: string | undefined;
         let skipped: string | undefined;
