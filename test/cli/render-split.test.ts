@@ -56,3 +56,13 @@ test('a map within the limits is written whole, without a note', async () => {
     expect(run.stderr).not.toMatch(/too large/);
     expect(readdirSync(path.join(folder.dir, 'small')).sort()).toEqual(VIEW_IDS.map((view) => `small-${view}.mmd`).sort());
 }, 60_000);
+
+test('one view picked but too large for one file says it is drawn one stage at a time, not to pick a view', async () => {
+    const run = await runJourney(['render', 'big.journey', '--view', 'flow', '--format', 'svg', '--out', 'flow.svg'], { cwd: folder.dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/100 svg files to write but --out names one file \(flow\.svg\): name a folder \(the flow view is drawn one stage at a time\), or use --format markdown\./);
+    expect(run.stderr).not.toContain('pick one view');
+    const stdout = await runJourney(['render', 'big.journey', '--view', 'flow', '--format', 'svg'], { cwd: folder.dir });
+    expect(stdout.status).toBe(2);
+    expect(stdout.stderr).toContain('100 SVG pictures (the flow view is drawn one stage at a time): name a folder with --out');
+}, 120_000);

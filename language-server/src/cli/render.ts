@@ -195,11 +195,13 @@ async function checkDestination(maps: DrawnMap[], options: RenderOptions): Promi
     const views = maps[0]?.views ?? [];
     const count = options.format === 'markdown' ? 1 : options.format === 'mermaid' ? views.length : views.filter((view) => view.kind === 'diagram').length;
     if (count === 0) return;
+    // One view picked can still be several pictures: a view too large, drawn one stage at a time.
+    const pick = options.view === 'all' ? 'pick one view with --view' : `the ${options.view} view is drawn one stage at a time`;
     if (out === undefined) {
         if (options.format === 'png') throw new UsageError('PNG is binary: name a file or folder with --out (for example --out pictures/).');
-        if (options.format === 'svg' && count > 1) throw new UsageError('several SVG pictures: name a folder with --out (for example --out pictures/), or pick one with --view.');
+        if (options.format === 'svg' && count > 1) throw new UsageError(`${count} SVG pictures (${pick}): name a folder with --out (for example --out pictures/).`);
     } else if (count !== 1 && (await namesOneFile(out))) {
-        throw new UsageError(`${count} ${options.format} files to write but --out names one file (${out}): name a folder, pick one view with --view, or use --format markdown.`);
+        throw new UsageError(`${count} ${options.format} files to write but --out names one file (${out}): name a folder${options.view === 'all' ? ', pick one view with --view,' : ` (${pick}),`} or use --format markdown.`);
     }
 }
 
