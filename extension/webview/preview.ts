@@ -70,7 +70,7 @@ window.addEventListener('message', (event: MessageEvent<HostToWebviewMessage>) =
     const message = event.data;
     switch (message.type) {
         case 'update':
-            if (latest && latest.uri === message.uri && message.version < latest.version && message.version !== 0) return;
+            if (latest && latest.uri === message.uri && message.version < latest.version && message.version !== 0 && !message.restart) return;
             if (latest && latest.uri !== message.uri) good = undefined;
             // Another document: its picture starts fitted, and the saved state names it.
             if (state.uri !== message.uri) showDocument(message.uri);
@@ -533,9 +533,8 @@ async function exportPicture(requestId: number, format: 'svg' | 'png'): Promise<
     // picture while the one of a tab just clicked is on its way from the host.
     const since = performance.now();
     while ((rendering || renderAgain || waitingForView()) && performance.now() - since < EXPORT_WAIT_MS) await new Promise((r) => setTimeout(r, 50));
-    if (rendering || renderAgain || waitingForView()) {
-        return post({ type: 'exported', requestId, error: 'The picture of this view has not arrived yet: export again in a moment.' });
-    }
+    if (waitingForView()) return post({ type: 'exported', requestId, error: 'The picture of this view has not arrived yet: export again in a moment.' });
+    if (rendering || renderAgain) return post({ type: 'exported', requestId, error: 'The picture is still being drawn: export again once it shows.' });
     const svg = canvas.querySelector('svg');
     if (!svg) return post({ type: 'exported', requestId, error: 'The preview shows no picture to export.' });
     try {
@@ -548,8 +547,8 @@ async function exportPicture(requestId: number, format: 'svg' | 'png'): Promise<
     }
 }
 
-/** How long an export waits for the picture on its way (ms). */
-const EXPORT_WAIT_MS = 15_000;
+/** How long an export waits for the picture on its way (ms): well within the extension's 20 s, with time left to make a PNG. */
+const EXPORT_WAIT_MS = 10_000;
 
 /** True while the view on screen is a tab whose picture the host has not sent yet (the last view's picture is still shown). */
 function waitingForView(): boolean {

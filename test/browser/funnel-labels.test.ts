@@ -10,6 +10,9 @@ import { renderView } from '../../language-server/src/views/index.js';
 import { markdownViews } from '../../language-server/src/views/markdown-document.js';
 import { estimateDrawingSize } from '../../language-server/src/views/view-width.js';
 import { inside, overlap, type Box } from './views-dom.js';
+import { buildJourneyModel } from '../../language-server/src/model/build-model.js';
+import type { JourneyModel } from '../../language-server/src/model/journey-model.js';
+import { parseJourney } from '../helpers.js';
 import { exampleModels } from '../support/example-models.js';
 import { saveScreenshot, useMermaidBrowser } from './harness.js';
 
@@ -39,11 +42,44 @@ async function sankeyFacts(): Promise<SankeyFacts> {
     });
 }
 
+/**
+ * Two ways in that merge into a bigger step: Mermaid writes the labels of the columns before the
+ * biggest node left of their bars (the examples all start with their biggest step).
+ */
+async function merging(): Promise<JourneyModel> {
+    const text = [
+        'journey merge "Merging entries" {',
+        '  stage meet "Meet" {',
+        '    touchpoint trade_show "Visits our stand at the trade show" {',
+        '      emotion 3',
+        '      reach 100',
+        '      next webinar',
+        '    }',
+        '    touchpoint newsletter "Reads the monthly newsletter of the fleet" {',
+        '      emotion 3',
+        '      reach 100',
+        '    }',
+        '  }',
+        '  stage learn "Learn" {',
+        '    touchpoint webinar "Attends the webinar" {',
+        '      emotion 4',
+        '      reach 180',
+        '    }',
+        '    touchpoint demo "Asks for a demo" {',
+        '      emotion 4',
+        '      reach 40',
+        '    }',
+        '  }',
+        '}',
+    ].join('\n');
+    return buildJourneyModel(await parseJourney(text))!;
+}
+
 describe('the funnel\'s labels', () => {
     test('run over no other label and no other step\'s bar, and stay inside the picture, whole and in pieces', async () => {
         const problems: string[] = [];
         let drawn = 0;
-        for (const { name, model } of await exampleModels()) {
+        for (const { name, model } of [...await exampleModels(), { name: 'merging-entries', model: await merging() }]) {
             const whole = renderView(model, 'funnel');
             if (whole.kind !== 'diagram') continue;
             const pieces = markdownViews(model).views.find((view) => view.view === 'funnel');
@@ -73,7 +109,7 @@ describe('the funnel\'s labels', () => {
             }
         }
         expect(problems).toEqual([]);
-        // The examples draw a dozen sankeys, whole or in pieces.
-        expect(drawn).toBeGreaterThanOrEqual(12);
+        // The examples draw a dozen sankeys, whole or in pieces, and the merging map one more at least.
+        expect(drawn).toBeGreaterThanOrEqual(13);
     }, 240_000);
 });

@@ -4,7 +4,8 @@
  * click on a tab whose picture the page does not have asks the host for it once (`needView`) and
  * keeps the picture on screen until the answer (`view`), which is drawn; an answer for another
  * version is not drawn; while the map has errors the answer is drawn under the banner; an export
- * asked before the answer waits for it.
+ * asked before the answer waits for it; an older version is dropped unless the document was
+ * opened again.
  */
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -124,5 +125,21 @@ describe('the preview page gets the view on screen whole and asks the host for a
         expect(svg?.error).toBeUndefined();
         expect(svg?.data).toContain('flowchart');
         expect(svg?.data).toContain('Calls for a quote');
+    }, 60_000);
+
+    test('an update of a lower version is dropped as stale, unless the document was opened again (restart)', async () => {
+        await preview.page.evaluate(() => window.postMessage({ type: 'selectView', view: 'journey' }, '*'));
+        expect((await preview.update(update(30, 'journey'))).rendered).toMatchObject({ version: 30, view: 'journey' });
+        const reports = async () => (await preview.posted()).filter((m) => m.type === 'rendered').length;
+        const before = await reports();
+        // An answer that comes late, of an older version: not shown.
+        await send(update(3, 'journey'));
+        await preview.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+        expect(await reports()).toBe(before);
+        // The same document closed and opened again: VS Code numbers it from 1 again.
+        const reopened = await preview.update({ ...update(1, 'journey'), restart: true });
+        expect(reopened.rendered).toMatchObject({ version: 1, view: 'journey', shows: 'diagram' });
+        // From there on, its versions go up again.
+        expect((await preview.update(update(2, 'journey'))).rendered).toMatchObject({ version: 2 });
     }, 60_000);
 });

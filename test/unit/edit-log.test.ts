@@ -49,6 +49,15 @@ describe('a range of an older version, carried to the text of now', () => {
         expect(positionAfter(at(5, 3), change(at(2, 1), at(5, 1), 'a\r\nbc'))).toEqual(at(3, 4));
     });
 
+    test('text typed right after a range stays out of it; right before it, it moves the whole range', () => {
+        const log = new EditLog();
+        log.record(2, [change(at(3, 9), at(3, 9), ' more')]);
+        log.record(3, [change(at(3, 2), at(3, 2), '>>')]);
+        expect(log.carry({ start: at(3, 2), end: at(3, 9) }, 1)).toEqual({ start: at(3, 4), end: at(3, 11) });
+        expect(log.carry({ start: at(3, 2), end: at(3, 2) }, 2)).toEqual({ start: at(3, 4), end: at(3, 4) });
+        expect(positionAfter(at(3, 9), change(at(3, 9), at(3, 9), 'x'), 'stays')).toEqual(at(3, 9));
+    });
+
     test('a version the log no longer reaches gives nothing; the version of now gives the range as it is', () => {
         const log = new EditLog();
         for (let version = 2; version <= 300; version++) log.record(version, [change(at(0, 0), at(0, 0), '\n')]);
@@ -58,5 +67,15 @@ describe('a range of an older version, carried to the text of now', () => {
         expect(log.carry(range, 298)).toEqual({ start: at(5, 0), end: at(5, 5), uri: 'file:///x.journey' });
         log.clear();
         expect(log.carry(range, 5)).toBe(range);
+    });
+
+    test('a document opened again (its versions from 1 again) starts a new log', () => {
+        const log = new EditLog();
+        for (let version = 2; version <= 9; version++) log.record(version, [change(at(0, 0), at(0, 0), '\n')]);
+        log.record(2, [change(at(0, 0), at(0, 0), '// a\n')]);
+        const range = { start: at(3, 0), end: at(3, 4) };
+        // Only the new numbering's edit is replayed from version 1, none of the old ones.
+        expect(log.carry(range, 1)).toEqual({ start: at(4, 0), end: at(4, 4) });
+        expect(log.carry(range, 0)).toBeUndefined();
     });
 });

@@ -91,3 +91,28 @@ describe('UpdateScheduler', () => {
         expect(seen).toEqual([1, 2]);
     });
 });
+
+describe('UpdateScheduler when the document is opened again', () => {
+    it('follows versions that start again from 1, at once, in a new epoch; the old epoch\'s answers can be told apart', async () => {
+        const timers = manualTimers();
+        const seen: number[] = [];
+        const scheduler = new UpdateScheduler(async (v) => void seen.push(v), () => 300, timers);
+        scheduler.request(56);
+        expect(scheduler.accept(56)).toBe(true);
+        expect(scheduler.epoch).toBe(0);
+        // VS Code numbers a reopened document from 1 again.
+        scheduler.request(1);
+        await tick();
+        expect(seen).toEqual([56, 1]);
+        expect(scheduler.epoch).toBe(1);
+        expect(scheduler.accept(1)).toBe(true);
+        // Later versions of the new numbering are throttled as usual, in the same epoch.
+        scheduler.request(2);
+        await tick();
+        expect(seen).toEqual([56, 1]);
+        timers.fire();
+        await tick();
+        expect(seen).toEqual([56, 1, 2]);
+        expect(scheduler.epoch).toBe(1);
+    });
+});

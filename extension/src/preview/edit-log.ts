@@ -20,6 +20,9 @@ export class EditLog {
 
     /** Notes the changes that made `version` (in the order VS Code applied them). */
     record(version: number, changes: readonly LogChange[]): void {
+        // A version not above the last one: the document was closed and opened again (numbered from 1 again).
+        const last = this.versions[this.versions.length - 1];
+        if (last && version <= last.version) this.clear();
         this.versions.push({ version, changes });
         if (this.versions.length > KEPT_VERSIONS) this.versions.splice(0, this.versions.length - KEPT_VERSIONS);
     }
@@ -43,19 +46,25 @@ export class EditLog {
         for (const { version, changes } of this.versions) {
             if (version <= from) continue;
             for (const change of changes) {
+                // Text typed right after the range is not part of it (an empty range moves whole).
+                const empty = equal(start, end);
                 start = positionAfter(start, change);
-                end = positionAfter(end, change);
+                end = empty ? start : positionAfter(end, change, 'stays');
             }
         }
         return { ...range, start, end };
     }
 }
 
-/** Where `position` is after `change`: moved by the text added or removed before it, or at the change's start when the change replaced the text around it. */
-export function positionAfter(position: LogPosition, change: LogChange): LogPosition {
+/**
+ * Where `position` is after `change`: moved by the text added or removed before it, or at the
+ * change's start when the change replaced the text around it. Text inserted right at the
+ * position goes before it (`moves`, a range's start) or after it (`stays`, a range's end).
+ */
+export function positionAfter(position: LogPosition, change: LogChange, atInsertion: 'moves' | 'stays' = 'moves'): LogPosition {
     const { start, end } = change.range;
-    // Text inserted where the position is goes before it; a replacement starting there leaves it.
-    if (before(position, start) || (equal(position, start) && !equal(start, end))) return position;
+    // A replacement starting at the position leaves it.
+    if (before(position, start) || (equal(position, start) && (!equal(start, end) || atInsertion === 'stays'))) return position;
     const lines = change.text.split(/\r\n|\r|\n/);
     const last = lines[lines.length - 1]!.length;
     const changeEnd = lines.length === 1 ? { line: start.line, character: start.character + last } : { line: start.line + lines.length - 1, character: last };

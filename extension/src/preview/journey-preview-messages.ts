@@ -50,6 +50,11 @@ export interface UpdateMessage {
     /** A notice about the document itself (deleted, no journey in the file…). */
     notice?: string;
     limits: PreviewLimits;
+    /**
+     * The document was closed and opened again, and VS Code numbers its versions from 1 again:
+     * this update is newer than the ones before it, whatever its version.
+     */
+    restart?: boolean;
 }
 
 /** Host → webview: highlight the element whose source holds this line (the editor's cursor). */

@@ -62,6 +62,8 @@ export class JourneyPreview implements vscode.Disposable {
     private readonly sentWhole = new Set<ViewId>();
     /** The document's edits, to carry a click on a picture of an older version to the text of now. */
     private readonly edits = new EditLog();
+    /** The scheduler's epoch of the last update shown (see `UpdateScheduler.request`). */
+    private shownEpoch = 0;
     private readonly waiting: HostToWebviewMessage[] = [];
     private shownErrors = 0;
     private othersChanged = false;
@@ -297,13 +299,15 @@ export class JourneyPreview implements vscode.Disposable {
     private async update(version: number): Promise<void> {
         let result: JourneyViewsResult;
         const uri = this.uri;
+        const epoch = this.scheduler.epoch;
         try {
             result = await this.fetchViews(uri, version, { availableWidth: this.availableWidth, limits: limits(), stage: this.stage, line: this.cursorLine ?? this.editorCursorLine() });
         } catch (error) {
             this.post(this.updateMessage(version, undefined, 'The Journey language server is not answering (' + String(error) + '). The preview updates again when it is back.'));
             return;
         }
-        if (this.disposed || uri !== this.uri || !this.scheduler.accept(result.version)) return;
+        // An answer asked for before the document was opened again is of its old numbering: dropped.
+        if (this.disposed || uri !== this.uri || epoch !== this.scheduler.epoch || !this.scheduler.accept(result.version)) return;
         if (result.missing) {
             setTimeout(() => { this.scheduler.reset(); void this.refresh(); }, 500);
             return;
@@ -320,7 +324,10 @@ export class JourneyPreview implements vscode.Disposable {
             this.laidOutWidth = result.availableWidth;
             this.views = result.views;
         }
-        this.post({ ...this.updateMessage(result.version, errors.length === 0 ? result.views : undefined, notice), errors, title: result.title });
+        // The first update of a new epoch tells the page to take it although its version is lower.
+        const restart = epoch !== this.shownEpoch || undefined;
+        this.shownEpoch = epoch;
+        this.post({ ...this.updateMessage(result.version, errors.length === 0 ? result.views : undefined, notice), errors, title: result.title, restart });
     }
 
     /** The cursor line of an editor showing the document, if one is visible. */

@@ -19,6 +19,7 @@ export class UpdateScheduler {
     private running = false;
     private urgent = false;
     private disposed = false;
+    private epochs = 0;
 
     /** `update(version)` fetches and shows that version; `delay()` gives the throttle delay in ms. */
     constructor(
@@ -27,9 +28,19 @@ export class UpdateScheduler {
         private readonly timers: SchedulerTimers = { setTimeout: (c, ms) => setTimeout(c, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
     ) {}
 
-    /** Asks for an update to `version`; `immediate` skips the throttle (first render, document switch). */
+    /**
+     * Asks for an update to `version`; `immediate` skips the throttle (first render, document switch).
+     * A version below the last one asked for means the document was closed and opened again (VS
+     * Code numbers a reopened document from 1 again): its versions are followed from there on,
+     * at once, in a new `epoch`.
+     */
     request(version: number, immediate = false): void {
-        if (this.disposed || version === this.lastStarted) return;
+        if (this.disposed) return;
+        if (version < this.lastStarted) {
+            this.reset();
+            this.epochs++;
+        }
+        if (version === this.lastStarted) return;
         this.pending = version;
         if (immediate || this.lastStarted < 0) this.urgent = true;
         if (this.running) return;
@@ -42,6 +53,11 @@ export class UpdateScheduler {
                 void this.flush();
             }, this.delay());
         }
+    }
+
+    /** How many times the document's versions started again (see `request`): an answer asked for in an earlier epoch is of the old numbering. */
+    get epoch(): number {
+        return this.epochs;
     }
 
     /** Forgets the versions seen, so the next request runs at once (after a document switch or a settings change). */
