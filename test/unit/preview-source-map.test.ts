@@ -16,6 +16,9 @@ class FakeElement {
     getAttribute(name: string): string | null {
         return this.attributes[name] ?? null;
     }
+    get classList(): { contains(name: string): boolean } {
+        return { contains: (name) => this.classes.includes(name) };
+    }
     append(...children: FakeElement[]): this {
         for (const child of children) {
             child.parent = this;
