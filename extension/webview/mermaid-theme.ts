@@ -26,7 +26,7 @@ export function isDark(kind: ThemeKind): boolean {
 }
 
 /** A CSS variable VS Code sets on the page, or `fallback`. */
-export function themeColour(name: string, fallback: string): string {
+function themeColour(name: string, fallback: string): string {
     return getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
 }
 

@@ -179,7 +179,7 @@ async function render(): Promise<void> {
     renderBanner(errors, latest?.notice);
     const views = good?.views ?? [];
     renderTabs(views);
-    const shown = views.find((v) => v.view === state.view) ?? views[0];
+    const shown = shownView();
     const version = good?.version ?? latest?.version ?? 0;
     if (shown?.kind === 'tab') {
         // The update named this view only by its tab: the host sends it whole, and it is drawn then
@@ -552,8 +552,13 @@ const EXPORT_WAIT_MS = 10_000;
 
 /** True while the view on screen is a tab whose picture the host has not sent yet (the last view's picture is still shown). */
 function waitingForView(): boolean {
+    return shownView()?.kind === 'tab';
+}
+
+/** The view on screen: the one picked, or the first of the last good update. */
+function shownView(): PreviewView | undefined {
     const views = good?.views ?? [];
-    return (views.find((v) => v.view === state.view) ?? views[0])?.kind === 'tab';
+    return views.find((v) => v.view === state.view) ?? views[0];
 }
 
 function cleanUpMermaidLeftovers(): void {

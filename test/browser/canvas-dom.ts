@@ -10,7 +10,7 @@
  */
 import { expect } from 'vitest';
 import type { MermaidRenderer } from '../../language-server/src/render/mermaid-renderer.js';
-import { TEST_OUTPUT } from './harness.js';
+import { pageOf, TEST_OUTPUT } from './harness.js';
 import { inside, overlap, type Box } from './views-dom.js';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
@@ -30,17 +30,7 @@ export interface CanvasFacts {
     naturalWidth: number;
 }
 
-interface PageLike {
-    evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
-    locator(selector: string): { screenshot(options?: object): Promise<Buffer> };
-}
 
-/** The page the renderer shows its last diagram in (private to the renderer: read for these test-only checks). */
-function pageOf(renderer: MermaidRenderer): PageLike {
-    const page = (renderer as unknown as { page?: PageLike }).page;
-    if (!page?.evaluate) throw new Error('canvas-dom: MermaidRenderer has no `page` to read the shown diagram from any more');
-    return page;
-}
 
 /** Reads every cell of the canvas shown last. */
 export async function canvasFacts(renderer: MermaidRenderer): Promise<CanvasFacts> {

@@ -11,14 +11,14 @@ import { loadWorkspace, resolveFile } from '../../language-server/src/cli/worksp
 import { renderView } from '../../language-server/src/views/index.js';
 import { MARKDOWN_PAGE_WIDTH } from '../../language-server/src/views/markdown-document.js';
 import { overlap, type Box } from './views-dom.js';
-import { saveScreenshot, useMermaidBrowser } from './harness.js';
+import { pageOf, saveScreenshot, useMermaidBrowser } from './harness.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const browser = useMermaidBrowser();
 
 /** Each stage's title box and the boxes of the steps drawn inside the stage. */
 async function stageTitles(): Promise<Array<{ stage: string; title: Box; steps: Array<{ id: string; box: Box }> }>> {
-    const page = (browser() as unknown as { page: { evaluate<R>(fn: () => R): Promise<R> } }).page;
+    const page = pageOf(browser());
     return page.evaluate(() => {
         const box = (r: DOMRect) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
         const svg = document.querySelector('#host svg') as SVGSVGElement;

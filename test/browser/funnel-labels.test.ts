@@ -14,7 +14,7 @@ import { buildJourneyModel } from '../../language-server/src/model/build-model.j
 import type { JourneyModel } from '../../language-server/src/model/journey-model.js';
 import { parseJourney } from '../helpers.js';
 import { exampleModels } from '../support/example-models.js';
-import { saveScreenshot, useMermaidBrowser } from './harness.js';
+import { pageOf, saveScreenshot, useMermaidBrowser } from './harness.js';
 
 const browser = useMermaidBrowser();
 
@@ -28,7 +28,7 @@ interface SankeyFacts {
 
 /** The sankey on the page: its box, its labels (the text drawn over the halo) and its nodes' bars. */
 async function sankeyFacts(): Promise<SankeyFacts> {
-    const page = (browser() as unknown as { page: { evaluate<R>(fn: () => R): Promise<R> } }).page;
+    const page = pageOf(browser());
     return page.evaluate(() => {
         const box = (r: DOMRect) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
         const svg = document.querySelector('#host svg') as SVGSVGElement;

@@ -10,6 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
+import type { Page } from 'playwright-core';
 import { MermaidRenderer } from '../../language-server/src/render/mermaid-renderer.js';
 
 /** Where browser tests save what they saw. */
@@ -67,4 +68,14 @@ export async function saveScreenshot(renderer: MermaidRenderer, name: string): P
     const file = path.join(folder, `${name.replace(/[^\w.-]+/g, '_')}.png`);
     writeFileSync(file, await renderer.screenshot());
     return file;
+}
+
+/**
+ * The page the renderer shows its last diagram in. MermaidRenderer keeps it private (it lives in
+ * language-server/src/render/, outside the views); test-only checks of what Mermaid drew read it directly.
+ */
+export function pageOf(renderer: MermaidRenderer): Page {
+    const page = (renderer as unknown as { page?: Page }).page;
+    if (!page?.evaluate) throw new Error('MermaidRenderer has no `page` to read the shown diagram from any more');
+    return page;
 }

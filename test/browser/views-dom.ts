@@ -15,7 +15,7 @@ import { expect } from 'vitest';
 import type { JourneyModel, TouchpointModel } from '../../language-server/src/model/journey-model.js';
 import type { MermaidRenderer } from '../../language-server/src/render/mermaid-renderer.js';
 import { viewWords } from '../../language-server/src/views/view-words.js';
-import { withoutSpaces } from './harness.js';
+import { pageOf, withoutSpaces } from './harness.js';
 
 export interface Box {
     left: number;
@@ -63,17 +63,7 @@ export interface PrioritiesFacts {
     names: Placed[];
 }
 
-type Evaluate = <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>;
 
-/**
- * The page the renderer shows its last diagram in. MermaidRenderer keeps it private (it lives
- * in language-server/src/render/, outside the views); these test-only checks read it directly.
- */
-function pageOf(renderer: MermaidRenderer): { evaluate: Evaluate } {
-    const page = (renderer as unknown as { page?: { evaluate?: Evaluate } }).page;
-    if (!page?.evaluate) throw new Error('views-dom: MermaidRenderer has no `page` to read the shown diagram from any more');
-    return page as { evaluate: Evaluate };
-}
 
 /** Reads boxes from the diagram shown last; `kind` picks what to collect. Runs in the page. */
 function collect(kind: 'emotion' | 'journey' | 'priorities'): unknown {
@@ -143,15 +133,15 @@ function collect(kind: 'emotion' | 'journey' | 'priorities'): unknown {
 }
 
 export async function emotionFacts(renderer: MermaidRenderer): Promise<EmotionFacts> {
-    return (await pageOf(renderer).evaluate(collect, 'emotion')) as EmotionFacts;
+    return (await pageOf(renderer).evaluate(collect, 'emotion' as const)) as EmotionFacts;
 }
 
 export async function journeyFacts(renderer: MermaidRenderer): Promise<JourneyFacts> {
-    return (await pageOf(renderer).evaluate(collect, 'journey')) as JourneyFacts;
+    return (await pageOf(renderer).evaluate(collect, 'journey' as const)) as JourneyFacts;
 }
 
 export async function prioritiesFacts(renderer: MermaidRenderer): Promise<PrioritiesFacts> {
-    return (await pageOf(renderer).evaluate(collect, 'priorities')) as PrioritiesFacts;
+    return (await pageOf(renderer).evaluate(collect, 'priorities' as const)) as PrioritiesFacts;
 }
 
 /** A label shortened for a failure message. */

@@ -15,8 +15,10 @@ import {
     createProtocolConnection, ExitNotification, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest,
     StreamMessageReader, StreamMessageWriter, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { FenceWorkspace } from '../../language-server/src/markdown/markdown-fence-views.js';
+import { buildJourneyModel } from '../../language-server/src/model/build-model.js';
+import { markdownViews } from '../../language-server/src/views/markdown-document.js';
 import { VIEW_IDS } from '../../language-server/src/views/view-types.js';
+import { parseJourney } from '../helpers.js';
 import { generateMap } from '../support/generate-map.js';
 import { JOURNEY_MARKDOWN_VIEWS_METHOD, type JourneyMarkdownViewsParams, type JourneyMarkdownViewsResult } from '../../language-server/src/lsp/journey-markdown-protocol.js';
 
@@ -87,9 +89,9 @@ describe('journey/markdownViews over stdio', () => {
         expect(pieces.every((piece) => piece.caption !== '' && piece.mermaid.includes('journey'))).toBe(true);
         const flow = (await views(wide, 'flow')).views[0];
         expect(flow?.kind === 'diagram' && flow.mermaid).toMatch(/^flowchart TB$/m);
-        // The pictures `journey render` writes for the same fence of a Markdown document.
-        const rendered = await new FenceWorkspace().viewsOf(wide, 'file:///guide.md', 'journey');
-        expect(rendered.result?.kind === 'diagram' && rendered.result.pieces?.map((piece) => piece.mermaid)).toEqual(pieces.map((piece) => piece.mermaid));
+        // The pictures the Markdown page of the same map holds (`journey render --format markdown`).
+        const page = markdownViews(buildJourneyModel(await parseJourney(wide))!).views.find((view) => view.view === 'journey');
+        expect(page?.kind === 'diagram' && page.pieces?.map((piece) => piece.mermaid)).toEqual(pieces.map((piece) => piece.mermaid));
     });
 
     test('gives the errors in the positions of the fence, and draws nothing', async () => {

@@ -5,7 +5,7 @@
  * every example (test/browser/funnel-labels.test.ts); these cases are the ones the examples lack.
  */
 import { describe, expect, test } from 'vitest';
-import { SANKEY_LABEL_PX, sankeyLabelText, sankeyLayout } from '../../language-server/src/views/sankey-layout.js';
+import { readSankeyLine, SANKEY_LABEL_PX, sankeyLabelText, sankeyLayout, sankeyLine } from '../../language-server/src/views/sankey-layout.js';
 import { textWidth } from '../../language-server/src/views/text-width.js';
 
 const label = (name: string, value: number) => textWidth(sankeyLabelText(name, value), SANKEY_LABEL_PX);
@@ -52,5 +52,11 @@ describe('the sankey layout of a funnel', () => {
 
     test('no links: the narrowest sankey', () => {
         expect(sankeyLayout([])).toEqual({ width: 600, height: 520, left: 0, right: 0 });
+    });
+    test('a band written as a CSV line reads back the same, quotes and commas in its names included', () => {
+        const band = { from: 'Attends a webinar: "Cut fuel costs, 12%"', to: 'Lost', value: 300 };
+        expect(sankeyLine(band)).toBe('"Attends a webinar: ""Cut fuel costs, 12%""","Lost",300');
+        expect(readSankeyLine(sankeyLine(band))).toEqual(band);
+        expect(readSankeyLine('sankey')).toBeUndefined();
     });
 });

@@ -64,8 +64,8 @@ export function createJourneyMarkdownFences(host: JourneyMarkdownHost): JourneyM
     const lastShown = new Map<string, JourneyMarkdownViewsResult>();
     const fenceCounts = new WeakMap<object, number>();
     let refreshTimer: ReturnType<typeof setTimeout> | undefined;
-    /** How many times the preview was asked since the last answer arrived (0: the first ask is coming). */
-    let asked = 0;
+    /** How many times the preview was asked again since the last answer arrived (0: the first ask is coming). */
+    let retries = 0;
     const counts = { rendered: 0, asked: 0, answered: 0, failed: 0, refreshes: 0 };
 
     const ask = (delay: number) => {
@@ -73,14 +73,14 @@ export function createJourneyMarkdownFences(host: JourneyMarkdownHost): JourneyM
             refreshTimer = undefined;
             counts.refreshes++;
             host.refresh();
-            if (asked < REFRESH_RETRIES.length) ask(REFRESH_RETRIES[asked++]);
+            if (retries < REFRESH_RETRIES.length) ask(REFRESH_RETRIES[retries++]);
         }, delay);
     };
     /** Asks the preview to render again soon (answers arriving together make one ask). */
     const scheduleRefresh = () => {
-        if (refreshTimer && asked === 0) return;
+        if (refreshTimer && retries === 0) return;
         clearTimeout(refreshTimer);
-        asked = 0;
+        retries = 0;
         ask(20);
     };
 

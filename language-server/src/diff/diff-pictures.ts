@@ -4,9 +4,7 @@
  * would not read across it, and a journey view too wide comes in pieces (view-pieces.ts).
  */
 import type { JourneyModel } from '../model/journey-model.js';
-import { renderView } from '../views/index.js';
-import { MARKDOWN_PAGE_WIDTH } from '../views/markdown-document.js';
-import { withPieces } from '../views/view-pieces.js';
+import { pageView } from '../views/markdown-document.js';
 import type { DiagramPiece } from '../views/view-types.js';
 import type { PictureRenderer } from './diff-markdown.js';
 
@@ -19,8 +17,7 @@ export const viewPicture: PictureRenderer = (model, view, highlight) => {
     let pictures = drawn.get(model);
     if (!pictures) drawn.set(model, (pictures = new Map()));
     if (!pictures.has(key)) {
-        const options = { highlight, availableWidth: MARKDOWN_PAGE_WIDTH };
-        const result = withPieces(model, renderView(model, view, options), MARKDOWN_PAGE_WIDTH, options);
+        const result = pageView(model, view, { highlight });
         pictures.set(key, result.kind === 'diagram' ? (result.pieces ?? result.mermaid) : undefined);
     }
     return pictures.get(key);

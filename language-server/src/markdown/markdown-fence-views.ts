@@ -10,9 +10,8 @@ import type { JourneyFile } from '../generated/ast.js';
 import { createJourneyServices } from '../journey-module.js';
 import { buildJourneyModel } from '../model/build-model.js';
 import type { JourneyModel } from '../model/journey-model.js';
-import { isViewId, renderView, VIEW_IDS, type ViewId, type ViewResult } from '../views/index.js';
-import { MARKDOWN_PAGE_WIDTH } from '../views/markdown-document.js';
-import { withPieces } from '../views/view-pieces.js';
+import { isViewId, VIEW_IDS, type ViewId, type ViewResult } from '../views/index.js';
+import { pageView } from '../views/markdown-document.js';
 import type { LinePosition } from './markdown-fences.js';
 
 /** A diagnostic of a fence, in positions of the fence's content (0-based); severity 1 = error … 4 = hint. */
@@ -38,10 +37,10 @@ export interface FenceViews {
 }
 
 /** What a fence without a journey says. */
-export const NO_JOURNEY = 'This fence holds no journey: write `journey <id> "<label>" { … }` in it (shared personas, channels and teams belong in a .journey file).';
+const NO_JOURNEY = 'This fence holds no journey: write `journey <id> "<label>" { … }` in it (shared personas, channels and teams belong in a .journey file).';
 
 /** The view a fence's info string argument names, or a message saying it names none. */
-export function fenceView(argument: string): { view: ViewId; problem?: string } {
+function fenceView(argument: string): { view: ViewId; problem?: string } {
     const name = argument.split(/\s+/)[0] ?? '';
     if (name === '') return { view: VIEW_IDS[0] };
     if (isViewId(name)) return { view: name };
@@ -71,7 +70,7 @@ export class FenceWorkspace {
     }
 
     /** Builds a fence's text as a validated document of this workspace, hands it to `use`, then removes it. */
-    withFence<T>(content: string, baseUri: string, use: (document: LangiumDocument<JourneyFile>) => T): Promise<T> {
+    private withFence<T>(content: string, baseUri: string, use: (document: LangiumDocument<JourneyFile>) => T): Promise<T> {
         return this.serialized(() => this.build(content, baseUri, use));
     }
 
@@ -140,6 +139,5 @@ function fenceViews(document: LangiumDocument<JourneyFile>, argument: string): F
     if (diagnostics.some((d) => d.severity === 1)) return { view, title, diagnostics };
     if (!model) return { view, diagnostics, problem: NO_JOURNEY };
     // Laid out for GitHub's column, as `journey render --format markdown` lays out a map's views.
-    const options = { availableWidth: MARKDOWN_PAGE_WIDTH };
-    return { view, title, result: withPieces(model, renderView(model, view, options), MARKDOWN_PAGE_WIDTH, options), diagnostics };
+    return { view, title, result: pageView(model, view), diagnostics };
 }

@@ -60,14 +60,15 @@ export function flowView(model: JourneyModel, options: ViewOptions = {}): ViewRe
         if (options.highlight?.has(elementId)) addClass('highlight', diagramId);
     };
     const lines = ['flowchart LR'];
+    // KPIs with a measured value are read against their target under the stage's name.
+    const kpiTexts = new Map(model.stages.map((stage) => [stage, stage.kpis.flatMap((kpi) => kpiActualText(kpi, words) ?? [])]));
     // Mermaid leaves room for one line of a stage's title: the KPI lines under its name need more.
-    const kpiLines = Math.max(0, ...model.stages.map((stage) => stage.kpis.filter((kpi) => kpiActualText(kpi, words) !== undefined).length));
+    const kpiLines = Math.max(0, ...[...kpiTexts.values()].map((texts) => texts.length));
     for (const stage of model.stages) {
         const stageId = safeId('st', stage.id, taken);
         sourceMap.push(mapEntry(stage, 'stage', stageId));
         highlight(stage.id, stageId);
-        // KPIs with a measured value are read against their target under the stage's name.
-        const kpis = stage.kpis.flatMap((kpi) => kpiActualText(kpi, words) ?? []).map((text) => `<br/><small>${mermaidText(text)}</small>`);
+        const kpis = kpiTexts.get(stage)!.map((text) => `<br/><small>${mermaidText(text)}</small>`);
         lines.push(`    subgraph ${stageId}["${mermaidText(stage.label)}${kpis.join('')}"]`);
         for (const step of stage.steps) {
             const id = safeId(step.kind === 'touchpoint' ? 'tp' : 'dc', step.id, taken);

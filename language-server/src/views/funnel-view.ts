@@ -21,7 +21,7 @@ import type { JourneyModel } from '../model/journey-model.js';
 import { mermaidText, safeId } from './escape.js';
 import { funnelLinks, type FunnelLink, type FunnelNode } from './funnel-links.js';
 import { emptyView, mapEntry, touchpointsOf } from './model-queries.js';
-import { sankeyLayout } from './sankey-layout.js';
+import { sankeyLayout, sankeyLine } from './sankey-layout.js';
 import type { SourceMapEntry, ViewOptions, ViewResult } from './view-types.js';
 import { formatNumber, viewWords, type ViewWords } from './view-words.js';
 
@@ -66,15 +66,15 @@ function sankey(links: FunnelLink[], nodes: Array<FunnelNode | undefined>, optio
         used.add(name);
         names.set(node, name);
     }
-    const csv = (name: string): string => `"${name.replace(/"/g, '""')}"`;
     const yaml = (name: string): string => `"${name.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
     const highlighted = nodes.filter((node): node is FunnelNode => node !== undefined && (options.highlight?.has(node.id) ?? false));
     // Every node gets a mid-tone colour that reads on a light page and on a dark one (Mermaid's own palette has a glaring yellow); highlighted ones amber.
     const colours = ['    nodeColors:', ...nodes.map((node, i) => `      ${yaml(names.get(node)!)}: "${node && highlighted.includes(node) ? '#d97706' : node ? SANKEY_COLOURS[i % SANKEY_COLOURS.length] : LOST_COLOUR}"`)];
     // As wide as its labels need, each written right of its node on a halo; as tall as its columns need (sankey-layout.ts).
-    const { width, height } = sankeyLayout(links.map((link) => ({ from: names.get(link.from)!, to: names.get(link.to)!, value: link.value })));
+    const bands = links.map((link) => ({ from: names.get(link.from)!, to: names.get(link.to)!, value: link.value }));
+    const { width, height } = sankeyLayout(bands);
     const config = ['---', 'config:', '  sankey:', `    width: ${width}`, `    height: ${height}`, '    labelStyle: outlined', ...colours, '---'];
-    const lines = [...config, 'sankey', '', ...links.map((link) => `${csv(names.get(link.from)!)},${csv(names.get(link.to)!)},${link.value}`)];
+    const lines = [...config, 'sankey', '', ...bands.map(sankeyLine)];
     const sourceMap: SourceMapEntry[] = nodes.flatMap((node) => (node ? [mapEntry(node, kindOf(node), names.get(node)!)] : []));
     return { view: 'funnel', title: words.titles.funnel, kind: 'diagram', mermaid: `${lines.join('\n')}\n`, sourceMap };
 }

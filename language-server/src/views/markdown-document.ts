@@ -11,13 +11,23 @@ import { renderView } from './index.js';
 import { percentOfTarget } from './kpi-text.js';
 import { markdownCaption, markdownInline, markdownText } from './markdown-escape.js';
 import { touchpointsOf } from './model-queries.js';
-import { viewsWithPieces } from './view-pieces.js';
+import { viewsWithPieces, withPieces } from './view-pieces.js';
 import { splitOversizedViews, type SplitViews } from './view-split.js';
-import { VIEW_IDS, type ViewId, type ViewResult, type ViewTable } from './view-types.js';
+import { VIEW_IDS, type ViewId, type ViewOptions, type ViewResult, type ViewTable } from './view-types.js';
 import { formatNumber, viewWords, type ViewWords } from './view-words.js';
 
 /** The width in CSS pixels of the column GitHub shows Markdown in (a README, a pull-request comment): pictures meant for Markdown are laid out for it. */
 export const MARKDOWN_PAGE_WIDTH = 880;
+
+/**
+ * One view laid out for GitHub's column, as a Markdown page, a ```journey fence and a pull-request
+ * report draw it: the canvas portrait and the flow top to bottom where they would not read across
+ * it, a view too wide to read there cut into pieces (`options.highlight` marks elements).
+ */
+export function pageView(model: JourneyModel, view: ViewId, options: ViewOptions = {}): ViewResult {
+    const laidOut = { ...options, availableWidth: MARKDOWN_PAGE_WIDTH };
+    return withPieces(model, renderView(model, view, laidOut), MARKDOWN_PAGE_WIDTH, laidOut);
+}
 
 /**
  * The views of a journey as a Markdown page shows them (`journey render --format markdown`, the

@@ -82,6 +82,18 @@ export function sankeyLayout(links: readonly SankeyLink[]): SankeyLayout {
     return { width, height, left: leftOf(0), right: rightOf(last) };
 }
 
+/** A band as a line of the sankey's CSV: both names double-quoted (a quote doubled), then the value. */
+export function sankeyLine(link: SankeyLink): string {
+    const quoted = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+    return `${quoted(link.from)},${quoted(link.to)},${link.value}`;
+}
+
+/** A line written by `sankeyLine` read back, or undefined for any other line. */
+export function readSankeyLine(line: string): SankeyLink | undefined {
+    const match = /^\s*"((?:[^"]|"")*)","((?:[^"]|"")*)",([\d.]+)\s*$/.exec(line);
+    return match ? { from: match[1]!.replace(/""/g, '"'), to: match[2]!.replace(/""/g, '"'), value: Number(match[3]) } : undefined;
+}
+
 /** The text of a node's label as Mermaid writes it (`showValues`): the name and the value on one text line. */
 export function sankeyLabelText(name: string, value: number): string {
     return `${name} ${Math.round(value * 100) / 100}`;

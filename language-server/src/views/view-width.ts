@@ -13,7 +13,7 @@
  * against the widths the real Mermaid draws for every example.
  */
 import { PINNED_FLOWCHART_CONFIG } from './mermaid-config.js';
-import { SANKEY_LABEL_PX, sankeyLayout, type SankeyLink } from './sankey-layout.js';
+import { readSankeyLine, SANKEY_LABEL_PX, sankeyLayout } from './sankey-layout.js';
 import { mermaidMeasuredText, textWidth } from './text-width.js';
 
 /** What a person sees of a drawing at its natural size: its width, and the size of its smallest labels (CSS px). */
@@ -113,16 +113,10 @@ function journeySize(config: readonly string[], body: readonly string[]): Drawin
  * `labelStyle: outlined`, see sankey-layout.ts; the funnel asks for a width that holds the others).
  */
 function sankeySize(config: readonly string[], body: readonly string[]): DrawingSize {
-    const links = body.map(csvLink).filter((link) => link !== undefined);
+    const links = body.map(readSankeyLine).filter((link) => link !== undefined);
     const { left, right } = sankeyLayout(links);
     const outlined = config.some((line) => /^\s*labelStyle:\s*outlined\s*$/.test(line));
     return { width: (configNumber(config, 'width') ?? 600) + (outlined ? left + right : 0), labelPx: SANKEY_LABEL_PX };
-}
-
-/** A sankey line `"from","to",value` (names double-quoted, `""` for a quote), or undefined. */
-function csvLink(line: string): SankeyLink | undefined {
-    const match = /^\s*"((?:[^"]|"")*)","((?:[^"]|"")*)",([\d.]+)\s*$/.exec(line);
-    return match ? { from: match[1]!.replace(/""/g, '"'), to: match[2]!.replace(/""/g, '"'), value: Number(match[3]) } : undefined;
 }
 
 /** The smallest label of Mermaid's journey (the sections' names and the legend: 14 px). */
