@@ -220,7 +220,7 @@ async function render(): Promise<void> {
     const key = `${good?.uri}#${view.view}#${themeKind()}#${view.mermaid}#${table}`;
     if (key !== renderedKey) {
         try {
-            mermaid.initialize(mermaidConfig(limits.maxTextSize, limits.maxEdges));
+            initializeMermaid(mermaidConfig(limits.maxTextSize, limits.maxEdges));
             const start = performance.now();
             timing.phases.prepare = start - began;
             draws++;
@@ -304,6 +304,17 @@ function report(partial: Pick<RenderedMessage, 'version' | 'view' | 'shows'> & {
         skips,
         timing,
     });
+}
+
+/** The settings Mermaid was last given, as JSON: given again only when they change (a theme, the limits). */
+let mermaidSettings = '';
+
+/** Gives Mermaid the page's settings, unless it already has these (`initialize` merges them into its defaults each time). */
+function initializeMermaid(config: Record<string, unknown>): void {
+    const json = JSON.stringify(config);
+    if (json === mermaidSettings) return;
+    mermaid.initialize(config);
+    mermaidSettings = json;
 }
 
 function mermaidConfig(maxTextSize: number, maxEdges: number): Record<string, unknown> {
