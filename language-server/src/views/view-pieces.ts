@@ -39,6 +39,11 @@ export function viewsWithPieces(model: JourneyModel, views: readonly ViewResult[
 /** A run of consecutive steps (their ids) drawn as one piece. */
 type Run = string[];
 
+/** The picture of one piece: the view of the journey's `steps` alone, without the journey's title. */
+export function drawRun(model: JourneyModel, view: ViewId, steps: readonly string[], availableWidth: number, options: ViewOptions = {}): ViewResult {
+    return renderView(sliceToSteps(model, new Set(steps)), view, { ...options, availableWidth, withoutTitle: true });
+}
+
 /**
  * Cuts the journey's steps into runs that read at `availableWidth`: stages are added to a run
  * while its picture still reads; a stage too wide alone is cut between its steps (a single
@@ -50,7 +55,7 @@ function cutIntoPieces(model: JourneyModel, view: ViewId, availableWidth: number
     const draw = (steps: readonly string[]): ViewResult => {
         const key = steps.join('\u0000');
         let result = drawn.get(key);
-        if (!result) drawn.set(key, (result = renderView(sliceToSteps(model, new Set(steps)), view, { ...options, availableWidth, withoutTitle: true })));
+        if (!result) drawn.set(key, (result = drawRun(model, view, steps, availableWidth, options)));
         return result;
     };
     const fits = (steps: readonly string[]): boolean => {
