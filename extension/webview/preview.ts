@@ -61,6 +61,8 @@ let linkedVersion = 0;
 /** The ids the links on the canvas were made from (each entry's diagram and element id, each row's element id), in order. */
 let linkedIds = '';
 let highlightedLine: number | undefined;
+/** The version of the picture the highlighted line is read in (undefined: any); a picture of another version waits for the host's line for it. */
+let highlightedVersion: number | undefined;
 /** The source map entry the picture was last scrolled to for the editor's first visible line (scroll sync). */
 let syncedEntry: SourceMapEntryLike | undefined;
 
@@ -88,10 +90,12 @@ window.addEventListener('message', (event: MessageEvent<HostToWebviewMessage>) =
             break;
         case 'highlight':
             highlightedLine = message.line;
-            applyHighlight(true);
+            highlightedVersion = message.version;
+            applyHighlight(message.reveal ?? true);
             break;
         case 'scroll':
-            scrollToLine(message.line, message.lastLine);
+            // A line read in another picture's text than the one on screen: the next scroll will do.
+            if (message.version === undefined || message.version === linkedVersion) scrollToLine(message.line, message.lastLine);
             break;
         case 'selectView':
             selectView(message.view);
@@ -226,8 +230,8 @@ async function render(): Promise<void> {
             draws++;
             const { svg } = await mermaid.render(`journey-svg-${++renderCount}`, view.mermaid);
             timing.mermaid = performance.now() - start;
-            showPicture(svg, view);
             linkedVersion = version;
+            showPicture(svg, view);
             renderedKey = key;
             drawn = true;
         } catch (error) {
@@ -469,6 +473,8 @@ function linkTable(view: ViewResult): void {
 
 /** Outlines the element written at the cursor's line; with `reveal`, scrolls the picture so it is on screen. */
 function applyHighlight(reveal: boolean): void {
+    // The cursor's line read in the text of another picture: the outline stays as it is until the host sends the line for this one.
+    if (highlightedVersion !== undefined && highlightedVersion !== linkedVersion) return;
     for (const el of Array.from(canvas.querySelectorAll('.journey-highlight'))) el.classList.remove('journey-highlight');
     if (highlightedLine === undefined) return;
     const entry = innermostEntryAt(linked.map((l) => l.entry), highlightedLine);

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { EditLog, positionAfter, type LogChange, type LogPosition } from '../../extension/src/preview/edit-log.js';
+import { EditLog, positionAfter, positionBefore, type LogChange, type LogPosition } from '../../extension/src/preview/edit-log.js';
 
 const at = (line: number, character: number): LogPosition => ({ line, character });
 const change = (start: LogPosition, end: LogPosition, text: string): LogChange => ({ range: { start, end }, text });
@@ -77,5 +78,67 @@ describe('a range of an older version, carried to the text of now', () => {
         // Only the new numbering's edit is replayed from version 1, none of the old ones.
         expect(log.carry(range, 1)).toEqual({ start: at(4, 0), end: at(4, 4) });
         expect(log.carry(range, 0)).toBeUndefined();
+    });
+});
+
+describe('the cursor of now, carried back to the text a picture was drawn from', () => {
+    test('each line lands on the same text in the older version, checked on a real text', () => {
+        const original = 'journey j "J"\n  stage a "A"\n    touchpoint calls "Calls"\n      emotion 2\n    touchpoint books "Books"\n';
+        let text = original;
+        let version = 1;
+        const log = new EditLog();
+        const edits: LogChange[][] = [
+            [change(at(0, 0), at(0, 0), '// one line above\n// and another\n')],
+            [change(at(5, 6), at(5, 13), 'mood')],
+            [change(at(0, 0), at(1, 0), '')],
+            [change(at(2, 4), at(2, 4), 'X\nY '), change(at(0, 3), at(0, 3), ' well')],
+        ];
+        for (const changes of edits) {
+            let document = TextDocument.create('file:///x.journey', 'journey', version, text);
+            document = TextDocument.update(document, changes, ++version);
+            text = document.getText();
+            log.record(version, changes);
+        }
+        for (const word of ['touchpoint calls', '"Calls"', ' 2\n', 'touchpoint books']) {
+            expect(log.carryBack(whereIs(text, word), 1)).toEqual(whereIs(original, word));
+        }
+        // The line of a comment typed since: where it was typed (the top of the map).
+        expect(log.carryBack(at(0, 0), 1)).toEqual(at(0, 0));
+        // To a version in between, and to the version of now.
+        expect(log.carryBack(whereIs(text, 'touchpoint books'), 4)).toEqual(at(5, 4));
+        expect(log.carryBack(at(3, 1), 5)).toEqual(at(3, 1));
+    });
+
+    test('text typed since goes to where it was typed; a log that does not reach back gives nothing', () => {
+        expect(positionBefore(at(3, 2), change(at(2, 4), at(2, 4), 'a\nbcd'))).toEqual(at(2, 4));
+        expect(positionBefore(at(3, 3), change(at(2, 4), at(2, 9), 'a\nbcd'))).toEqual(at(2, 9));
+        expect(positionBefore(at(6, 1), change(at(2, 4), at(2, 9), 'a\nbcd'))).toEqual(at(5, 1));
+        expect(positionBefore(at(2, 4), change(at(2, 4), at(2, 4), 'x'))).toEqual(at(2, 4));
+        const log = new EditLog();
+        for (let version = 2; version <= 300; version++) log.record(version, [change(at(0, 0), at(0, 0), '\n')]);
+        expect(log.carryBack(at(9, 0), 5)).toBeUndefined();
+        expect(log.carryBack(at(9, 0), 297)).toEqual(at(6, 0));
+    });
+
+    test('for any text and edits, a position outside the edited text goes forward and back to itself (fast-check)', () => {
+        const text = fc.array(fc.constantFrom('a', 'b', ' ', '\n', '\r\n', 'é'), { maxLength: 40 }).map((parts) => parts.join(''));
+        fc.assert(fc.property(text, fc.array(fc.tuple(fc.nat(), fc.nat(), text), { minLength: 1, maxLength: 4 }), fc.nat(), (original, edits, pick) => {
+            let document = TextDocument.create('file:///x.journey', 'journey', 1, original);
+            const log = new EditLog();
+            const trackedOffset = pick % (original.length + 1);
+            let tracked: LogPosition | undefined = document.positionAt(trackedOffset);
+            const start = tracked;
+            for (const [a, b, inserted] of edits) {
+                const length = document.getText().length;
+                const [from, to] = [a % (length + 1), b % (length + 1)].sort((x, y) => x - y);
+                const edit = change(document.positionAt(from), document.positionAt(to), inserted);
+                // A position inside the replaced text, or at its end (which then meets its start), has no place of its own after the edit.
+                if (tracked && document.offsetAt(tracked) > from && document.offsetAt(tracked) <= to) tracked = undefined;
+                if (tracked) tracked = positionAfter(tracked, edit);
+                document = TextDocument.update(document, [edit], document.version + 1);
+                log.record(document.version, [edit]);
+            }
+            if (tracked) expect(log.carryBack(tracked, 1)).toEqual(start);
+        }), { numRuns: 500 });
     });
 });

@@ -54,6 +54,46 @@ export class EditLog {
         }
         return { ...range, start, end };
     }
+
+    /**
+     * `position`, read in the text of the last recorded version, in the text of version `to` (the
+     * version a picture was drawn from: the editor's cursor is then read where that picture's
+     * elements are written). A position in text typed since goes to where that text was typed.
+     * Undefined when the log does not reach back to `to`.
+     */
+    carryBack(position: LogPosition, to: number): LogPosition | undefined {
+        const first = this.versions[0];
+        if (first === undefined || to >= this.versions[this.versions.length - 1]!.version) return position;
+        if (to < first.version - 1) return undefined;
+        let at = position;
+        for (let i = this.versions.length - 1; i >= 0 && this.versions[i]!.version > to; i--) {
+            const changes = this.versions[i]!.changes;
+            for (let j = changes.length - 1; j >= 0; j--) at = positionBefore(at, changes[j]!);
+        }
+        return at;
+    }
+}
+
+/**
+ * Where `position`, read in the text after `change`, was before it: moved back by the text the
+ * change added or removed before it; in the text the change put there, at the change's start
+ * (that text did not exist before).
+ */
+export function positionBefore(position: LogPosition, change: LogChange): LogPosition {
+    const { start, end } = change.range;
+    if (!before(start, position)) return position;
+    const changeEnd = endOf(change);
+    if (before(position, changeEnd)) return start;
+    if (position.line === changeEnd.line) return { line: end.line, character: end.character + position.character - changeEnd.character };
+    return { line: position.line - changeEnd.line + end.line, character: position.character };
+}
+
+/** Where the text a change put in ends, in the text after it. */
+function endOf(change: LogChange): LogPosition {
+    const { start } = change.range;
+    const lines = change.text.split(/\r\n|\r|\n/);
+    const last = lines[lines.length - 1]!.length;
+    return lines.length === 1 ? { line: start.line, character: start.character + last } : { line: start.line + lines.length - 1, character: last };
 }
 
 /**
@@ -65,9 +105,7 @@ export function positionAfter(position: LogPosition, change: LogChange, atInsert
     const { start, end } = change.range;
     // A replacement starting at the position leaves it.
     if (before(position, start) || (equal(position, start) && (!equal(start, end) || atInsertion === 'stays'))) return position;
-    const lines = change.text.split(/\r\n|\r|\n/);
-    const last = lines[lines.length - 1]!.length;
-    const changeEnd = lines.length === 1 ? { line: start.line, character: start.character + last } : { line: start.line + lines.length - 1, character: last };
+    const changeEnd = endOf(change);
     if (before(position, end)) return start;
     if (position.line === end.line) return { line: changeEnd.line, character: changeEnd.character + position.character - end.character };
     return { line: position.line + changeEnd.line - end.line, character: position.character };

@@ -57,14 +57,21 @@ export interface UpdateMessage {
     restart?: boolean;
 }
 
-/** Host → webview: highlight the element whose source holds this line (the editor's cursor). */
-export interface HighlightMessage { type: 'highlight'; line: number }
+/**
+ * Host → webview: highlight the element whose source holds this line (the editor's cursor).
+ * `version`: the document version whose text the line is read in, the one the picture on screen
+ * was drawn from (the host carries the cursor back through the edits made since); a picture of
+ * another version waits for the host's line for it. `reveal: false`: outline without scrolling
+ * (the same cursor on a new picture).
+ */
+export interface HighlightMessage { type: 'highlight'; line: number; version?: number; reveal?: boolean }
 
 /**
  * Host → webview: the editor scrolled; `line` is its first visible line and `lastLine` its last
- * (zero-based). The picture scrolls to the stage written there, keeping the cursor's node on screen.
+ * (zero-based), read in the text of `version` (as for `HighlightMessage`). The picture scrolls to
+ * the stage written there, keeping the cursor's node on screen.
  */
-export interface ScrollMessage { type: 'scroll'; line: number; lastLine: number }
+export interface ScrollMessage { type: 'scroll'; line: number; lastLine: number; version?: number }
 
 /** Host → webview: show this view. */
 export interface SelectViewMessage { type: 'selectView'; view: ViewId }

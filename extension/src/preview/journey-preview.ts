@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { JourneyViewsResult } from '../../../language-server/src/lsp/journey-preview-protocol.js';
 import { previewPageHtml } from './journey-preview-html.js';
 import type {
-    DocumentMessage, ExportedMessage, HostToWebviewMessage, PreviewLimits, PreviewRange, PreviewState, RenderedMessage, UpdateMessage, ViewId, ViewResult, WebviewToHostMessage,
+    DocumentMessage, ExportedMessage, HighlightMessage, HostToWebviewMessage, PreviewLimits, PreviewRange, PreviewState, RenderedMessage, UpdateMessage, ViewId, ViewResult, WebviewToHostMessage,
 } from './journey-preview-messages.js';
 import { EditLog } from './edit-log.js';
 import { viewsForUpdate } from './journey-preview-views.js';
@@ -73,6 +73,8 @@ export class JourneyPreview implements vscode.Disposable {
     private stage: string | undefined;
     /** The editor's cursor line in this document, when known. */
     private cursorLine: number | undefined;
+    /** The picture version the last highlight's line was read in (undefined: the text of now). */
+    private highlightVersion: number | undefined;
     private laidOutWidth: number | undefined;
     /** The last render the webview reported. */
     lastRender: RenderReport | undefined;
@@ -145,6 +147,7 @@ export class JourneyPreview implements vscode.Disposable {
         this.deleted = false;
         this.stage = undefined;
         this.cursorLine = undefined;
+        this.highlightVersion = undefined;
         this.views = [];
         this.lastRender = undefined;
         this.lastUpdate = undefined;
@@ -229,8 +232,26 @@ export class JourneyPreview implements vscode.Disposable {
      */
     highlightLine(line: number): void {
         this.cursorLine = line;
-        this.post({ type: 'highlight', line });
+        this.post(this.highlightMessage(line, true));
         this.followCursorStage();
+    }
+
+    /**
+     * The cursor's line as the picture on screen reads it: a picture drawn from an older version
+     * (the next one is on its way) has its elements where they were written then, so the line is
+     * carried back through the edits made since.
+     */
+    private highlightMessage(line: number, reveal: boolean): HighlightMessage {
+        const { pictureVersion, line: read } = this.inPicture(line);
+        this.highlightVersion = pictureVersion;
+        return { type: 'highlight', line: read, version: pictureVersion, reveal };
+    }
+
+    /** A line of the text of now, in the text of the version the picture on screen was drawn from (when the edit log reaches it). */
+    private inPicture(line: number): { pictureVersion?: number; line: number } {
+        const shown = this.lastRender?.shows === 'diagram' ? this.lastRender.version : undefined;
+        const back = shown === undefined ? undefined : this.edits.carryBack({ line, character: 0 }, shown);
+        return back ? { pictureVersion: shown, line: back.line } : { line };
     }
 
     /** When the view on screen is one stage of a view too large and the cursor is in another stage, draws that one. */
@@ -248,7 +269,9 @@ export class JourneyPreview implements vscode.Disposable {
 
     /** Keeps the picture on the stage at the top of the editor (`line` and `lastLine`: its first and last visible lines). */
     scrollToLine(line: number, lastLine: number): void {
-        this.post({ type: 'scroll', line, lastLine });
+        const first = this.inPicture(line);
+        const last = this.inPicture(lastLine);
+        this.post({ type: 'scroll', line: first.line, lastLine: last.line, version: first.pictureVersion });
     }
 
     /** The width (CSS px) of the webview's pictures, as it last reported it. */
@@ -377,6 +400,10 @@ export class JourneyPreview implements vscode.Disposable {
                 break;
             case 'rendered':
                 this.lastRender = { ...message, uri: this.uri.toString() };
+                // A picture of another version than the cursor's line was last read in: the line as it reads.
+                if (message.shows === 'diagram' && this.cursorLine !== undefined && message.version !== this.highlightVersion) {
+                    this.post(this.highlightMessage(this.cursorLine, false));
+                }
                 this.renderEmitter.fire(this.lastRender);
                 break;
             case 'reveal':

@@ -320,6 +320,47 @@ describe('Journey extension', () => {
         assert(highlighted.every((id) => id === 'books'), `highlighted ${highlighted.join(', ')} besides books`);
     });
 
+    test('the cursor outlines its element in a picture drawn before the last edit, and in the next one', async () => {
+        const editor = await open('booking.journey');
+        // Also when run alone (JOURNEY_VSCODE_ONLY), without the tests above.
+        api ??= await vscode.extensions.getExtension<JourneyExtensionApi>(EXTENSION_ID)!.activate();
+        if (!api.previews.all().some((p) => p.isPreviewOf(editor.document.uri))) await vscode.commands.executeCommand('journey.preview.showToSide');
+        const settings = vscode.workspace.getConfiguration('journey.preview');
+        const added = Array.from({ length: 10 }, (_, i) => `// note ${i + 1}`);
+        // A long update delay keeps the picture of the text before the edit on screen while the cursor moves.
+        await settings.update('updateDelay', 8000, vscode.ConfigurationTarget.Workspace);
+        try {
+            const before = editor.document.version;
+            await renderOf(editor.document.uri, (r) => r.shows === 'diagram' && r.version === before, `a picture of version ${before}`);
+            // Ten lines above: read in the picture's text, the cursor's line would be in the decision below the touchpoint.
+            await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), added.map((line) => `${line}\n`).join('')));
+            await open('booking.journey');
+            const line = lineOf(editor.document, 'touchpoint calls') + 1;
+            editor.selection = new vscode.Selection(line, 4, line, 4);
+            const outlined = async (when: string, timeoutMs?: number) => {
+                let highlighted: string[] = [];
+                await waitFor(`calls outlined ${when}`, async () => {
+                    highlighted = (await askRunner<{ ids: string[] }>(control(), 'highlighted')).ids;
+                    return highlighted.length > 0 && highlighted.every((id) => id === 'calls');
+                }, timeoutMs).catch(() => { throw new Error(`${when}, the cursor on line ${line + 1} outlined ${highlighted.join(', ') || 'nothing'} instead of calls`); });
+            };
+            // Well within the update delay: the picture on screen is still the one before the edit.
+            await outlined('in the picture before the edit', 4000);
+            const shown = api.previews.lastRender(editor.document.uri);
+            assert(shown && shown.version < editor.document.version, `the picture already showed the edit (version ${shown?.version}); the test proves nothing`);
+            const now = editor.document.version;
+            await renderOf(editor.document.uri, (r) => r.shows === 'diagram' && r.version === now, `the picture of version ${now}`);
+            await outlined('in the picture of the edit');
+        } finally {
+            await settings.update('updateDelay', undefined, vscode.ConfigurationTarget.Workspace);
+            await open('booking.journey');
+            for (const text of added) {
+                const first = editor.document.lineAt(0);
+                if (first.text === text) await editor.edit((edit) => edit.delete(first.rangeIncludingLineBreak));
+            }
+        }
+    });
+
     test('zoom survives live updates', async () => {
         const editor = await open('booking.journey');
         await askRunner(control(), 'click', { selector: '#zoom-reset' });
