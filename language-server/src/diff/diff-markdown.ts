@@ -4,7 +4,8 @@
  * pictures with the changed elements highlighted in the "after" one.
  */
 import type { JourneyModel } from '../model/journey-model.js';
-import { markdownCaption, markdownCode, markdownTableCode, markdownText } from '../views/markdown-escape.js';
+import { mermaidBlocks } from '../views/markdown-document.js';
+import { markdownCode, markdownTableCode, markdownText } from '../views/markdown-escape.js';
 import { kindWord } from './diff-describe.js';
 import { journeyShown } from './diff-files.js';
 import { changedIds } from './diff-highlight.js';
@@ -178,8 +179,8 @@ function pictures(diff: JourneyDiff, picture: PictureRenderer): string[] {
         const after = diff.after && withChanges(picture(diff.after, view, highlight), diff.after, stages);
         if (!before && !after) continue;
         lines.push(`<details><summary>${capitalize(view)} view: ${before && after ? 'before and after' : before ? 'before' : 'after'}</summary>`, '');
-        if (before) lines.push('**Before**', '', ...drawing(before));
-        if (after) lines.push(diff.before ? '**After** (changed elements highlighted)' : '**After**', '', ...drawing(after));
+        if (before) lines.push('**Before**', '', ...mermaidBlocks(before));
+        if (after) lines.push(diff.before ? '**After** (changed elements highlighted)' : '**After**', '', ...mermaidBlocks(after));
         lines.push('</details>', '');
     }
     return lines;
@@ -218,19 +219,6 @@ function withChanges(picture: string | readonly DiagramPiece[] | undefined, mode
     const stageOf = new Map(model.stages.flatMap((stage) => stage.steps.map((step) => [step.id, stage.id] as const)));
     const changed = picture.filter((piece) => piece.steps.some((id) => stages.has(stageOf.get(id) ?? '')));
     return changed.length > 0 ? changed : picture;
-}
-
-/** A picture's ```mermaid block, or its pieces' blocks, each under its caption. */
-function drawing(picture: string | readonly DiagramPiece[]): string[] {
-    if (typeof picture === 'string') return [...fenced(picture), ''];
-    return picture.flatMap((piece) => [markdownCaption(piece.caption), '', ...fenced(piece.mermaid), '']);
-}
-
-/** A ```mermaid block whose fence is longer than any run of backticks inside. */
-function fenced(mermaid: string): string[] {
-    const longest = Math.max(2, ...[...mermaid.matchAll(/`+/g)].map((match) => match[0].length));
-    const fence = '`'.repeat(longest + 1);
-    return [`${fence}mermaid`, mermaid.replace(/\n+$/, ''), fence];
 }
 
 function capitalize(text: string): string {

@@ -13,7 +13,7 @@ import { markdownCaption, markdownInline, markdownText } from './markdown-escape
 import { touchpointsOf } from './model-queries.js';
 import { viewsWithPieces, withPieces } from './view-pieces.js';
 import { splitOversizedViews, type SplitViews } from './view-split.js';
-import { VIEW_IDS, type ViewId, type ViewOptions, type ViewResult, type ViewTable } from './view-types.js';
+import { VIEW_IDS, type DiagramPiece, type ViewId, type ViewOptions, type ViewResult, type ViewTable } from './view-types.js';
 import { formatNumber, viewWords, type ViewWords } from './view-words.js';
 
 /** The width in CSS pixels of the column GitHub shows Markdown in (a README, a pull-request comment): pictures meant for Markdown are laid out for it. */
@@ -99,10 +99,7 @@ export function markdownDocument(model: JourneyModel, views: readonly ViewResult
         if (view.kind === 'empty') out.push(`> ${markdownNote(view.message)}`, '');
         else {
             // A view too wide for the page comes in pieces, one under the other, each named by its stages.
-            for (const piece of view.pieces ?? [{ caption: '', mermaid: view.mermaid }]) {
-                if (piece.caption) out.push(markdownCaption(piece.caption), '');
-                out.push(`${fenceFor(piece.mermaid)}mermaid`, piece.mermaid.trimEnd(), fenceFor(piece.mermaid), '');
-            }
+            out.push(...mermaidBlocks(view.pieces ?? view.mermaid));
             if (view.table) out.push(...markdownTable(view.table), '');
         }
     }
@@ -130,6 +127,19 @@ function actualText(kpi: KpiModel, words: ViewWords): string {
 }
 
 /** A code fence longer than any run of backticks in `text`. */
+/**
+ * A picture's ```mermaid block, or its pieces' blocks one under the other, each under its
+ * caption; every block is followed by a blank line.
+ */
+export function mermaidBlocks(picture: string | readonly DiagramPiece[]): string[] {
+    const pieces = typeof picture === 'string' ? [{ caption: '', mermaid: picture }] : picture;
+    return pieces.flatMap((piece) => {
+        const fence = fenceFor(piece.mermaid);
+        return [...(piece.caption ? [markdownCaption(piece.caption), ''] : []), `${fence}mermaid`, piece.mermaid.trimEnd(), fence, ''];
+    });
+}
+
+/** A fence longer than any run of backticks inside `text` (three at least). */
 function fenceFor(text: string): string {
     const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
     return '`'.repeat(Math.max(3, longest + 1));
