@@ -163,7 +163,7 @@ const preview: Section = {
             '',
             'One `emotion` line changes per iteration. Server = `TextDocuments.set` + `DocumentBuilder.update` + the `journey/views` handler (`viewsOfDocument`), in process. ' +
                 'Webview = the real preview page (`previewPageHtml`, its CSP, `extension/media/webview.js`) in Chromium, showing the journey view: from `postMessage(update)` to the page posting `rendered` for that version, timed inside the page. ' +
-                'Bare = `mermaid.render` of the same text in the same page, before the page’s render on every other edit and after it on the others (whichever comes first on a new text is slower). The webview overhead compares what the page adds around Mermaid; edit → SVG compares the whole path (server and page) with drawing alone. With 8 edits, p95 is the slowest one. Not included: the VS Code host hop (JSON-RPC from server to extension, `webview.postMessage`) and the server debounce.',
+                'Bare = `mermaid.render` of the same text in the same page, before the page renders it on every other edit and after it on the others (whichever comes first on a new text is slower). The webview overhead compares what the page adds around Mermaid; edit → SVG compares the whole path (server and page) with drawing alone. With 8 edits, p95 is the slowest one. Not included: the VS Code host hop (JSON-RPC from server to extension, `webview.postMessage`) and the server debounce.',
             '',
             '#### An edit that changes no view',
             '',
