@@ -1,14 +1,15 @@
 /**
  * `journey render`, run as a real process from the built CLI (out/cli.cjs, made by npm run build):
- * Mermaid to stdout, Markdown to a file, SVG and PNG drawn in the real Chromium, and the
- * refusals: an invalid map (diagnostics, exit 1, nothing written) and a missing browser.
+ * Mermaid to stdout, Markdown to a file, SVG and PNG drawn in the real Chromium (and drawn again
+ * over the files it drew, but not over a picture someone made), and the refusals: an invalid map
+ * (diagnostics, exit 1, nothing written) and a missing browser.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { expectStandaloneSvg, useMermaidBrowser } from './harness.js';
+import { expectStandaloneSvg, pageOf, useMermaidBrowser } from './harness.js';
 
 const cli = resolve('out/cli.cjs');
 const example = resolve('examples/home-cleaning.journey');
@@ -67,6 +68,42 @@ describe('journey render', () => {
         const png = journey([example, '--view', 'journey', '--format', 'png', '--out', join(dir, 'journey.png')]);
         expect(png.status, png.stderr).toBe(0);
         expect(readFileSync(join(dir, 'journey.png')).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    }, 300_000);
+
+    test('draws SVG and PNG again over the files it drew, keeps a picture someone made unless --force, and its PNG stays one a browser decodes', async () => {
+        const out = join(dir, 'pictures');
+        expect(journey([example, '--view', 'flow', '--format', 'svg', '--out', out]).status).toBe(0);
+        const png = join(dir, 'flow.png');
+        expect(journey([example, '--view', 'flow', '--format', 'png', '--out', png]).status).toBe(0);
+        // Drawn again: journey's own files are replaced without a word.
+        expect(journey([example, '--view', 'flow', '--format', 'svg', '--out', out]).status).toBe(0);
+        const again = journey([example, '--view', 'flow', '--format', 'png', '--out', png]);
+        expect(again.status, again.stderr).toBe(0);
+        // The PNG says which program wrote it (a tEXt chunk) and still decodes, at the size drawn.
+        const bytes = readFileSync(png);
+        expect(bytes.includes(Buffer.from('tEXtSoftware\0journey-maps-as-code', 'latin1'))).toBe(true);
+        const size = await pageOf(browser()).evaluate(async (base64) => {
+            const image = new Image();
+            image.src = `data:image/png;base64,${base64}`;
+            await image.decode();
+            return { width: image.naturalWidth, height: image.naturalHeight };
+        }, bytes.toString('base64'));
+        expect(size).toEqual({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) });
+        expect(size.width).toBeGreaterThan(100);
+        // Pictures someone made, under the names journey would write: kept, and nothing written.
+        const mine = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>\n';
+        writeFileSync(join(out, 'home-cleaning-flow.svg'), mine);
+        const kept = journey([example, '--view', 'flow', '--format', 'svg', '--out', out]);
+        expect(kept.status).toBe(2);
+        expect(kept.stderr).toContain('already exists and was not written by journey: nothing written. Add --force to replace it');
+        expect(readFileSync(join(out, 'home-cleaning-flow.svg'), 'utf8')).toBe(mine);
+        const photo = Buffer.from(bytes.toString('latin1').replace('journey-maps-as-code', 'a camera app, -!'), 'latin1');
+        writeFileSync(png, photo);
+        expect(journey([example, '--view', 'flow', '--format', 'png', '--out', png]).status).toBe(2);
+        expect(readFileSync(png)).toEqual(photo);
+        const forced = journey([example, '--view', 'flow', '--format', 'svg', '--out', out, '--force']);
+        expect(forced.status, forced.stderr).toBe(0);
+        expect(readFileSync(join(out, 'home-cleaning-flow.svg'), 'utf8')).toMatch(/<svg id="journey-diagram-1"/);
     }, 300_000);
 
     test('draws several maps in one command into one folder, skipping the file of shared declarations', () => {

@@ -11,6 +11,7 @@ import { journeyJson } from '../export/journey-json-export.js';
 import { buildJourneyModel } from '../model/build-model.js';
 import type { JourneyModel } from '../model/journey-model.js';
 import { collectDiagnostics, diagnosticFormats } from './diagnostic-formats.js';
+import { refuseOverwrites } from './output-files.js';
 import { colorEnabled } from './terminal.js';
 import { ExitCode, UsageError } from './usage-error.js';
 import { addWorkspaceOptions, loadWorkspace, type WorkspaceCommandOptions } from './workspace.js';
@@ -23,6 +24,8 @@ type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export interface ExportOptions extends WorkspaceCommandOptions {
     format: ExportFormat;
     out?: string;
+    /** Write over files that exist and that journey did not write (never over a map or a file read). */
+    force?: boolean;
 }
 
 /** Adds the `export` verb to the program. */
@@ -36,7 +39,8 @@ export function registerExportCommand(program: Command): void {
             + 'json: the resolved model (ids, labels, order, source ranges), as schema/journey-model.schema.json in the package describes it.')
         .argument('<files...>', 'the .journey files of the maps, folders or globs (or - for stdin)')
         .addOption(new Option('-f, --format <format>', 'what to write').choices([...EXPORT_FORMATS]).makeOptionMandatory())
-        .option('-o, --out <file or dir>', 'where to write: a file (one map), or a folder (one file per map); default: stdout');
+        .option('-o, --out <file or dir>', 'where to write: a file (one map), or a folder (one file per map); default: stdout')
+        .option('--force', 'replace files in the way that journey did not write, such as a CSV (a map, or a file it reads, is never replaced)');
     addWorkspaceOptions(command)
         .addHelpText('after', [
             '',
@@ -74,16 +78,22 @@ export async function runExport(files: string[], options: ExportOptions): Promis
     if (maps.length > 1 && (options.out === undefined || oneFile)) {
         throw new UsageError(`${maps.length} maps to export: name a folder with --out (for example --out exports/), which gets one ${extension} file per map.`);
     }
-    for (const map of maps) {
-        const text = options.format === 'csv' ? journeyCsv(map.model) : journeyJson(map.model);
+    const out = options.out;
+    const planned = maps.map((map) => ({
+        map,
+        text: options.format === 'csv' ? journeyCsv(map.model) : journeyJson(map.model),
+        path: out === undefined ? undefined : oneFile ? out : path.join(out, `${map.name}${extension}`),
+    }));
+    // Nothing is written when one file in the way is not one journey wrote.
+    await refuseOverwrites(planned.flatMap((file) => (file.path === undefined ? [] : [{ path: file.path, content: file.text }])), { inputs: workspace.requested.map((file) => file.path), force: options.force });
+    for (const { map, text, path: target } of planned) {
         if (options.format === 'csv') {
             const left = notInCsv(map.model);
             if (left.length > 0) process.stderr.write(`journey: ${map.display}: the CSV holds stages and touchpoints; not in it: ${left.join(', ')} (--format json has everything).\n`);
         }
-        if (options.out === undefined) {
+        if (target === undefined) {
             process.stdout.write(text);
         } else {
-            const target = oneFile ? options.out : path.join(options.out, `${map.name}${extension}`);
             await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true });
             await fs.writeFile(target, text);
             process.stderr.write(`journey: wrote ${target}\n`);

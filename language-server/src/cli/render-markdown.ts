@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { URI } from 'langium';
 import { diagnosticFormats, type FileDiagnostic } from './diagnostic-formats.js';
 import { expandDocuments, MARKDOWN, sharedTexts, type MarkdownDocument } from './markdown-documents.js';
+import { refuseOverwrites } from './output-files.js';
 import { colorEnabled } from './terminal.js';
 import { firstInvalidUtf8Byte } from './text-decoding.js';
 import { ExitCode, UsageError } from './usage-error.js';
@@ -26,6 +27,8 @@ export interface MarkdownRenderOptions {
     out?: string;
     check?: boolean;
     workspace?: string;
+    /** Replace pictures in the way that journey did not draw. */
+    force?: boolean;
 }
 
 /** A document read, with the fences it draws. */
@@ -100,7 +103,9 @@ export async function runRenderMarkdown(files: string[], options: MarkdownRender
         for (const { fence, note } of drawn) if (note) process.stderr.write(`journey: ${document.displayPath}:${fence.startLine + 1}: ${note.replace(/\n/g, ' ')}\n`);
     }
     const outputs = await outputsOf(rendered, out, pictures);
-    return options.check ? check(outputs, cwd) : write(outputs, out, cwd);
+    if (options.check) return check(outputs, cwd);
+    await refuseOverwrites(outputs, { inputs: documents.map((document) => document.path), force: options.force, markdownCopies: true, cwd });
+    return write(outputs, out, cwd);
 }
 
 /** The errors of a fence (and an unknown view or a fence without a journey) at their places in the document. */

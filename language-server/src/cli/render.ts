@@ -18,6 +18,7 @@ import { renderView, VIEW_IDS, type ViewId, type ViewResult } from '../views/ind
 import { markdownDocument, markdownViews } from '../views/markdown-document.js';
 import { splitOversizedViews } from '../views/view-split.js';
 import { namesMarkdownDocuments } from './markdown-documents.js';
+import { refuseOverwrites } from './output-files.js';
 import { runRenderMarkdown } from './render-markdown.js';
 
 /** The output formats of `journey render`. */
@@ -35,6 +36,8 @@ export interface RenderOptions extends WorkspaceCommandOptions {
     check?: boolean;
     /** SVG/PNG: how many diagrams to draw at once (pages of one browser); one per core by default. */
     jobs?: number;
+    /** Write over files that exist and that journey did not write (never over a map or a file read). */
+    force?: boolean;
 }
 
 /** One file (or stdout chunk) to write. */
@@ -57,7 +60,7 @@ export function registerRenderCommand(program: Command): void {
     const command = program
         .command('render')
         .summary('draw the views of journeys (Mermaid, Markdown, SVG or PNG)')
-        .description('Draws the views of journey maps: journey, emotion, flow, priorities, funnel and blueprint.\n'
+        .description('Draws the views of journey maps: canvas, journey, emotion, flow, priorities, funnel and blueprint.\n'
             + 'Mermaid text goes to stdout by default; SVG and PNG are rendered by Mermaid in a headless Chromium found on this machine. '
             + 'Several maps (files, folders or globs) are drawn in one go, with one browser, into the folder --out names.')
         .argument('<files...>', 'the .journey files of the maps, folders or globs (or - for stdin); or Markdown documents (.md) with ```journey fences')
@@ -65,6 +68,7 @@ export function registerRenderCommand(program: Command): void {
         .addOption(new Option('-f, --format <format>', 'output format').choices([...RENDER_FORMATS]).default('mermaid'))
         .option('-o, --out <file or dir>', 'where to write: a file (one view of one map, or markdown), or a folder (one file per view and map)')
         .option('--check', 'Markdown documents: write nothing; exit 1 and name the rendered copies in --out that are stale (for CI)')
+        .option('--force', 'replace files in the way that journey did not write (a map, or a file it reads, is never replaced)')
         .option('-j, --jobs <count>', 'svg and png: how many diagrams to draw at once, in pages of one browser (default: one per core, within free memory)', parseJobs);
     addWorkspaceOptions(command)
         .addHelpText('after', [
@@ -79,6 +83,9 @@ export function registerRenderCommand(program: Command): void {
             '  journey render maps/ --format svg --out pictures/           every map of maps/, one browser for all',
             '  journey render "docs/**/*.md" --out rendered/               Markdown with each ```journey fence replaced by Mermaid',
             '  journey render docs/ --out rendered/ --check                exit 1 if a rendered copy is stale (CI)',
+            '',
+            'Drawing again replaces the files journey wrote; a map, or a file it reads, is never written over, and',
+            'another file in the way (one journey did not write) only with --force.',
             '',
             'SVG/PNG need Chromium or Chrome: set JOURNEY_CHROMIUM=/path/to/chromium if it is not found.',
         ].join('\n'))
@@ -128,7 +135,7 @@ export async function runRender(files: string[], options: RenderOptions): Promis
         process.stderr.write('journey: nothing drawn.\n');
         return ExitCode.ok;
     }
-    await write(outputs, options);
+    await write(outputs, options, workspace.requested.map((file) => file.path));
     return ExitCode.ok;
 }
 
@@ -205,8 +212,11 @@ async function checkDestination(maps: DrawnMap[], options: RenderOptions): Promi
     }
 }
 
-/** Writes to stdout, to one file, or to a folder, as `--out` says (checked by `checkDestination`). */
-async function write(outputs: Output[], options: RenderOptions): Promise<void> {
+/**
+ * Writes to stdout, to one file, or to a folder, as `--out` says (checked by `checkDestination`);
+ * nothing when a file in the way is not one journey wrote (`refuseOverwrites`).
+ */
+async function write(outputs: Output[], options: RenderOptions, inputs: readonly string[]): Promise<void> {
     const out = options.out;
     if (out === undefined) {
         process.stdout.write(outputs.map((output) => (typeof output.content === 'string' ? output.content : '')).join('\n'));
@@ -217,6 +227,7 @@ async function write(outputs: Output[], options: RenderOptions): Promise<void> {
         throw new UsageError(`cannot write ${what} (${error.code ?? String(error)}). Name another --out.`);
     };
     if (await namesOneFile(out)) {
+        await refuseOverwrites([{ path: out, content: outputs[0].content }], { inputs, force: options.force });
         await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true }).catch(cannot(path.dirname(out)));
         await fs.writeFile(out, outputs[0].content).catch(cannot(out));
         process.stderr.write(`journey: wrote ${out}\n`);
@@ -224,6 +235,7 @@ async function write(outputs: Output[], options: RenderOptions): Promise<void> {
     }
     const existing = await fs.stat(out).catch(() => undefined);
     if (existing && !existing.isDirectory()) throw new UsageError(`--out ${out} is a file, not a folder: ${outputs.length} files are to be written. Name a folder.`);
+    await refuseOverwrites(outputs.map((output) => ({ path: path.join(out, output.name), content: output.content })), { inputs, force: options.force });
     await fs.mkdir(out, { recursive: true }).catch(cannot(out));
     for (const output of outputs) await fs.writeFile(path.join(out, output.name), output.content).catch(cannot(path.join(out, output.name)));
     process.stderr.write(`journey: wrote ${outputs.length === 1 ? path.join(out, outputs[0].name) : `${outputs.length} files to ${out}`}\n`);

@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { findChromium, missingChromiumMessage } from './chromium-path.js';
+import { markPng } from './png-software.js';
 import { standaloneSvg } from './standalone-svg.js';
 
 /** The flags that make Chromium quiet, offline and headless (see notes/machine-facts.md). */
@@ -239,7 +240,7 @@ export class MermaidRenderer {
 
     /** A PNG of the diagram shown last (call after `render`). */
     async screenshot(): Promise<Buffer> {
-        return this.page.locator('#host').screenshot();
+        return markPng(await this.page.locator('#host').screenshot());
     }
 
     /** The size of an SVG file decoded as an image, as a viewer, a Markdown page or `<img>` shows it; an error when it cannot be decoded. */
