@@ -28,7 +28,8 @@ async function firstView() {
 }
 
 const view = await firstView();
-const run = spawnSync(process.execPath, [cli, 'render', example, '--view', view, '--format', 'png', '--out', out], { cwd: root, stdio: 'inherit' });
+// --force: this script owns the picture it writes (one drawn before journey marked its PNG files is replaced too).
+const run = spawnSync(process.execPath, [cli, 'render', example, '--view', view, '--format', 'png', '--out', out, '--force'], { cwd: root, stdio: 'inherit' });
 if (run.status !== 0) {
     console.error(`readme-picture: journey render failed (exit code ${run.status}).`);
     process.exit(1);
