@@ -63,6 +63,8 @@ let linkedIds = '';
 let highlightedLine: number | undefined;
 /** The version of the picture the highlighted line is read in (undefined: any); a picture of another version waits for the host's line for it. */
 let highlightedVersion: number | undefined;
+/** The cursor moved while its line waited for the picture it is read in: scroll to its element when that line comes. */
+let revealPending = false;
 /** The source map entry the picture was last scrolled to for the editor's first visible line (scroll sync). */
 let syncedEntry: SourceMapEntryLike | undefined;
 
@@ -91,11 +93,12 @@ window.addEventListener('message', (event: MessageEvent<HostToWebviewMessage>) =
         case 'highlight':
             highlightedLine = message.line;
             highlightedVersion = message.version;
-            applyHighlight(message.reveal ?? true);
+            // A scroll to the cursor's element asked while the line waited for its picture is done with the line that comes for it.
+            revealPending ||= message.reveal ?? true;
+            if (applyHighlight(revealPending)) revealPending = false;
             break;
         case 'scroll':
-            // A line read in another picture's text than the one on screen: the next scroll will do.
-            if (message.version === undefined || message.version === linkedVersion) scrollToLine(message.line, message.lastLine);
+            scrollToLine(message.line, message.lastLine);
             break;
         case 'selectView':
             selectView(message.view);
@@ -146,6 +149,10 @@ function paneWidth(): number {
 /** Notes that the preview now shows `uri`: the zoom is reset to fit, and the state saved with the new document. */
 function showDocument(uri: string): void {
     state.uri = uri;
+    // The cursor of the document shown before is not in this one.
+    highlightedLine = undefined;
+    highlightedVersion = undefined;
+    revealPending = false;
     zoom.fit();
 }
 
@@ -471,18 +478,22 @@ function linkTable(view: ViewResult): void {
     });
 }
 
-/** Outlines the element written at the cursor's line; with `reveal`, scrolls the picture so it is on screen. */
-function applyHighlight(reveal: boolean): void {
-    // The cursor's line read in the text of another picture: the outline stays as it is until the host sends the line for this one.
-    if (highlightedVersion !== undefined && highlightedVersion !== linkedVersion) return;
+/**
+ * Outlines the element written at the cursor's line; with `reveal`, scrolls the picture so it is on
+ * screen. False when the line is read in another picture's text than the one on screen: the outline
+ * stays as it is until the host sends the line for this one.
+ */
+function applyHighlight(reveal: boolean): boolean {
+    if (highlightedVersion !== undefined && highlightedVersion !== linkedVersion) return false;
     for (const el of Array.from(canvas.querySelectorAll('.journey-highlight'))) el.classList.remove('journey-highlight');
-    if (highlightedLine === undefined) return;
+    if (highlightedLine === undefined) return true;
     const entry = innermostEntryAt(linked.map((l) => l.entry), highlightedLine);
     // Every drawing of that element: a touchpoint's name and its markers on the emotion curve,
     // an element drawn in the picture and listed in its table.
     const elements = entry ? linked.filter((l) => l.entry === entry || sameElement(l.entry, entry)).flatMap((l) => l.elements) : [];
     for (const el of elements) el.classList.add('journey-highlight');
     if (reveal && elements.length > 0) zoom.reveal(boundsOf(elements), 'nearest');
+    return true;
 }
 
 /**

@@ -95,7 +95,7 @@ function samePictures(): { recording: PictureRenderer; replay: PictureRenderer }
             const picture = drawn.get(key(view, highlight));
             if (typeof picture !== 'object') return viewPicture(model, view, highlight);
             return picture.map((piece, i) => {
-                const plain = drawRun(model, view, piece.steps, MARKDOWN_PAGE_WIDTH, { availableWidth: MARKDOWN_PAGE_WIDTH, highlight });
+                const plain = drawRun(model, view, piece.steps, MARKDOWN_PAGE_WIDTH, { highlight });
                 expect(plain.kind, `${view} piece ${piece.steps.join(' ')}`).toBe('diagram');
                 return { caption: `plain caption ${i}`, steps: piece.steps, mermaid: plain.kind === 'diagram' ? plain.mermaid : '' };
             });

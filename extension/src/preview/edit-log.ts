@@ -1,8 +1,9 @@
 /**
  * The edits made to a document since a version, to carry a range of that version to the text of
- * now. A picture in the preview stands for the version it was drawn from; a click on it while the
- * next version is on its way (the update delay, the server's answer) must still select the element's
- * line in the text as it is now, not the line it had before the edit.
+ * now, and a position of now back to that version. A picture in the preview stands for the version
+ * it was drawn from; while the next version is on its way (the update delay, the server's answer,
+ * a map with errors), a click on it must still select the element's line in the text as it is
+ * now, and the editor's cursor must outline the element written where the cursor is now.
  */
 
 export interface LogPosition { line: number; character: number }
@@ -30,6 +31,16 @@ export class EditLog {
     /** Forgets every change (another document, or a document read again from disk). */
     clear(): void {
         this.versions.length = 0;
+    }
+
+    /**
+     * Notes the document's version of now: one below the last recorded means the document was
+     * closed and opened again (numbered from 1 again), and the changes recorded belong to the old
+     * numbering, which is forgotten.
+     */
+    seen(version: number): void {
+        const last = this.versions[this.versions.length - 1];
+        if (last && version < last.version) this.clear();
     }
 
     /**
@@ -77,11 +88,12 @@ export class EditLog {
 /**
  * Where `position`, read in the text after `change`, was before it: moved back by the text the
  * change added or removed before it; in the text the change put there, at the change's start
- * (that text did not exist before).
+ * (that text did not exist before). Right where text was deleted, after it (the text there now
+ * is what followed the deleted text: a line deleted leaves the cursor on the next one).
  */
 export function positionBefore(position: LogPosition, change: LogChange): LogPosition {
     const { start, end } = change.range;
-    if (!before(start, position)) return position;
+    if (before(position, start)) return position;
     const changeEnd = endOf(change);
     if (before(position, changeEnd)) return start;
     if (position.line === changeEnd.line) return { line: end.line, character: end.character + position.character - changeEnd.character };

@@ -32,7 +32,7 @@ export class JourneyPreviewManager implements vscode.Disposable, vscode.WebviewP
             vscode.languages.onDidChangeDiagnostics((e) => {
                 for (const uri of e.uris) this.forDocument(uri, (p) => p.diagnosticsChanged());
             }),
-            vscode.window.onDidChangeTextEditorSelection((e) => this.forDocument(e.textEditor.document.uri, (p) => p.highlightLine(e.selections[0].active.line))),
+            vscode.window.onDidChangeTextEditorSelection((e) => this.forDocument(e.textEditor.document.uri, (p) => p.highlightLine(e.selections[0].active.line, e.selections[0].active.character))),
             // Scroll sync, one way as in Markdown's preview: the picture follows the editor, never the reverse, so there is no loop.
             vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
                 const first = e.visibleRanges[0];

@@ -68,10 +68,10 @@ export interface HighlightMessage { type: 'highlight'; line: number; version?: n
 
 /**
  * Host → webview: the editor scrolled; `line` is its first visible line and `lastLine` its last
- * (zero-based), read in the text of `version` (as for `HighlightMessage`). The picture scrolls to
- * the stage written there, keeping the cursor's node on screen.
+ * (zero-based), read in the text of the picture on screen (as for `HighlightMessage`). The picture
+ * scrolls to the stage written there, keeping the cursor's node on screen.
  */
-export interface ScrollMessage { type: 'scroll'; line: number; lastLine: number; version?: number }
+export interface ScrollMessage { type: 'scroll'; line: number; lastLine: number }
 
 /** Host → webview: show this view. */
 export interface SelectViewMessage { type: 'selectView'; view: ViewId }

@@ -60,7 +60,7 @@ export class JourneyPreview implements vscode.Disposable {
     private lastGoodUpdate: HostUpdate | undefined;
     /** The views of `lastGoodUpdate` the webview has whole (the one on screen when it was sent, then those it asked for). */
     private readonly sentWhole = new Set<ViewId>();
-    /** The document's edits, to carry a click on a picture of an older version to the text of now. */
+    /** The document's edits, to carry a click on a picture of an older version to the text of now, and the cursor back to that picture. */
     private readonly edits = new EditLog();
     /** The scheduler's epoch of the last update shown (see `UpdateScheduler.request`). */
     private shownEpoch = 0;
@@ -73,6 +73,7 @@ export class JourneyPreview implements vscode.Disposable {
     private stage: string | undefined;
     /** The editor's cursor line in this document, when known. */
     private cursorLine: number | undefined;
+    private cursorCharacter = 0;
     /** The picture version the last highlight's line was read in (undefined: the text of now). */
     private highlightVersion: number | undefined;
     private laidOutWidth: number | undefined;
@@ -174,6 +175,8 @@ export class JourneyPreview implements vscode.Disposable {
     async refresh(immediate = false): Promise<void> {
         try {
             const document = await vscode.workspace.openTextDocument(this.uri);
+            // A document opened again starts its versions from 1: the edits logged before are of the old numbering.
+            this.edits.seen(document.version);
             this.scheduler.request(document.version, immediate);
         } catch {
             this.deleted = true;
@@ -230,9 +233,10 @@ export class JourneyPreview implements vscode.Disposable {
      * Highlights, in the picture, the element written at this line (the picture scrolls to it). When the
      * view on screen is one stage of a map too large to draw whole, a cursor in another stage draws that stage.
      */
-    highlightLine(line: number): void {
+    highlightLine(line: number, character = 0): void {
         this.cursorLine = line;
-        this.post(this.highlightMessage(line, true));
+        this.cursorCharacter = character;
+        this.post(this.highlightMessage(line, character, true));
         this.followCursorStage();
     }
 
@@ -241,16 +245,16 @@ export class JourneyPreview implements vscode.Disposable {
      * (the next one is on its way) has its elements where they were written then, so the line is
      * carried back through the edits made since.
      */
-    private highlightMessage(line: number, reveal: boolean): HighlightMessage {
-        const { pictureVersion, line: read } = this.inPicture(line);
+    private highlightMessage(line: number, character: number, reveal: boolean): HighlightMessage {
+        const { pictureVersion, line: read } = this.inPicture(line, character);
         this.highlightVersion = pictureVersion;
         return { type: 'highlight', line: read, version: pictureVersion, reveal };
     }
 
-    /** A line of the text of now, in the text of the version the picture on screen was drawn from (when the edit log reaches it). */
-    private inPicture(line: number): { pictureVersion?: number; line: number } {
+    /** A position of the text of now, in the text of the version the picture on screen was drawn from (when the edit log reaches it). */
+    private inPicture(line: number, character = 0): { pictureVersion?: number; line: number } {
         const shown = this.lastRender?.shows === 'diagram' ? this.lastRender.version : undefined;
-        const back = shown === undefined ? undefined : this.edits.carryBack({ line, character: 0 }, shown);
+        const back = shown === undefined ? undefined : this.edits.carryBack({ line, character }, shown);
         return back ? { pictureVersion: shown, line: back.line } : { line };
     }
 
@@ -269,9 +273,7 @@ export class JourneyPreview implements vscode.Disposable {
 
     /** Keeps the picture on the stage at the top of the editor (`line` and `lastLine`: its first and last visible lines). */
     scrollToLine(line: number, lastLine: number): void {
-        const first = this.inPicture(line);
-        const last = this.inPicture(lastLine);
-        this.post({ type: 'scroll', line: first.line, lastLine: last.line, version: first.pictureVersion });
+        this.post({ type: 'scroll', line: this.inPicture(line).line, lastLine: this.inPicture(lastLine).line });
     }
 
     /** The width (CSS px) of the webview's pictures, as it last reported it. */
@@ -376,6 +378,8 @@ export class JourneyPreview implements vscode.Disposable {
         switch (message.type) {
             case 'ready':
                 this.ready = true;
+                // A reloaded page has no outline: the next picture it reports gets the cursor's line again.
+                this.highlightVersion = undefined;
                 if (message.width) this.availableWidth = message.width;
                 // A reloaded webview learns its document and lock first, then gets its picture back:
                 // the last good one, then the current errors over it.
@@ -402,7 +406,9 @@ export class JourneyPreview implements vscode.Disposable {
                 this.lastRender = { ...message, uri: this.uri.toString() };
                 // A picture of another version than the cursor's line was last read in: the line as it reads.
                 if (message.shows === 'diagram' && this.cursorLine !== undefined && message.version !== this.highlightVersion) {
-                    this.post(this.highlightMessage(this.cursorLine, false));
+                    // Where the cursor is now (an edit may have moved it before its selection event came).
+                    const cursor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri.toString())?.selection.active;
+                    this.post(this.highlightMessage(cursor?.line ?? this.cursorLine, cursor?.character ?? this.cursorCharacter, false));
                 }
                 this.renderEmitter.fire(this.lastRender);
                 break;

@@ -126,7 +126,6 @@ function actualText(kpi: KpiModel, words: ViewWords): string {
     return kpiValue(kpi.actual, kpi, words) + share;
 }
 
-/** A code fence longer than any run of backticks in `text`. */
 /**
  * A picture's ```mermaid block, or its pieces' blocks one under the other, each under its
  * caption; every block is followed by a blank line.

@@ -332,8 +332,13 @@ describe('Journey extension', () => {
         try {
             const before = editor.document.version;
             await renderOf(editor.document.uri, (r) => r.shows === 'diagram' && r.version === before, `a picture of version ${before}`);
-            // Ten lines above: read in the picture's text, the cursor's line would be in the decision below the touchpoint.
-            await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), added.map((line) => `${line}\n`).join('')));
+            // Ten lines above: read in the picture's text, the cursor's line would be in the stage below the touchpoint.
+            // And a label changed, so that the next picture is drawn anew (no outline of its own until the host sends the line).
+            const books = lineOf(editor.document, 'touchpoint books "Books online"');
+            await editor.edit((edit) => {
+                edit.insert(new vscode.Position(0, 0), added.map((line) => `${line}\n`).join(''));
+                edit.replace(editor.document.lineAt(books).range, editor.document.lineAt(books).text.replace('"Books online"', '"Books online today"'));
+            });
             await open('booking.journey');
             const line = lineOf(editor.document, 'touchpoint calls') + 1;
             editor.selection = new vscode.Selection(line, 4, line, 4);
@@ -350,6 +355,7 @@ describe('Journey extension', () => {
             assert(shown && shown.version < editor.document.version, `the picture already showed the edit (version ${shown?.version}); the test proves nothing`);
             const now = editor.document.version;
             await renderOf(editor.document.uri, (r) => r.shows === 'diagram' && r.version === now, `the picture of version ${now}`);
+            assert(api.previews.lastRender(editor.document.uri)?.drawn === true, 'the picture of the edit was not drawn anew; the test proves nothing');
             await outlined('in the picture of the edit');
         } finally {
             await settings.update('updateDelay', undefined, vscode.ConfigurationTarget.Workspace);
@@ -358,6 +364,8 @@ describe('Journey extension', () => {
                 const first = editor.document.lineAt(0);
                 if (first.text === text) await editor.edit((edit) => edit.delete(first.rangeIncludingLineBreak));
             }
+            const changed = editor.document.getText().split('\n').findIndex((l) => l.includes('"Books online today"'));
+            if (changed >= 0) await editor.edit((edit) => edit.replace(editor.document.lineAt(changed).range, editor.document.lineAt(changed).text.replace('"Books online today"', '"Books online"')));
         }
     });
 
