@@ -87,7 +87,8 @@ describe('journey diff <old> <new>', () => {
         const cwd = folderWith({ 'a.journey': CLEAN_MAP, 'broken.journey': SYNTAX_ERROR_MAP });
         const run = await runJourney(['diff', 'a.journey', 'broken.journey'], { cwd });
         expect(run.status).toBe(0);
-        expect(run.stderr).toContain('warning: broken.journey has 1 syntax error, so it is not compared');
+        // Where the error is, and what it is, as `journey check` would say it.
+        expect(run.stderr).toMatch(/warning: broken\.journey:4:5: 1 syntax error \(Expected .*'oops'.*\), so this file is not compared \(run journey check broken\.journey\)/);
         expect(run.stdout).toBe('broken.journey (modified): the new version has 1 syntax error, so this map was not compared (journey check broken.journey explains each error)\n');
     });
 
@@ -101,5 +102,10 @@ describe('journey diff <old> <new>', () => {
         expect(missing.stderr).toContain('nope.journey: no such file.');
         const format = await runJourney(['diff', 'a.journey', 'a.journey', '--format', 'html'], { cwd });
         expect(format.status).toBe(2);
+        // Stdin is read once: both sides from it would compare a map with nothing.
+        const stdinTwice = await runJourney(['diff', '-', '-'], { cwd, input: CLEAN_MAP });
+        expect(stdinTwice.status).toBe(2);
+        expect(stdinTwice.stderr).toContain('diff can read only one side from stdin (-): name a file for the other.');
+        expect(stdinTwice.stdout).toBe('');
     });
 });

@@ -63,3 +63,16 @@ describe('journey export --format csv', () => {
         expect(run.stdout.split('\r\n')[0]).toBe('stage,touchpoint,channel,owner,persona,emotion,expected,pain,gain,opportunity,reach,description,moment of truth,backstage,stage id,touchpoint id,channel id,owner id,persona id');
     });
 });
+
+describe('a file without a journey', () => {
+    test('an empty file is said to be empty, and one of shared declarations to hold only those (render and export)', async () => {
+        const folder = makeFolder({ 'empty.journey': '// nothing yet\n', 'people.journey': 'persona alex "Alex"\n' });
+        folders.push(folder);
+        const render = await runJourney(['render', 'empty.journey'], { cwd: folder.dir });
+        expect(render.status).toBe(1);
+        expect(render.stderr).toContain('empty.journey holds no journey (it is empty, or holds only comments): nothing to render.');
+        const exported = await runJourney(['export', 'empty.journey', 'people.journey', '--format', 'json', '--out', 'exports'], { cwd: folder.dir });
+        expect(exported.stderr).toContain('skipped empty.journey (it is empty, or holds only comments: no journey to export)');
+        expect(exported.stderr).toContain('skipped people.journey (only shared personas, channels or teams: no journey to export)');
+    });
+});

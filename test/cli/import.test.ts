@@ -108,6 +108,13 @@ describe('journey import from CSV', () => {
         expect(existsSync(path.join(cwd, 'notes.journey'))).toBe(false);
     });
 
+    test('without --name, the map is named as its file', async () => {
+        const cwd = folderWith({ 'Customer Journey Q3.csv': 'stage,touchpoint,emotion\nOrder,Pays,4\n' });
+        const run = await runJourney(['import', 'Customer Journey Q3.csv', '--out', '-'], { cwd });
+        expect(run.status, run.stderr).toBe(0);
+        expect(run.stdout).toContain('journey customer_journey_q3 "Customer Journey Q3" {');
+    });
+
     test('a journey id another map of the folder already has is refused, and --id chooses another', async () => {
         const cwd = folderWith({ 'booking.csv': 'stage,touchpoint,emotion\nOrder,Pays,4\n', 'current.journey': 'journey booking {\n  stage s {\n    touchpoint t {\n      emotion 3\n    }\n  }\n}\n' });
         const refused = await runJourney(['import', 'booking.csv'], { cwd });

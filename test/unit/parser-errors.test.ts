@@ -16,6 +16,13 @@ describe('syntax errors say what was expected in words', () => {
         ]);
     });
 
+    test('two letters swapped are one slip: `stgae` suggests `stage` (not `state`), and the brace it leaves over is named as such', async () => {
+        const errors = await syntaxErrors('journey j "J" {\n  stgae s "S" {\n    touchpoint t { emotion 3 }\n  }\n}\n');
+        expect(errors[0]).toBe(`2:3 Expected '}' but found 'stgae'. 'stgae' is not a keyword that can stand here: is it misspelt? Did you mean 'stage'?`);
+        for (const error of errors) expect(error).not.toMatch(/EOF/);
+        expect(errors.slice(1).some((error) => /'}' comes after the end of the map/.test(error)), errors.join('\n')).toBe(true);
+    });
+
     test('a word where a number goes, a label where an id goes', async () => {
         expect(await syntaxErrors('journey j {\n  stage s {\n    touchpoint t {\n      emotion high\n    }\n  }\n}\n')).toEqual([
             `4:15 Expected a number but found 'high'.`,

@@ -78,6 +78,9 @@ async function diffTwoFiles(files: string[]): Promise<FileDiff[]> {
     if (files.length !== 2) {
         throw new UsageError(`diff needs two files, the old one and the new one (got ${files.length}). Example: journey diff current.journey future.journey, or journey diff --git main.`);
     }
+    if (files[0] === '-' && files[1] === '-') {
+        throw new UsageError('diff can read only one side from stdin (-): name a file for the other. Example: git show main:booking.journey | journey diff - booking.journey');
+    }
     const sides: FileSide[] = [];
     for (const file of files) {
         const workspace = await loadWorkspace([file]);
@@ -197,6 +200,23 @@ function warnAboutErrors(file: string, document: LangiumDocument): void {
     const errors = syntaxErrorsOf(document);
     file = withVisibleControls(file);
     if (errors > 0) {
-        process.stderr.write(`journey: warning: ${file} has ${errors} syntax error${errors === 1 ? '' : 's'}, so it is not compared (run journey check ${file}).\n`);
+        const first = firstSyntaxError(document);
+        const place = first ? `${file}:${first.line}:${first.column}` : file;
+        const what = first ? ` (${errors === 1 ? '' : 'the first: '}${withVisibleControls(first.message)})` : '';
+        process.stderr.write(`journey: warning: ${place}: ${errors} syntax error${errors === 1 ? '' : 's'}${what}, so this file is not compared (run journey check ${file}).\n`);
     }
+}
+
+/** The first syntax error of a document in reading order: its line and column (1-based) and its message. */
+function firstSyntaxError(document: LangiumDocument): { line: number; column: number; message: string } | undefined {
+    const found = [
+        ...document.parseResult.lexerErrors.map((error) => ({ line: error.line ?? 1, column: error.column ?? 1, message: error.message })),
+        ...document.parseResult.parserErrors.map((error) => {
+            // At the end of the file the parser's token has no place: the end of the text is it.
+            const end = document.textDocument.positionAt(document.textDocument.getText().length);
+            const known = Number.isFinite(error.token.startLine) && Number.isFinite(error.token.startColumn);
+            return { line: known ? error.token.startLine! : end.line + 1, column: known ? error.token.startColumn! : end.character + 1, message: error.message };
+        }),
+    ];
+    return found.sort((a, b) => a.line - b.line || a.column - b.column)[0];
 }

@@ -14,7 +14,7 @@ import { collectDiagnostics, diagnosticFormats } from './diagnostic-formats.js';
 import { refuseOverwrites } from './output-files.js';
 import { colorEnabled } from './terminal.js';
 import { ExitCode, UsageError } from './usage-error.js';
-import { addWorkspaceOptions, loadWorkspace, type WorkspaceCommandOptions } from './workspace.js';
+import { addWorkspaceOptions, loadWorkspace, withoutJourney, type WorkspaceCommandOptions } from './workspace.js';
 
 /** The formats `journey export` writes. */
 export const EXPORT_FORMATS = ['csv', 'json'] as const;
@@ -70,7 +70,7 @@ export async function runExport(files: string[], options: ExportOptions): Promis
     for (const file of workspace.requested) {
         const model = buildJourneyModel(file.document);
         if (model) maps.push({ name: path.basename(file.path, path.extname(file.path)), display: file.displayPath, model });
-        else process.stderr.write(`journey: skipped ${file.displayPath} (only shared personas, channels or teams: no journey to export)\n`);
+        else process.stderr.write(`journey: skipped ${file.displayPath} (${withoutJourney(file)}: no journey to export)\n`);
     }
     if (maps.length === 0) return ExitCode.problems;
     const extension = `.${options.format}`;

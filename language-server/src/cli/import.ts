@@ -134,7 +134,8 @@ export async function runImport(file: string, options: ImportOptions, cwd = proc
 /** The journeys of the input, or its problems. */
 function readJourneys(text: string, format: ImportFormat, base: string, options: ImportOptions): { ok: true; value: ImportedJourney[] } | { ok: false; problems: ImportProblem[] } {
     if (format === 'csv') {
-        const result = importCsvJourney(text, { id: options.id ?? (options.name === undefined ? new IdAllocator().allocate(base, 'journey') : undefined), label: options.name });
+        // Without --name, the map is named as its file (`Customer Journey Q3.csv` → "Customer Journey Q3"), its id made from that name.
+        const result = importCsvJourney(text, { id: options.id ?? (options.name === undefined ? new IdAllocator().allocate(base, 'journey') : undefined), label: options.name ?? base });
         return result.ok ? { ok: true, value: [result.value] } : result;
     }
     const blocks = format === 'mermaid'

@@ -9,7 +9,7 @@ import { Option, type Command } from 'commander';
 import { collectDiagnostics, diagnosticFormats } from './diagnostic-formats.js';
 import { colorEnabled } from './terminal.js';
 import { ExitCode, UsageError } from './usage-error.js';
-import { addWorkspaceOptions, loadWorkspace, type RequestedFile, type WorkspaceCommandOptions } from './workspace.js';
+import { addWorkspaceOptions, loadWorkspace, withoutJourney, type RequestedFile, type WorkspaceCommandOptions } from './workspace.js';
 import { buildJourneyModel } from '../model/build-model.js';
 import type { JourneyModel } from '../model/journey-model.js';
 import { MermaidRenderer, MissingBrowserError } from '../render/mermaid-renderer.js';
@@ -113,11 +113,11 @@ export async function runRender(files: string[], options: RenderOptions): Promis
     for (const file of workspace.requested) {
         const model = buildJourneyModel(file.document);
         if (!model && !several) {
-            process.stderr.write(`journey: ${file.displayPath} holds no journey (only shared personas, channels or teams): nothing to render. Render a file that contains \`journey <id> { … }\`.\n`);
+            process.stderr.write(`journey: ${file.displayPath} holds no journey (${withoutJourney(file)}): nothing to render. Render a file that contains \`journey <id> { … }\`.\n`);
             return ExitCode.problems;
         }
         if (!model) {
-            process.stderr.write(`journey: skipped ${file.displayPath} (only shared personas, channels or teams)\n`);
+            process.stderr.write(`journey: skipped ${file.displayPath} (${withoutJourney(file)})\n`);
             continue;
         }
         // Markdown is read in GitHub's column: views are laid out, split or cut for it (markdownViews).

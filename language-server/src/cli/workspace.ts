@@ -45,6 +45,13 @@ export interface WorkspaceCommandOptions {
 }
 
 /** A file the user asked for, with its built document. */
+/** Why a file holds no journey, in words: it is empty, or it only declares shared personas, channels or teams. */
+export function withoutJourney(file: RequestedFile): string {
+    const root = file.document.parseResult.value;
+    const shared = (root?.personas?.length ?? 0) + (root?.channels?.length ?? 0) + (root?.teams?.length ?? 0);
+    return shared > 0 ? 'only shared personas, channels or teams' : 'it is empty, or holds only comments';
+}
+
 export interface RequestedFile {
     /** The path shown to the user: relative to cwd, or the stdin name. */
     displayPath: string;

@@ -65,9 +65,14 @@ export function closestName(text: string, names: string[]): string | undefined {
     return best;
 }
 
-/** Levenshtein distance, giving up (returning `limit`) once it cannot be below `limit`. */
+/**
+ * Edit distance counting a swap of two neighbouring letters as one edit (`stgae` is one edit from
+ * `stage`, two from `state`): the optimal string alignment distance, giving up (returning
+ * `limit`) once it cannot be below `limit`.
+ */
 function editDistance(a: string, b: string, limit: number): number {
     if (Math.abs(a.length - b.length) >= limit) return limit;
+    let beforePrevious: number[] = [];
     let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
     for (let i = 1; i <= a.length; i++) {
         const current = [i];
@@ -75,9 +80,12 @@ function editDistance(a: string, b: string, limit: number): number {
         for (let j = 1; j <= b.length; j++) {
             const cost = a[i - 1] === b[j - 1] ? 0 : 1;
             current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) current[j] = Math.min(current[j], beforePrevious[j - 2] + 1);
             rowMin = Math.min(rowMin, current[j]);
         }
+        // A row can be undercut by the next one only through a swap, which costs one more than the row before it.
         if (rowMin >= limit) return limit;
+        beforePrevious = previous;
         previous = current;
     }
     return Math.min(previous[b.length], limit);

@@ -38,7 +38,12 @@ export class JourneyParserErrorMessageProvider extends LangiumParserErrorMessage
 
 /** "Expected a number but found 'high'." / "The file ends too early: expected '}'." */
 export function expectedMessage(expected: Array<TokenType | undefined>, actual: IToken | undefined): string {
-    const what = describe(expected.filter((token): token is TokenType => token !== undefined));
+    const tokens = expected.filter((token): token is TokenType => token !== undefined);
+    // Only the end of the file could come here: what was found is left over after the map's last '}'.
+    if (actual && !isEndOfFile(actual) && tokens.length > 0 && tokens.every((token) => token.name === 'EOF')) {
+        return `${found(actual)} comes after the end of the map: remove it, or check that every '{' and '}' pair up.`;
+    }
+    const what = describe(tokens);
     if (!actual || isEndOfFile(actual)) {
         const brace = what === "'}'" ? " Every '{' needs its '}'." : '';
         return `The file ends too early: expected ${what}.${brace}`;
@@ -65,7 +70,7 @@ function describe(tokens: TokenType[]): string {
     const words = names.includes('ID')
         ? ['ID', ...names.filter((name) => TERMINALS[name] !== undefined && name !== 'ID')]
         : names;
-    const described = words.map((name) => TERMINALS[name] ?? `'${name}'`);
+    const described = words.map((name) => TERMINALS[name] ?? (name === 'EOF' ? 'the end of the file' : `'${name}'`));
     if (described.length === 0) return 'something else';
     if (described.length === 1) return described[0];
     const shown = described.slice(0, LISTED);
