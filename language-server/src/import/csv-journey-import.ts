@@ -38,6 +38,8 @@ export function importCsvJourney(text: string, name: { id?: string; label?: stri
         records = parse(body, { delimiter: separator, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
     } catch (error) {
         if (error instanceof CsvError) {
+            const open = error.code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuote(body, separator) : undefined;
+            if (open) return { ok: false, problems: [{ ...open, message: 'this quote opens a cell that is never closed: close it with a quote (a quote inside a cell is written twice: ""), or remove it.' }] };
             const line = Number((error as unknown as { lines?: number }).lines) || 1;
             return { ok: false, problems: [{ line, column: 1, message: `this is not a CSV file a spreadsheet would write: ${error.message.replace(/^[^:]*: /, '')}.` }] };
         }
@@ -318,4 +320,28 @@ function letter(index: number): string {
     let result = '';
     for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) result = String.fromCharCode(65 + ((n - 1) % 26)) + result;
     return result;
+}
+
+/** Where the quote that opens a cell never closed stands (1-based line and column), if one does. */
+function unclosedQuote(body: string, separator: string): { line: number; column: number } | undefined {
+    let open: number | undefined;
+    let cellStart = true;
+    for (let i = 0; i < body.length; i++) {
+        const character = body[i];
+        if (open !== undefined) {
+            if (character !== '"') continue;
+            if (body[i + 1] === '"') i++;
+            else {
+                open = undefined;
+                cellStart = false;
+            }
+        } else if (character === '"' && cellStart) {
+            open = i;
+        } else {
+            cellStart = character === separator || character === '\n';
+        }
+    }
+    if (open === undefined) return undefined;
+    const before = body.slice(0, open).split('\n');
+    return { line: before.length, column: before[before.length - 1].length + 1 };
 }
