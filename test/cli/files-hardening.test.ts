@@ -64,6 +64,16 @@ describe('odd arguments and destinations', () => {
         expect(run.stdout).toContain('[not-text]');
     });
 
+    test('a map saved as UTF-16 without a byte-order mark is named as such, in one error (not "not text")', async () => {
+        const dir = folder({ 'le.journey': Buffer.from(CLEAN_MAP, 'utf16le'), 'be.journey': Buffer.from(CLEAN_MAP, 'utf16le').swap16() });
+        for (const [file, encoding] of [['le.journey', 'UTF-16LE'], ['be.journey', 'UTF-16BE']]) {
+            const run = await runJourney(['check', file], { cwd: dir });
+            expect(run.status).toBe(1);
+            expect(run.stdout.trim().split('\n'), run.stdout).toHaveLength(1);
+            expect(run.stdout).toContain(`${file}:1:1 error This file looks like ${encoding} text without a byte-order mark: save it with the UTF-8 encoding. [invalid-encoding]`);
+        }
+    });
+
     test('format --check on a UTF-16 map says to convert it, rather than to run --write (which refuses it)', async () => {
         const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CLEAN_MAP.replace(/\n {2}/g, '\n      '), 'utf16le')]);
         const dir = folder({ 'wide.journey': utf16 });

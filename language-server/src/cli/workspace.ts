@@ -168,6 +168,17 @@ export function diagnosticsOf(file: RequestedFile): Diagnostic[] {
         });
     }
     const nul = file.decoded.text.indexOf('\u0000');
+    const utf16 = nul >= 0 ? utf16WithoutMark(file.decoded.text) : undefined;
+    if (utf16) {
+        // Text saved as UTF-16 without its byte-order mark reads as every other byte NUL: one message says what it is.
+        return [{
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+            severity: 1,
+            code: 'invalid-encoding',
+            source: 'journey',
+            message: `This file looks like ${utf16} text without a byte-order mark: save it with the UTF-8 encoding.`,
+        }];
+    }
     if (nul >= 0) {
         // A binary file (a picture, an archive saved as .journey) would give thousands of syntax errors: one says what it is.
         const before = file.decoded.text.slice(0, nul);
@@ -182,6 +193,22 @@ export function diagnosticsOf(file: RequestedFile): Diagnostic[] {
         }];
     }
     return [...diagnostics, ...(file.document.diagnostics ?? [])];
+}
+
+/** 'UTF-16LE' or 'UTF-16BE' when text read as UTF-8 has a NUL in every other character of its start (ASCII saved as UTF-16), else undefined. */
+function utf16WithoutMark(text: string): string | undefined {
+    const start = text.slice(0, 400);
+    if (start.length < 8) return undefined;
+    const pairs = Math.floor(start.length / 2);
+    let nulSecond = 0;
+    let nulFirst = 0;
+    for (let i = 0; i + 1 < start.length; i += 2) {
+        if (start[i] !== '\u0000' && start[i + 1] === '\u0000') nulSecond++;
+        if (start[i] === '\u0000' && start[i + 1] !== '\u0000') nulFirst++;
+    }
+    if (nulSecond >= pairs * 0.8) return 'UTF-16LE';
+    if (nulFirst >= pairs * 0.8) return 'UTF-16BE';
+    return undefined;
 }
 
 /**
