@@ -13,6 +13,15 @@ async function lexingErrors(text: string): Promise<string[]> {
 const inStage = (line: string) => `journey j "J" {\n  stage s "S" {\n    ${line}\n  }\n}\n`;
 
 describe('characters the lexer cannot read', () => {
+    test('a comment never closed is one error where it opens: the words after it are the comment, not characters that cannot stand there', async () => {
+        const text = 'journey j "J" {\n  stage s "S" { touchpoint t { emotion 3 } }\n}\n/* note to self: fix prices, 20% off "soon"\nand @ask Sam\n';
+        expect(await lexingErrors(text)).toEqual(['4:1 This comment is never closed: end it with */.']);
+        const document = await parseJourney(text);
+        expect(document.diagnostics?.filter((d) => d.severity === 1).map((d) => d.message)).toEqual(['This comment is never closed: end it with */.']);
+        // A `/*` in a label or after `//` opens nothing; one closed later is a comment.
+        expect(await lexingErrors('journey j "J /* x" { // no /* comment\n  stage s "S" { /* a */ touchpoint t { emotion 3 } }\n}\n')).toEqual([]);
+    });
+
     test('a non-ASCII letter in an id says what ids are made of, suggests an ASCII id and points at the letter', async () => {
         const errors = await lexingErrors('journey j "J" {\n  persona société "x"\n}\n');
         expect(errors[0]).toBe(`2:15 'é' cannot be part of an id: ids use ASCII letters, digits, '_' and '-' (write 'societe'). Words in other letters go in a label, between quotes: "société".`);

@@ -72,9 +72,13 @@ export const TYPOGRAPHIC_SINGLE_OPENERS: ReadonlySet<string> = TYPOGRAPHIC_SINGL
  */
 export class JourneyLexer extends DefaultLexer {
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
-        const labels = typographicLabels(text);
-        if (labels.length === 0) return super.tokenize(text, options);
-        const chars = text.split('');
+        // A comment never closed runs to the end of the file: one error where it opens, and what
+        // follows is read as the comment it is (not as words that cannot stand there).
+        const open = unclosedComment(text);
+        const read = open === undefined ? text : text.slice(0, open) + text.slice(open).replace(/[^\r\n]/g, ' ');
+        const labels = typographicLabels(read);
+        if (labels.length === 0 && open === undefined) return super.tokenize(text, options);
+        const chars = read.split('');
         for (const { start, end, quote } of labels) {
             chars[start] = quote;
             chars[end - 1] = quote;
@@ -84,8 +88,41 @@ export class JourneyLexer extends DefaultLexer {
             const { line, column } = lineAndColumn(text, start);
             return { offset: start, length: end - start, line, column, message: typographicLabelMessage(text[start]!, text[end - 1]!) };
         });
+        if (open !== undefined) errors.push({ offset: open, length: 2, ...lineAndColumn(text, open), message: unexpectedCharacterMessage(text, open) });
         return { ...result, errors: [...result.errors, ...errors].sort((a, b) => a.offset - b.offset) };
     }
+}
+
+/**
+ * The offset of a `/*` (outside labels and line comments) that no `*\/` closes, if any. Inside a
+ * comment everything is the comment, so only the last `/*` can be unclosed, and only when no
+ * `*\/` comes after it: most texts are answered by that alone.
+ */
+export function unclosedComment(text: string): number | undefined {
+    const last = text.lastIndexOf('/*');
+    if (last < 0 || text.lastIndexOf('*/') > last) return undefined;
+    const next = /["'/]/g;
+    for (let match = next.exec(text); match; match = next.exec(text)) {
+        let i = match.index;
+        const c = text[i]!;
+        if (c === '"' || c === "'") {
+            const label = c === '"' ? DOUBLE_QUOTED : SINGLE_QUOTED;
+            label.lastIndex = i;
+            label.exec(text);
+            i = label.lastIndex;
+        } else if (text[i + 1] === '/') {
+            const end = text.slice(i).search(/[\r\n]/);
+            i = end < 0 ? text.length : i + end;
+        } else if (text[i + 1] === '*') {
+            const end = text.indexOf('*/', i + 2);
+            if (end < 0) return i;
+            i = end + 2;
+        } else {
+            i++;
+        }
+        next.lastIndex = i;
+    }
+    return undefined;
 }
 
 /** The message for a label between typographic quotes (also the quick fix's cue). */
