@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { EditLog, positionAfter, positionBefore, type LogChange, type LogPosition } from '../../extension/src/preview/edit-log.js';
+import { EditLog, KEPT_VERSIONS, positionAfter, positionBefore, type LogChange, type LogPosition } from '../../extension/src/preview/edit-log.js';
+
+/** The last version recorded in the tests of reach: 100 more versions than the log keeps. */
+const LAST = KEPT_VERSIONS + 100;
 
 const at = (line: number, character: number): LogPosition => ({ line, character });
 const change = (start: LogPosition, end: LogPosition, text: string): LogChange => ({ range: { start, end }, text });
@@ -61,11 +64,11 @@ describe('a range of an older version, carried to the text of now', () => {
 
     test('a version the log no longer reaches gives nothing; the version of now gives the range as it is', () => {
         const log = new EditLog();
-        for (let version = 2; version <= 300; version++) log.record(version, [change(at(0, 0), at(0, 0), '\n')]);
+        for (let version = 2; version <= LAST; version++) log.record(version, [change(at(0, 0), at(0, 0), '\n')]);
         const range = { start: at(3, 0), end: at(3, 5), uri: 'file:///x.journey' };
         expect(log.carry(range, 5)).toBeUndefined();
-        expect(log.carry(range, 300)).toBe(range);
-        expect(log.carry(range, 298)).toEqual({ start: at(5, 0), end: at(5, 5), uri: 'file:///x.journey' });
+        expect(log.carry(range, LAST)).toBe(range);
+        expect(log.carry(range, LAST - 2)).toEqual({ start: at(5, 0), end: at(5, 5), uri: 'file:///x.journey' });
         log.clear();
         expect(log.carry(range, 5)).toBe(range);
     });
@@ -139,9 +142,9 @@ describe('the cursor of now, carried back to the text a picture was drawn from',
         expect(positionBefore(at(6, 1), change(at(2, 4), at(2, 9), 'a\nbcd'))).toEqual(at(5, 1));
         expect(positionBefore(at(2, 4), change(at(2, 4), at(2, 4), 'x'))).toEqual(at(2, 4));
         const log = new EditLog();
-        for (let version = 2; version <= 300; version++) log.record(version, [change(at(0, 0), at(0, 0), '\n')]);
+        for (let version = 2; version <= LAST; version++) log.record(version, [change(at(0, 0), at(0, 0), '\n')]);
         expect(log.carryBack(at(9, 0), 5)).toBeUndefined();
-        expect(log.carryBack(at(9, 0), 297)).toEqual(at(6, 0));
+        expect(log.carryBack(at(9, 0), LAST - 3)).toEqual(at(6, 0));
     });
 
     test('for any text and edits, a position outside the edited text goes forward and back to itself (fast-check)', () => {

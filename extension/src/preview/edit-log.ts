@@ -12,8 +12,11 @@ export interface LogRange { start: LogPosition; end: LogPosition }
 /** One change of a document, as VS Code reports it (`TextDocumentContentChangeEvent`). */
 export interface LogChange { range: LogRange; text: string }
 
-/** How many versions back the log reaches: a picture older than that is far behind the text anyway. */
-const KEPT_VERSIONS = 200;
+/**
+ * How many versions back the log reaches. The picture stays at the last version without errors
+ * while the map has some, which can be many keystrokes; each version holds only its changes.
+ */
+export const KEPT_VERSIONS = 2000;
 
 export class EditLog {
     /** The changes that made each version from the one before, oldest first. */
