@@ -27,6 +27,15 @@ describe('characters the lexer cannot read', () => {
         expect(errors[0]).toBe(`2:15 'é' cannot be part of an id: ids use ASCII letters, digits, '_' and '-' (write 'societe'). Words in other letters go in a label, between quotes: "société".`);
     });
 
+    test('an id with an accent is one error, at its first accent: not a shorter id, errors after it and warnings about the shorter id', async () => {
+        const document = await parseJourney('journey j "J" {\n  persona élise "Élise"\n  stage société "S" {\n    touchpoint t { persona élise emotion 3 }\n  }\n}\n');
+        expect((document.diagnostics ?? []).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`)).toEqual([
+            `2:11 'é' cannot be part of an id: ids use ASCII letters, digits, '_' and '-' (write 'elise'). Words in other letters go in a label, between quotes: "élise".`,
+            `3:13 'é' cannot be part of an id: ids use ASCII letters, digits, '_' and '-' (write 'societe'). Words in other letters go in a label, between quotes: "société".`,
+            `4:28 'é' cannot be part of an id: ids use ASCII letters, digits, '_' and '-' (write 'elise'). Words in other letters go in a label, between quotes: "élise".`,
+        ]);
+    });
+
     test('an id in another script has no ASCII suggestion but quotes the whole word', async () => {
         const errors = await lexingErrors(inStage('touchpoint 注文 "x"'));
         expect(errors).toEqual([`3:16 '注' cannot be part of an id: ids use ASCII letters, digits, '_' and '-'. Choose an id in those letters and put the words in a label, between quotes: "注文".`]);

@@ -77,11 +77,17 @@ export class JourneyLexer extends DefaultLexer {
         const open = unclosedComment(text);
         const read = open === undefined ? text : text.slice(0, open) + text.slice(open).replace(/[^\r\n]/g, ' ');
         const labels = typographicLabels(read);
-        if (labels.length === 0 && open === undefined) return super.tokenize(text, options);
         const chars = read.split('');
         for (const { start, end, quote } of labels) {
             chars[start] = quote;
             chars[end - 1] = quote;
+        }
+        // An id written with accented letters (`société`) is read as one id (`societe`) with one
+        // error at its first accent, not cut into a shorter id and errors after it.
+        const ids = NON_ASCII.test(read) ? nonAsciiIds(labels.length > 0 ? chars.join('') : read) : [];
+        if (labels.length === 0 && open === undefined && ids.length === 0) return super.tokenize(text, options);
+        for (const { start, end } of ids) {
+            for (let i = start; i < end; i++) chars[i] = asciiStandIn(chars[i]!);
         }
         const result = super.tokenize(chars.join(''), options);
         const errors: ILexingError[] = labels.map(({ start, end }) => {
@@ -89,8 +95,36 @@ export class JourneyLexer extends DefaultLexer {
             return { offset: start, length: end - start, line, column, message: typographicLabelMessage(text[start]!, text[end - 1]!) };
         });
         if (open !== undefined) errors.push({ offset: open, length: 2, ...lineAndColumn(text, open), message: unexpectedCharacterMessage(text, open) });
+        for (const { first } of ids) errors.push({ offset: first, length: 1, ...lineAndColumn(text, first), message: unexpectedCharacterMessage(text, first) });
         return { ...result, errors: [...result.errors, ...errors].sort((a, b) => a.offset - b.offset) };
     }
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+/** Labels, comments and words, in reading order: a word is a run of letters, marks, digits, '_' and '-'. */
+const PIECES = /"(?:\\.|[^"\\\r\n])*"?|'(?:\\.|[^'\\\r\n])*'?|\/\/[^\r\n]*|\/\*[\s\S]*?(?:\*\/|$)|[\p{L}\p{M}\p{N}_-]+/gu;
+
+/**
+ * The words outside labels and comments that start as an id does (a letter or '_') and hold
+ * accented Latin letters (`société`, `niño`): where each starts and ends, and where its first
+ * accented letter stands. A word with letters of another script is left to the lexer's errors:
+ * no ASCII id could stand for it in messages.
+ */
+export function nonAsciiIds(text: string): Array<{ start: number; end: number; first: number }> {
+    const found: Array<{ start: number; end: number; first: number }> = [];
+    for (const match of text.matchAll(PIECES)) {
+        const word = match[0];
+        if (!/^[\p{L}_]/u.test(word)) continue;
+        const inside = word.search(NON_ASCII);
+        if (inside < 0 || ![...word].every((character) => !NON_ASCII.test(character) || /[A-Za-z]/.test(character.normalize('NFD')[0]!))) continue;
+        found.push({ start: match.index, end: match.index + word.length, first: match.index + inside });
+    }
+    return found;
+}
+
+/** The ASCII letter in place of an accented one of an id, one for one (offsets stay): `é` → `e`. */
+function asciiStandIn(character: string): string {
+    return NON_ASCII.test(character) ? character.normalize('NFD')[0]! : character;
 }
 
 /**
