@@ -27,6 +27,17 @@ function renderOf(uri: vscode.Uri, accept: (report: RenderReport) => boolean, wh
     });
 }
 
+/**
+ * Sets an 8-second update delay and waits for the refresh that a change of the preview's settings
+ * brings (it runs at once): an edit made before it ran would be drawn at once too.
+ */
+async function longUpdateDelay(settings: vscode.WorkspaceConfiguration, uri: vscode.Uri): Promise<void> {
+    api ??= await vscode.extensions.getExtension<JourneyExtensionApi>(EXTENSION_ID)!.activate();
+    const before = api.previews.lastRender(uri);
+    await settings.update('updateDelay', 8000, vscode.ConfigurationTarget.Workspace);
+    await waitFor('the preview refreshed after the setting changed', () => api.previews.lastRender(uri) !== before);
+}
+
 function lineOf(document: vscode.TextDocument, text: string): number {
     const line = document.getText().split('\n').findIndex((l) => l.includes(text));
     assert(line >= 0, `no line with ${text}`);
@@ -284,7 +295,7 @@ describe('Journey extension', () => {
         const editor = await open('booking.journey');
         const settings = vscode.workspace.getConfiguration('journey.preview');
         // A long update delay keeps the picture of the text before the edit on screen while the test clicks.
-        await settings.update('updateDelay', 8000, vscode.ConfigurationTarget.Workspace);
+        await longUpdateDelay(settings, editor.document.uri);
         try {
             const before = editor.document.version;
             await renderOf(editor.document.uri, (r) => r.view === 'flow' && r.shows === 'diagram' && r.version === before, `the flow view of version ${before}`);
@@ -328,7 +339,7 @@ describe('Journey extension', () => {
         const settings = vscode.workspace.getConfiguration('journey.preview');
         const added = Array.from({ length: 10 }, (_, i) => `// note ${i + 1}`);
         // A long update delay keeps the picture of the text before the edit on screen while the cursor moves.
-        await settings.update('updateDelay', 8000, vscode.ConfigurationTarget.Workspace);
+        await longUpdateDelay(settings, editor.document.uri);
         try {
             const before = editor.document.version;
             await renderOf(editor.document.uri, (r) => r.shows === 'diagram' && r.version === before, `a picture of version ${before}`);
