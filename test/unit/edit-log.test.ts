@@ -9,6 +9,17 @@ const LAST = KEPT_VERSIONS + 100;
 const at = (line: number, character: number): LogPosition => ({ line, character });
 const change = (start: LogPosition, end: LogPosition, text: string): LogChange => ({ range: { start, end }, text });
 
+/** `original` after each event of `edits` (versions 2, 3…, each event's changes in sequence), and the log of them. */
+function edited(original: string, edits: LogChange[][]): { text: string; log: EditLog } {
+    const log = new EditLog();
+    let document = TextDocument.create('file:///x.journey', 'journey', 1, original);
+    for (const changes of edits) {
+        document = TextDocument.update(document, changes, document.version + 1);
+        log.record(document.version, changes);
+    }
+    return { text: document.getText(), log };
+}
+
 /** Where `word` (the first one found) starts in `text`. */
 function whereIs(text: string, word: string): LogPosition {
     const document = TextDocument.create('file:///x.journey', 'journey', 0, text);
@@ -20,21 +31,12 @@ function whereIs(text: string, word: string): LogPosition {
 describe('a range of an older version, carried to the text of now', () => {
     test('each position lands on the same text after insertions, deletions and replacements, checked on a real text', () => {
         const original = 'journey j "J"\n  stage a "A"\n    touchpoint calls "Calls"\n      emotion 2\n';
-        let text = original;
-        let version = 1;
-        const log = new EditLog();
-        const edits: LogChange[][] = [
+        const { text, log } = edited(original, [
             [change(at(0, 0), at(0, 0), '// one line above\n// and another\n')],
             [change(at(3, 2), at(3, 7), 'phase')],
             [change(at(0, 0), at(1, 0), '')],
             [change(at(2, 4), at(2, 4), 'X\nY '), change(at(0, 3), at(0, 3), ' well')],
-        ];
-        for (const changes of edits) {
-            let document = TextDocument.create('file:///x.journey', 'journey', version, text);
-            document = TextDocument.update(document, changes, ++version);
-            text = document.getText();
-            log.record(version, changes);
-        }
+        ]);
         for (const word of ['touchpoint calls', 'emotion 2', '"Calls"']) {
             const from = whereIs(original, word);
             const to = whereIs(text, word);
@@ -87,21 +89,12 @@ describe('a range of an older version, carried to the text of now', () => {
 describe('the cursor of now, carried back to the text a picture was drawn from', () => {
     test('each line lands on the same text in the older version, checked on a real text', () => {
         const original = 'journey j "J"\n  stage a "A"\n    touchpoint calls "Calls"\n      emotion 2\n    touchpoint books "Books"\n';
-        let text = original;
-        let version = 1;
-        const log = new EditLog();
-        const edits: LogChange[][] = [
+        const { text, log } = edited(original, [
             [change(at(0, 0), at(0, 0), '// one line above\n// and another\n')],
             [change(at(5, 6), at(5, 13), 'mood')],
             [change(at(0, 0), at(1, 0), '')],
             [change(at(2, 4), at(2, 4), 'X\nY '), change(at(0, 3), at(0, 3), ' well')],
-        ];
-        for (const changes of edits) {
-            let document = TextDocument.create('file:///x.journey', 'journey', version, text);
-            document = TextDocument.update(document, changes, ++version);
-            text = document.getText();
-            log.record(version, changes);
-        }
+        ]);
         for (const word of ['touchpoint calls', '"Calls"', ' 2\n', 'touchpoint books']) {
             expect(log.carryBack(whereIs(text, word), 1)).toEqual(whereIs(original, word));
         }

@@ -135,26 +135,10 @@ function asciiStandIn(character: string): string {
 export function unclosedComment(text: string): number | undefined {
     const last = text.lastIndexOf('/*');
     if (last < 0 || text.lastIndexOf('*/') > last) return undefined;
-    const next = /["'/]/g;
-    for (let match = next.exec(text); match; match = next.exec(text)) {
-        let i = match.index;
-        const c = text[i]!;
-        if (c === '"' || c === "'") {
-            const label = c === '"' ? DOUBLE_QUOTED : SINGLE_QUOTED;
-            label.lastIndex = i;
-            label.exec(text);
-            i = label.lastIndex;
-        } else if (text[i + 1] === '/') {
-            const end = text.slice(i).search(/[\r\n]/);
-            i = end < 0 ? text.length : i + end;
-        } else if (text[i + 1] === '*') {
-            const end = text.indexOf('*/', i + 2);
-            if (end < 0) return i;
-            i = end + 2;
-        } else {
-            i++;
-        }
-        next.lastIndex = i;
+    for (const match of text.matchAll(PIECES)) {
+        const piece = match[0];
+        // A comment that runs to the end of the text without its `*\/` (`/**\/` is the shortest closed one).
+        if (piece.startsWith('/*') && !(piece.length >= 4 && piece.endsWith('*/'))) return match.index;
     }
     return undefined;
 }
