@@ -72,13 +72,19 @@ describe('journey render', () => {
 
     test('draws SVG and PNG again over the files it drew, keeps a picture someone made unless --force, and its PNG stays one a browser decodes', async () => {
         const out = join(dir, 'pictures');
-        expect(journey([example, '--view', 'flow', '--format', 'svg', '--out', out]).status).toBe(0);
+        const map = join(dir, 'home-cleaning.journey');
+        writeFileSync(map, readFileSync(example, 'utf8'));
+        expect(journey([map, '--view', 'flow', '--format', 'svg', '--out', out]).status).toBe(0);
         const png = join(dir, 'flow.png');
-        expect(journey([example, '--view', 'flow', '--format', 'png', '--out', png]).status).toBe(0);
-        // Drawn again: journey's own files are replaced without a word.
-        expect(journey([example, '--view', 'flow', '--format', 'svg', '--out', out]).status).toBe(0);
-        const again = journey([example, '--view', 'flow', '--format', 'png', '--out', png]);
+        expect(journey([map, '--view', 'flow', '--format', 'png', '--out', png]).status).toBe(0);
+        const [svgBefore, pngBefore] = [readFileSync(join(out, 'home-cleaning-flow.svg'), 'utf8'), readFileSync(png)];
+        // Drawn again after an edit of the map: journey's own files are replaced without a word.
+        writeFileSync(map, readFileSync(example, 'utf8').replace('"Calls for a quote"', '"Calls us for a quote"'));
+        expect(journey([map, '--view', 'flow', '--format', 'svg', '--out', out]).status).toBe(0);
+        const again = journey([map, '--view', 'flow', '--format', 'png', '--out', png]);
         expect(again.status, again.stderr).toBe(0);
+        expect(readFileSync(join(out, 'home-cleaning-flow.svg'), 'utf8')).not.toBe(svgBefore);
+        expect(readFileSync(png).equals(pngBefore)).toBe(false);
         // The PNG says which program wrote it (a tEXt chunk) and still decodes, at the size drawn.
         const bytes = readFileSync(png);
         expect(bytes.includes(Buffer.from('tEXtSoftware\0journey-maps-as-code', 'latin1'))).toBe(true);
@@ -93,15 +99,15 @@ describe('journey render', () => {
         // Pictures someone made, under the names journey would write: kept, and nothing written.
         const mine = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>\n';
         writeFileSync(join(out, 'home-cleaning-flow.svg'), mine);
-        const kept = journey([example, '--view', 'flow', '--format', 'svg', '--out', out]);
+        const kept = journey([map, '--view', 'flow', '--format', 'svg', '--out', out]);
         expect(kept.status).toBe(2);
         expect(kept.stderr).toContain('already exists and was not written by journey: nothing written. Add --force to replace it');
         expect(readFileSync(join(out, 'home-cleaning-flow.svg'), 'utf8')).toBe(mine);
         const photo = Buffer.from(bytes.toString('latin1').replace('journey-maps-as-code', 'a camera app, -!'), 'latin1');
         writeFileSync(png, photo);
-        expect(journey([example, '--view', 'flow', '--format', 'png', '--out', png]).status).toBe(2);
+        expect(journey([map, '--view', 'flow', '--format', 'png', '--out', png]).status).toBe(2);
         expect(readFileSync(png)).toEqual(photo);
-        const forced = journey([example, '--view', 'flow', '--format', 'svg', '--out', out, '--force']);
+        const forced = journey([map, '--view', 'flow', '--format', 'svg', '--out', out, '--force']);
         expect(forced.status, forced.stderr).toBe(0);
         expect(readFileSync(join(out, 'home-cleaning-flow.svg'), 'utf8')).toMatch(/<svg id="journey-diagram-1"/);
     }, 300_000);

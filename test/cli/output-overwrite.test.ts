@@ -6,7 +6,7 @@
  * files journey wrote before, without --force. Nothing at all is written when one file is in the
  * way. (SVG and PNG, which need the browser: test/browser/render-cli.test.ts.)
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { ensureCliBuilt, makeFolder, ROOT, runJourney } from './run-journey.js';
@@ -88,6 +88,41 @@ describe('a file that journey did not write is replaced only with --force', () =
     });
 });
 
+describe('rendered copies of Markdown documents, and links', () => {
+    const guide = '# Guide\n\nSome words.\n\n```journey flow\njourney g "G" {\n  stage s "S" { touchpoint t "T" { emotion 3 } }\n}\n```\n';
+
+    test('a copy is drawn again after an edit of its document; a hand-written page of the same name is kept', async () => {
+        const dir = folder({ 'docs/guide.md': guide, 'docs/index.md': '# Home\n\nNo map here.\n', 'site/index.md': '# My site\n\nWritten by hand.\n' });
+        const first = await runJourney(['render', 'docs/guide.md', '--out', 'site'], { cwd: dir });
+        expect(first.status, first.stderr).toBe(0);
+        writeFileSync(path.join(dir, 'docs/guide.md'), guide.replace('Some words.', 'Other words.'));
+        const again = await runJourney(['render', 'docs/guide.md', '--out', 'site'], { cwd: dir });
+        expect(again.status, again.stderr).toBe(0);
+        expect(read(dir, 'site/guide.md')).toContain('Other words.');
+        const kept = await runJourney(['render', 'docs/index.md', 'docs/guide.md', '--out', 'site'], { cwd: dir });
+        expect(kept.status, kept.stderr).toBe(2);
+        expect(kept.stderr).toContain(`${path.join('site', 'index.md')} already exists and was not written by journey`);
+        expect(read(dir, 'site/index.md')).toBe('# My site\n\nWritten by hand.\n');
+    });
+
+    test('a link in the way is written through only with --force, and a link to a map never', async () => {
+        const dir = folder({ 'hello.journey': HELLO, 'notes/flow.mmd': 'flowchart LR\n  a --> b\n' });
+        symlinkSync(path.join(dir, 'notes/flow.mmd'), path.join(dir, 'flow.mmd'));
+        symlinkSync(path.join(dir, 'hello.journey'), path.join(dir, 'map.mmd'));
+        const refused = await runJourney(['render', 'hello.journey', '--view', 'flow', '--out', 'flow.mmd'], { cwd: dir });
+        expect(refused.status, refused.stderr).toBe(2);
+        expect(refused.stderr).toContain('flow.mmd is a link to');
+        expect(read(dir, 'notes/flow.mmd')).toBe('flowchart LR\n  a --> b\n');
+        const map = await runJourney(['render', 'hello.journey', '--view', 'flow', '--out', 'map.mmd', '--force'], { cwd: dir });
+        expect(map.status, map.stderr).toBe(2);
+        expect(map.stderr).toContain('map.mmd is a file this command reads');
+        expect(read(dir, 'hello.journey')).toBe(HELLO);
+        const forced = await runJourney(['render', 'hello.journey', '--view', 'flow', '--out', 'flow.mmd', '--force'], { cwd: dir });
+        expect(forced.status, forced.stderr).toBe(0);
+        expect(read(dir, 'notes/flow.mmd')).toMatch(/flowchart/);
+    });
+});
+
 describe('drawing again replaces what journey wrote, without --force', () => {
     test.each([
         [['render', 'hello.journey', '--format', 'markdown', '--out', 'hello.md'], 'hello.md'],
@@ -104,6 +139,8 @@ describe('drawing again replaces what journey wrote, without --force', () => {
         const same = await runJourney(args, { cwd: dir });
         expect(same.status, same.stderr).toBe(0);
         if (written === 'hello.csv') return;
+        // A view with nothing to draw is written as a note: an older note is journey's too.
+        if (written === 'funnel.mmd') writeFileSync(path.join(dir, written), '%% Funnel: an older note\n');
         const edited = HELLO.replace('"Waits in line"', '"Waits in a long line"');
         expect(edited).not.toBe(HELLO);
         writeFileSync(path.join(dir, 'hello.journey'), edited);

@@ -18,8 +18,13 @@ describe('characters the lexer cannot read', () => {
         expect(await lexingErrors(text)).toEqual(['4:1 This comment is never closed: end it with */.']);
         const document = await parseJourney(text);
         expect(document.diagnostics?.filter((d) => d.severity === 1).map((d) => d.message)).toEqual(['This comment is never closed: end it with */.']);
-        // A `/*` in a label or after `//` opens nothing; one closed later is a comment.
+        // A `/*` in a label (also between typographic quotes) or after `//` opens nothing; one closed later is a comment.
         expect(await lexingErrors('journey j "J /* x" { // no /* comment\n  stage s "S" { /* a */ touchpoint t { emotion 3 } }\n}\n')).toEqual([]);
+        expect(await lexingErrors('journey j “files/*” {\n  stage s "S" { touchpoint t { emotion 3 } }\n}\n')).toEqual([
+            `1:11 This label is written between typographic quotes ('“' and '”'): write it between straight quotes, "like this" (a word processor may have changed them).`,
+        ]);
+        // `/*/` opens a comment (its `*/` is not a closing one).
+        expect(await lexingErrors('journey j "J" {\n  stage s "S" { touchpoint t { emotion 3 } }\n}\n/*/ to do: prices\n')).toEqual(['4:1 This comment is never closed: end it with */.']);
     });
 
     test('a non-ASCII letter in an id says what ids are made of, suggests an ASCII id and points at the letter', async () => {

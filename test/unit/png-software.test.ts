@@ -1,7 +1,7 @@
 /**
  * The `Software` text chunk journey puts in its PNG files (render/png-software.ts): right after the
- * header, with a CRC checked here by a CRC-32 written out from the PNG specification (not the
- * zlib function the module uses), once only, and nothing done to bytes that are not a PNG.
+ * header, with a CRC checked here by a CRC-32 computed bit by bit as the PNG specification
+ * writes it (the module uses a table), once only, and nothing done to bytes that are not a PNG.
  */
 import { describe, expect, test } from 'vitest';
 import { isJourneyPng, markPng } from '../../language-server/src/render/png-software.js';

@@ -9,10 +9,12 @@
  * (`journey-diagram-N`), a PNG with the renderer's `Software` text chunk (`render/png-software.ts`), Mermaid or
  * Markdown that holds the settings every view pins in its front matter (`PINNED_CONFIG`), and an
  * exported JSON model. A CSV cannot say who wrote it. The rendered copies of Markdown documents
- * go into the folder named for them, where a Markdown file without fences is such a copy.
+ * are known by their Mermaid blocks or the pictures their fences became. A symbolic link in the
+ * way is written through only with --force.
  */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { findJourneyFences } from '../markdown/markdown-fences.js';
 import { isJourneyPng } from '../render/png-software.js';
 import { PINNED_CONFIG } from '../views/mermaid-config.js';
 import { UsageError } from './usage-error.js';
@@ -32,7 +34,7 @@ export interface RefuseOptions {
     inputs: readonly string[];
     /** Write over files journey did not write (never over a map, a document with fences or an input). */
     force?: boolean;
-    /** Markdown files are rendered copies of documents, in the folder named for them: one without ```journey fences may be replaced. */
+    /** Markdown files are rendered copies of documents: one that is such a copy (its Mermaid blocks, its pictures) may be replaced. */
     markdownCopies?: boolean;
     cwd?: string;
 }
@@ -44,23 +46,44 @@ export interface RefuseOptions {
  */
 export async function refuseOverwrites(files: readonly PlannedFile[], options: RefuseOptions): Promise<void> {
     const cwd = options.cwd ?? process.cwd();
-    const inputs = new Set(options.inputs.map((input) => path.resolve(cwd, input)));
+    // A file is known by where it really is: a symbolic link, or another case of its name on a
+    // file system that ignores case, names the same file.
+    const inputs = new Set(await Promise.all(options.inputs.map((input) => realPath(path.resolve(cwd, input)))));
     for (const file of files) {
         const target = path.resolve(cwd, file.path);
         const shown = path.relative(cwd, target) || target;
-        if (inputs.has(target)) throw new UsageError(`${shown} is a file this command reads: writing there would replace it. Nothing written; name another --out.`);
-        if (/\.journey$/i.test(target)) throw new UsageError(`${shown} is a journey map: render and export never write over a map. Nothing written; name another --out.`);
+        const real = await realPath(target);
+        if (inputs.has(real)) throw new UsageError(`${shown} is a file this command reads: writing there would replace it. Nothing written; name another --out.`);
+        if (/\.journey$/i.test(target) || /\.journey$/i.test(real)) throw new UsageError(`${shown} is a journey map: render and export never write over a map. Nothing written; name another --out.`);
+        const link = await fs.lstat(target).catch(() => undefined);
         const existing = await fs.stat(target).catch(() => undefined);
         if (!existing?.isFile()) continue;
         const content = await fs.readFile(target);
+        if (sameContent(content, file.content)) continue;
         const text = content.toString('utf8');
-        if (/\.(md|markdown)$/i.test(target) && /^[ \t>]*(`{3,}|~{3,})[ \t]*journey\b/im.test(text)) {
+        if (/\.(md|markdown)$/i.test(real) && findJourneyFences(text).length > 0) {
             throw new UsageError(`${shown} holds \`\`\`journey fences: it is a document to render, not a rendered copy. Nothing written; name another --out.`);
         }
-        if (options.markdownCopies && /\.(md|markdown)$/i.test(target)) continue;
-        if (sameContent(content, file.content) || writtenByJourney(target, content, text) || options.force) continue;
+        if (link?.isSymbolicLink() && !options.force) {
+            throw new UsageError(`${shown} is a link to ${path.relative(cwd, real) || real}: nothing written. Add --force to write through it, or name another --out.`);
+        }
+        const copy = options.markdownCopies && /\.(md|markdown)$/i.test(target) && renderedCopy(text);
+        if (copy || writtenByJourney(target, content, text) || options.force) continue;
         throw new UsageError(`${shown} already exists and was not written by journey: nothing written. Add --force to replace it, or name another --out.`);
     }
+}
+
+/** The path a file really has (links followed, the name's case as stored); the path itself when it does not exist. */
+async function realPath(file: string): Promise<string> {
+    return fs.realpath(file).catch(() => file);
+}
+
+/**
+ * True when a Markdown file is the rendered copy of a document: a ```mermaid block of a view
+ * (the settings every view pins) or a picture a fence became (`guide-1-flow.svg`).
+ */
+function renderedCopy(text: string): boolean {
+    return text.replace(/\r\n/g, '\n').includes(PINNED_LINES) || /!\[[^\]]*\]\([^)\s]*-\d+-[a-z]+\.(svg|png)\)/.test(text);
 }
 
 /** True when the file holds what journey writes in a file of its kind (see the module's comment). */

@@ -44,7 +44,6 @@ export interface WorkspaceCommandOptions {
     stdinName?: string;
 }
 
-/** A file the user asked for, with its built document. */
 /** Why a file holds no journey, in words: it is empty, or it only declares shared personas, channels or teams. */
 export function withoutJourney(file: RequestedFile): string {
     const root = file.document.parseResult.value;
@@ -52,6 +51,7 @@ export function withoutJourney(file: RequestedFile): string {
     return shared > 0 ? 'only shared personas, channels or teams' : 'it is empty, or holds only comments';
 }
 
+/** A file the user asked for, with its built document. */
 export interface RequestedFile {
     /** The path shown to the user: relative to cwd, or the stdin name. */
     displayPath: string;

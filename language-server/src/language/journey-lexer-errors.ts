@@ -72,30 +72,30 @@ export const TYPOGRAPHIC_SINGLE_OPENERS: ReadonlySet<string> = TYPOGRAPHIC_SINGL
  */
 export class JourneyLexer extends DefaultLexer {
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
-        // A comment never closed runs to the end of the file: one error where it opens, and what
-        // follows is read as the comment it is (not as words that cannot stand there).
-        const open = unclosedComment(text);
-        const read = open === undefined ? text : text.slice(0, open) + text.slice(open).replace(/[^\r\n]/g, ' ');
-        const labels = typographicLabels(read);
-        const chars = read.split('');
+        const labels = typographicLabels(text);
+        const chars = text.split('');
         for (const { start, end, quote } of labels) {
             chars[start] = quote;
             chars[end - 1] = quote;
         }
+        const straight = labels.length > 0 ? chars.join('') : text;
+        // A comment never closed runs to the end of the file: one error where it opens, and what
+        // follows is read as the comment it is (not as words that cannot stand there).
+        const open = unclosedComment(straight);
+        if (open !== undefined) for (let i = open; i < chars.length; i++) if (chars[i] !== '\r' && chars[i] !== '\n') chars[i] = ' ';
+        const read = open === undefined ? straight : chars.join('');
         // An id written with accented letters (`société`) is read as one id (`societe`) with one
         // error at its first accent, not cut into a shorter id and errors after it.
-        const ids = NON_ASCII.test(read) ? nonAsciiIds(labels.length > 0 ? chars.join('') : read) : [];
+        const ids = NON_ASCII.test(read) ? nonAsciiIds(read) : [];
         if (labels.length === 0 && open === undefined && ids.length === 0) return super.tokenize(text, options);
         for (const { start, end } of ids) {
             for (let i = start; i < end; i++) chars[i] = asciiStandIn(chars[i]!);
         }
         const result = super.tokenize(chars.join(''), options);
-        const errors: ILexingError[] = labels.map(({ start, end }) => {
-            const { line, column } = lineAndColumn(text, start);
-            return { offset: start, length: end - start, line, column, message: typographicLabelMessage(text[start]!, text[end - 1]!) };
-        });
-        if (open !== undefined) errors.push({ offset: open, length: 2, ...lineAndColumn(text, open), message: unexpectedCharacterMessage(text, open) });
-        for (const { first } of ids) errors.push({ offset: first, length: 1, ...lineAndColumn(text, first), message: unexpectedCharacterMessage(text, first) });
+        const at = positionsIn(text);
+        const errors: ILexingError[] = labels.map(({ start, end }) => ({ offset: start, length: end - start, ...at(start), message: typographicLabelMessage(text[start]!, text[end - 1]!) }));
+        if (open !== undefined) errors.push({ offset: open, length: 2, ...at(open), message: unexpectedCharacterMessage(text, open) });
+        for (const { first } of ids) errors.push({ offset: first, length: 1, ...at(first), message: unexpectedCharacterMessage(text, first) });
         return { ...result, errors: [...result.errors, ...errors].sort((a, b) => a.offset - b.offset) };
     }
 }
@@ -134,7 +134,7 @@ function asciiStandIn(character: string): string {
  */
 export function unclosedComment(text: string): number | undefined {
     const last = text.lastIndexOf('/*');
-    if (last < 0 || text.lastIndexOf('*/') > last) return undefined;
+    if (last < 0 || text.indexOf('*/', last + 2) >= 0) return undefined;
     for (const match of text.matchAll(PIECES)) {
         const piece = match[0];
         // A comment that runs to the end of the text without its `*\/` (`/**\/` is the shortest closed one).
@@ -205,15 +205,20 @@ const ANY_TYPOGRAPHIC_QUOTE = /[“”„‟«»＂‘’‚‛‹›＇]/;
 const DOUBLE_QUOTED = /"(?:\\.|[^"\\\r\n])*"?/y;
 const SINGLE_QUOTED = /'(?:\\.|[^'\\\r\n])*'?/y;
 
-/** 1-based line and column of `offset`, as chevrotain reports them. */
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < offset; i++) {
-        if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) {
-            line++;
-            lineStart = i + 1;
-        }
+/** 1-based line and column of an offset of `text`, as chevrotain reports them (the line starts are found once). */
+function positionsIn(text: string): (offset: number) => { line: number; column: number } {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+        if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) starts.push(i + 1);
     }
-    return { line, column: offset - lineStart + 1 };
+    return (offset) => {
+        let low = 0;
+        let high = starts.length - 1;
+        while (low < high) {
+            const middle = (low + high + 1) >> 1;
+            if (starts[middle]! <= offset) low = middle;
+            else high = middle - 1;
+        }
+        return { line: low + 1, column: offset - starts[low]! + 1 };
+    };
 }

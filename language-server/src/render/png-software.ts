@@ -3,7 +3,6 @@
  * program that wrote a file), so that `journey render` may replace them when it draws again
  * while it keeps a picture someone else made (cli/output-files.ts).
  */
-import { crc32 } from 'node:zlib';
 
 const PNG_SOFTWARE = 'journey-maps-as-code';
 const PNG_MARK = Buffer.from(`tEXtSoftware\0${PNG_SOFTWARE}`, 'latin1');
@@ -25,6 +24,19 @@ export function markPng(png: Uint8Array): Buffer {
     chunk.writeUInt32BE(crc32(chunk.subarray(4, 8 + data.length)), 8 + data.length);
     return Buffer.concat([bytes.subarray(0, headerEnd), chunk, bytes.subarray(headerEnd)]);
 }
+
+/** CRC-32 as PNG computes it (Node's own `zlib.crc32` came in 22.2; the package runs on 22.0). */
+function crc32(bytes: Uint8Array): number {
+    let crc = 0xffffffff;
+    for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8)) >>> 0;
+    return (crc ^ 0xffffffff) >>> 0;
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+});
 
 /** True when the bytes are a PNG that journey wrote (`markPng`). */
 export function isJourneyPng(bytes: Uint8Array): boolean {
