@@ -10,10 +10,8 @@ import { loadWorkspace } from '../../language-server/src/cli/workspace.js';
 import { diffFiles } from '../../language-server/src/diff/diff-files.js';
 import { diffToJson } from '../../language-server/src/diff/diff-json.js';
 import { COMMENT_MARKER, diffToMarkdown, type PictureRenderer } from '../../language-server/src/diff/diff-markdown.js';
-import { renderView } from '../../language-server/src/views/index.js';
-import { MARKDOWN_PAGE_WIDTH } from '../../language-server/src/views/markdown-document.js';
+import { pageView } from '../../language-server/src/views/markdown-document.js';
 import { markdownText } from '../../language-server/src/views/markdown-escape.js';
-import { withPieces } from '../../language-server/src/views/view-pieces.js';
 import { viewPicture } from '../../language-server/src/diff/diff-pictures.js';
 import { diffToText } from '../../language-server/src/diff/diff-text.js';
 import type { FileDiff } from '../../language-server/src/diff/diff-types.js';
@@ -178,7 +176,7 @@ describe('the report\'s pictures of a view in pieces', () => {
         // The persona renamed: every task's actor changes, every piece is shown.
         const persona = await modelOf(text.replace('"Alex, working parent"', '"Alex, parent of two"'));
         const all = journeyBlocks(diffToMarkdown(compare(before, persona), { picture: viewPicture }));
-        const journey = withPieces(before, renderView(before, 'journey'), MARKDOWN_PAGE_WIDTH);
+        const journey = pageView(before, 'journey');
         const pieces = journey.kind === 'diagram' ? journey.pieces?.length ?? 0 : 0;
         expect(pieces).toBeGreaterThan(1);
         expect(all).toBe(2 * pieces);

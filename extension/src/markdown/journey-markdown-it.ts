@@ -30,7 +30,7 @@ export interface JourneyMarkdownHost {
 /** The class of every block the plugin writes (the preview script and styles look for it). */
 export const FENCE_CLASS = 'journey-fence';
 /** The class of each picture of a view drawn in pieces, inside its fence's block. */
-export const PIECE_CLASS = 'journey-fence-piece';
+const PIECE_CLASS = 'journey-fence-piece';
 const CACHE_SIZE = 200;
 /** When to ask the previews again after answers arrived (ms after the previous ask). */
 export const REFRESH_RETRIES: readonly number[] = [400, 1000, 2500, 5000];

@@ -326,7 +326,7 @@ export class JourneyPreview implements vscode.Disposable {
         const uri = this.uri;
         const epoch = this.scheduler.epoch;
         try {
-            result = await this.fetchViews(uri, version, { availableWidth: this.availableWidth, limits: limits(), stage: this.stage, line: this.cursorLine ?? this.editorCursorLine() });
+            result = await this.fetchViews(uri, version, { availableWidth: this.availableWidth, limits: limits(), stage: this.stage, line: this.cursorLine ?? this.editorCursor()?.line });
         } catch (error) {
             this.post(this.updateMessage(version, undefined, 'The Journey language server is not answering (' + String(error) + '). The preview updates again when it is back.'));
             return;
@@ -356,8 +356,9 @@ export class JourneyPreview implements vscode.Disposable {
     }
 
     /** The cursor line of an editor showing the document, if one is visible. */
-    private editorCursorLine(): number | undefined {
-        return vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri.toString())?.selection.active.line;
+    /** The cursor of an editor showing this document, if one is visible. */
+    private editorCursor(): vscode.Position | undefined {
+        return vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri.toString())?.selection.active;
     }
 
     private updateMessage(version: number, views: ViewResult[] | undefined, notice: string | undefined): HostUpdate {
@@ -407,7 +408,7 @@ export class JourneyPreview implements vscode.Disposable {
                 // A picture of another version than the cursor's line was last read in: the line as it reads.
                 if (message.shows === 'diagram' && this.cursorLine !== undefined && message.version !== this.highlightVersion) {
                     // Where the cursor is now (an edit may have moved it before its selection event came).
-                    const cursor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri.toString())?.selection.active;
+                    const cursor = this.editorCursor();
                     this.post(this.highlightMessage(cursor?.line ?? this.cursorLine, cursor?.character ?? this.cursorCharacter, false));
                 }
                 this.renderEmitter.fire(this.lastRender);

@@ -16,7 +16,7 @@ import { diffToText } from '../diff/diff-text.js';
 import type { FileDiff } from '../diff/diff-types.js';
 import { gitRoot, journeyFilesAtRevision, journeyFilesInWorkingTree, mergeBase, renamesBetween, requireCommit } from './diff-git.js';
 import { ExitCode, UsageError } from './usage-error.js';
-import { loadTexts, loadWorkspace, onlyRequestedFile } from './workspace.js';
+import { firstSyntaxDiagnostic, loadTexts, loadWorkspace, onlyRequestedFile } from './workspace.js';
 import { withVisibleControls } from '../views/visible-text.js';
 
 /** The output formats of `journey diff`. */
@@ -200,23 +200,9 @@ function warnAboutErrors(file: string, document: LangiumDocument): void {
     const errors = syntaxErrorsOf(document);
     file = withVisibleControls(file);
     if (errors > 0) {
-        const first = firstSyntaxError(document);
-        const place = first ? `${file}:${first.line}:${first.column}` : file;
-        const what = first ? ` (${errors === 1 ? '' : 'the first: '}${withVisibleControls(first.message)})` : '';
+        const first = firstSyntaxDiagnostic(document);
+        const place = first ? `${file}:${first.range.start.line + 1}:${first.range.start.character + 1}` : file;
+        const what = first ? ` (${errors === 1 ? '' : 'the first: '}${withVisibleControls(typeof first.message === 'string' ? first.message : first.message.value)})` : '';
         process.stderr.write(`journey: warning: ${place}: ${errors} syntax error${errors === 1 ? '' : 's'}${what}, so this file is not compared (run journey check ${file}).\n`);
     }
-}
-
-/** The first syntax error of a document in reading order: its line and column (1-based) and its message. */
-function firstSyntaxError(document: LangiumDocument): { line: number; column: number; message: string } | undefined {
-    const found = [
-        ...document.parseResult.lexerErrors.map((error) => ({ line: error.line ?? 1, column: error.column ?? 1, message: error.message })),
-        ...document.parseResult.parserErrors.map((error) => {
-            // At the end of the file the parser's token has no place: the end of the text is it.
-            const end = document.textDocument.positionAt(document.textDocument.getText().length);
-            const known = Number.isFinite(error.token.startLine) && Number.isFinite(error.token.startColumn);
-            return { line: known ? error.token.startLine! : end.line + 1, column: known ? error.token.startColumn! : end.character + 1, message: error.message };
-        }),
-    ];
-    return found.sort((a, b) => a.line - b.line || a.column - b.column)[0];
 }

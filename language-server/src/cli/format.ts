@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { formatDocumentText } from '../editor/journey-formatter.js';
 import { decodeText } from './text-decoding.js';
 import { ExitCode, UsageError } from './usage-error.js';
-import { addWorkspaceOptions, loadWorkspace, type RequestedFile, type WorkspaceCommandOptions } from './workspace.js';
+import { addWorkspaceOptions, firstSyntaxDiagnostic, loadWorkspace, type RequestedFile, type WorkspaceCommandOptions } from './workspace.js';
 
 /** The options of `journey format`. */
 export interface FormatOptions extends WorkspaceCommandOptions {
@@ -106,8 +106,7 @@ function whyNotFormattable(file: RequestedFile): string | undefined {
     if (lexerErrors.length === 0 && parserErrors.length === 0) {
         return undefined;
     }
-    const syntax = (file.document.diagnostics ?? []).filter((d) => /^(lexing|parsing)-error$/.test(String((d.data as { code?: unknown } | undefined)?.code)));
-    const first = syntax.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
+    const first = firstSyntaxDiagnostic(file.document);
     const where = first ? `${first.range.start.line + 1}:${first.range.start.character + 1}` : '1:1';
     const text = typeof first?.message === 'string' ? first.message : '';
     const sentence = text && !text.includes('\n') ? `: ${text}${/[.?!]$/.test(text) ? '' : '.'}` : '.';

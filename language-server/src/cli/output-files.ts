@@ -17,6 +17,7 @@ import * as path from 'node:path';
 import { findJourneyFences } from '../markdown/markdown-fences.js';
 import { isJourneyPng } from '../render/png-software.js';
 import { PINNED_CONFIG } from '../views/mermaid-config.js';
+import { MARKDOWN } from './markdown-documents.js';
 import { UsageError } from './usage-error.js';
 
 /** A file a command is about to write. */
@@ -61,13 +62,13 @@ export async function refuseOverwrites(files: readonly PlannedFile[], options: R
         const content = await fs.readFile(target);
         if (sameContent(content, file.content)) continue;
         const text = content.toString('utf8');
-        if (/\.(md|markdown)$/i.test(real) && findJourneyFences(text).length > 0) {
+        if (MARKDOWN.test(real) && findJourneyFences(text).length > 0) {
             throw new UsageError(`${shown} holds \`\`\`journey fences: it is a document to render, not a rendered copy. Nothing written; name another --out.`);
         }
         if (link?.isSymbolicLink() && !options.force) {
             throw new UsageError(`${shown} is a link to ${path.relative(cwd, real) || real}: nothing written. Add --force to write through it, or name another --out.`);
         }
-        const copy = options.markdownCopies && /\.(md|markdown)$/i.test(target) && renderedCopy(text);
+        const copy = options.markdownCopies && MARKDOWN.test(target) && renderedCopy(text);
         if (copy || writtenByJourney(target, content, text) || options.force) continue;
         throw new UsageError(`${shown} already exists and was not written by journey: nothing written. Add --force to replace it, or name another --out.`);
     }
@@ -79,15 +80,21 @@ async function realPath(file: string): Promise<string> {
 }
 
 /**
- * True when a Markdown file is the rendered copy of a document: a ```mermaid block of a view
- * (the settings every view pins) or a picture a fence became (`guide-1-flow.svg`).
+ * True when a Markdown file is the rendered copy of a document whose fences became pictures
+ * (`guide-1-flow.svg`); one whose fences became Mermaid blocks is known as every Markdown page
+ * journey writes (`writtenByJourney`).
  */
 function renderedCopy(text: string): boolean {
-    return text.replace(/\r\n/g, '\n').includes(PINNED_LINES) || /!\[[^\]]*\]\([^)\s]*-\d+-[a-z]+\.(svg|png)\)/.test(text);
+    return /!\[[^\]]*\]\([^)\s]*-\d+-[a-z]+\.(svg|png)\)/.test(text);
+}
+
+/** True when the text holds the settings every view pins in its front matter. */
+function hasPinnedConfig(text: string): boolean {
+    return text.replace(/\r\n/g, '\n').includes(PINNED_LINES);
 }
 
 /** True when the file holds what journey writes in a file of its kind (see the module's comment). */
-export function writtenByJourney(file: string, content: Uint8Array, text = Buffer.from(content).toString('utf8')): boolean {
+function writtenByJourney(file: string, content: Buffer, text: string): boolean {
     switch (path.extname(file).toLowerCase()) {
         case '.svg':
             return /<svg id="journey-diagram-\d+"/.test(text.slice(0, 4096));
@@ -96,10 +103,10 @@ export function writtenByJourney(file: string, content: Uint8Array, text = Buffe
         case '.mmd':
         case '.mermaid':
             // A view with nothing to draw is written as `%%` comments only.
-            return text.replace(/\r\n/g, '\n').includes(PINNED_LINES) || text.split(/\r?\n/).every((line) => line.trim() === '' || line.startsWith('%%'));
+            return hasPinnedConfig(text) || text.split(/\r?\n/).every((line) => line.trim() === '' || line.startsWith('%%'));
         case '.md':
         case '.markdown':
-            return text.replace(/\r\n/g, '\n').includes(PINNED_LINES);
+            return hasPinnedConfig(text);
         case '.json':
             try {
                 const value = JSON.parse(text) as Record<string, unknown>;
@@ -112,6 +119,6 @@ export function writtenByJourney(file: string, content: Uint8Array, text = Buffe
     }
 }
 
-function sameContent(existing: Uint8Array, planned: string | Uint8Array): boolean {
-    return Buffer.from(existing).equals(typeof planned === 'string' ? Buffer.from(planned, 'utf8') : Buffer.from(planned));
+function sameContent(existing: Buffer, planned: string | Uint8Array): boolean {
+    return existing.equals(typeof planned === 'string' ? Buffer.from(planned, 'utf8') : planned);
 }

@@ -44,6 +44,12 @@ export interface WorkspaceCommandOptions {
     stdinName?: string;
 }
 
+/** The first syntax error (lexing or parsing) of a built document, as the editor and `check` report it. */
+export function firstSyntaxDiagnostic(document: LangiumDocument): Diagnostic | undefined {
+    const syntax = (document.diagnostics ?? []).filter((d) => /^(lexing|parsing)-error$/.test(String((d.data as { code?: unknown } | undefined)?.code)));
+    return syntax.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
+}
+
 /** Why a file holds no journey, in words: it is empty, or it only declares shared personas, channels or teams. */
 export function withoutJourney(file: RequestedFile): string {
     const root = file.document.parseResult.value;

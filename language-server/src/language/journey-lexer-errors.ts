@@ -5,6 +5,7 @@
  */
 import type { ILexingError } from 'chevrotain';
 import { DefaultLexer, DefaultLexerErrorMessageProvider, type LexerResult, type TokenizeOptions } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** Typographic quotes that word processors put in place of straight ones. */
 const TYPOGRAPHIC_QUOTES = new Set(['“', '”', '„', '‟', '‘', '’', '‚', '‛', '«', '»', '‹', '›', '＂', '＇']);
@@ -73,6 +74,12 @@ export const TYPOGRAPHIC_SINGLE_OPENERS: ReadonlySet<string> = TYPOGRAPHIC_SINGL
 export class JourneyLexer extends DefaultLexer {
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
         const labels = typographicLabels(text);
+        // Most texts (every keystroke) have no typographic label, no comment left open and no id
+        // with accents, which the plain lexer always reports at a character outside ASCII: read at once.
+        if (labels.length === 0 && unclosedComment(text) === undefined) {
+            const plain = super.tokenize(text, options);
+            if (!plain.errors.some((error) => text.charCodeAt(error.offset) > 0x7f)) return plain;
+        }
         const chars = text.split('');
         for (const { start, end, quote } of labels) {
             chars[start] = quote;
@@ -92,7 +99,11 @@ export class JourneyLexer extends DefaultLexer {
             for (let i = start; i < end; i++) chars[i] = asciiStandIn(chars[i]!);
         }
         const result = super.tokenize(chars.join(''), options);
-        const at = positionsIn(text);
+        const document = TextDocument.create('', '', 0, text);
+        const at = (offset: number) => {
+            const { line, character } = document.positionAt(offset);
+            return { line: line + 1, column: character + 1 };
+        };
         const errors: ILexingError[] = labels.map(({ start, end }) => ({ offset: start, length: end - start, ...at(start), message: typographicLabelMessage(text[start]!, text[end - 1]!) }));
         if (open !== undefined) errors.push({ offset: open, length: 2, ...at(open), message: unexpectedCharacterMessage(text, open) });
         for (const { first } of ids) errors.push({ offset: first, length: 1, ...at(first), message: unexpectedCharacterMessage(text, first) });
@@ -110,7 +121,7 @@ const PIECES = /"(?:\\.|[^"\\\r\n])*"?|'(?:\\.|[^'\\\r\n])*'?|\/\/[^\r\n]*|\/\*[
  * accented letter stands. A word with letters of another script is left to the lexer's errors:
  * no ASCII id could stand for it in messages.
  */
-export function nonAsciiIds(text: string): Array<{ start: number; end: number; first: number }> {
+function nonAsciiIds(text: string): Array<{ start: number; end: number; first: number }> {
     const found: Array<{ start: number; end: number; first: number }> = [];
     for (const match of text.matchAll(PIECES)) {
         const word = match[0];
@@ -132,7 +143,7 @@ function asciiStandIn(character: string): string {
  * comment everything is the comment, so only the last `/*` can be unclosed, and only when no
  * `*\/` comes after it: most texts are answered by that alone.
  */
-export function unclosedComment(text: string): number | undefined {
+function unclosedComment(text: string): number | undefined {
     const last = text.lastIndexOf('/*');
     if (last < 0 || text.indexOf('*/', last + 2) >= 0) return undefined;
     for (const match of text.matchAll(PIECES)) {
@@ -204,21 +215,3 @@ const ANY_TYPOGRAPHIC_QUOTE = /[“”„‟«»＂‘’‚‛‹›＇]/;
 /** A label as the lexer reads it, or its unclosed start up to the end of its line (sticky). */
 const DOUBLE_QUOTED = /"(?:\\.|[^"\\\r\n])*"?/y;
 const SINGLE_QUOTED = /'(?:\\.|[^'\\\r\n])*'?/y;
-
-/** 1-based line and column of an offset of `text`, as chevrotain reports them (the line starts are found once). */
-function positionsIn(text: string): (offset: number) => { line: number; column: number } {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-        if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) starts.push(i + 1);
-    }
-    return (offset) => {
-        let low = 0;
-        let high = starts.length - 1;
-        while (low < high) {
-            const middle = (low + high + 1) >> 1;
-            if (starts[middle]! <= offset) low = middle;
-            else high = middle - 1;
-        }
-        return { line: low + 1, column: offset - starts[low]! + 1 };
-    };
-}
